@@ -1,0 +1,114 @@
+/**
+ * Which files to lint, and reading them safely: every way a file can be unusable becomes a
+ * one-line message, never an exception escaping to the user.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../util/errors.js';
+
+/** Dockerfiles are small; anything this large is not one (and would only waste memory). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', 'dist', 'build', 'target']);
+
+export function isDockerfileName(name: string): boolean {
+  if (name.endsWith('.dockerignore')) return false;
+  return /^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
+}
+
+function findInDirectory(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (current: string) => {
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(path);
+      else if (entry.isFile() && isDockerfileName(entry.name)) found.push(path);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+/**
+ * Expand the command-line paths: `-` is stdin, a directory is searched for Dockerfiles,
+ * anything else is taken as a file (and reported if it cannot be read).
+ */
+export function expandInputs(paths: string[]): string[] {
+  if (paths.length === 0) {
+    try {
+      if (statSync('Dockerfile').isFile()) return ['Dockerfile'];
+    } catch {
+      // fall through to the error below
+    }
+    throw new UserError('no Dockerfile given and none in the current directory (try: layerlint lint path/to/Dockerfile)');
+  }
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDirectory = false;
+    try {
+      isDirectory = path !== '-' && statSync(path).isDirectory();
+    } catch {
+      // a missing path is reported when it is read
+    }
+    if (!isDirectory) {
+      files.push(path);
+      continue;
+    }
+    const found = findInDirectory(path);
+    if (found.length === 0) throw new UserError(`no Dockerfile found in directory '${path}' (looked for Dockerfile*, Containerfile*, *.dockerfile)`);
+    files.push(...found);
+  }
+  return files;
+}
+
+function tooLarge(bytes: number, label: string): UserError {
+  return new UserError(`${label} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a Dockerfile may be`);
+}
+
+/** Decode bytes as a Dockerfile: must be UTF-8 text. Throws UserError with the reason otherwise. */
+export function decodeDockerfile(bytes: Buffer, label: string): string {
+  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(bytes.length, label);
+  if (bytes.includes(0)) throw new UserError(`${label} is a binary file (it contains NUL bytes), not a Dockerfile`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${label} is not valid UTF-8 text`);
+  }
+}
+
+export async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size > MAX_FILE_BYTES) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readDockerfile(path: string): Promise<string> {
+  if (path === '-') return decodeDockerfile(await readStdin(), 'standard input');
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new UserError(`'${path}' is not a regular file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? `'${path}' does not exist` : `cannot read '${path}' (${code ?? (error as Error).message})`);
+  }
+  if (size > MAX_FILE_BYTES) throw tooLarge(size, `'${path}'`);
+  try {
+    return decodeDockerfile(readFileSync(path), `'${path}'`);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}

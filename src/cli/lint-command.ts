@@ -1,0 +1,100 @@
+/** `layerlint lint [files..]`: lint Dockerfiles and print a report. */
+import { dirname, relative, resolve } from 'node:path';
+import { lintText } from '../lint.js';
+import { defaultConfig, findConfigFile, loadConfig, type Config, type Threshold } from '../config/config.js';
+import { loadBuildContext, type BuildContext } from '../model/context.js';
+import { allRules } from '../../rules/index.js';
+import { SEVERITY_RANK, type Finding } from '../engine/types.js';
+import { formatText } from '../report/text.js';
+import { formatJson } from '../report/json.js';
+import { formatSarif } from '../report/sarif.js';
+import type { FileReport, Report } from '../report/types.js';
+import { UserError } from '../util/errors.js';
+import { expandInputs, readDockerfile } from './inputs.js';
+import { writeReport } from './output.js';
+
+export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
+
+export interface LintCommandOptions {
+  files: string[];
+  format: LintFormat;
+  output: string | null;
+  overwrite: boolean;
+  failureThreshold: Threshold | null;
+  config: string | null;
+  context: string | null;
+  target: string | null;
+  stdinFilename: string;
+  color: boolean | null;
+}
+
+export function exceedsThreshold(findings: Finding[], threshold: Threshold): boolean {
+  if (threshold === 'none') return false;
+  return findings.some((finding) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[threshold]);
+}
+
+/** One config per folder: found upward from each Dockerfile unless --config names one. */
+function configResolver(explicit: string | null): (dockerfile: string) => Promise<Config> {
+  const cache = new Map<string, Promise<Config>>();
+  return (dockerfile) => {
+    const file = explicit ?? findConfigFile(dockerfile === '-' ? process.cwd() : dirname(resolve(dockerfile)));
+    if (!file) return Promise.resolve(defaultConfig());
+    if (!cache.has(file)) cache.set(file, loadConfig(file));
+    return cache.get(file)!;
+  };
+}
+
+function displayPath(path: string): string {
+  if (path === '-') return path;
+  // Inside the working directory: a clean relative path; outside it: the path as the user wrote it.
+  const shown = relative(process.cwd(), resolve(path));
+  return shown === '' || shown.startsWith('..') ? path : shown;
+}
+
+export async function runLint(options: LintCommandOptions): Promise<number> {
+  const files = expandInputs(options.files);
+  const configFor = configResolver(options.config);
+  if (options.config) await configFor('-');
+  const context: BuildContext | null = options.context ? loadContextOrFail(options.context) : null;
+  const reports: FileReport[] = [];
+  let threshold: Threshold = options.failureThreshold ?? 'info';
+  let failed = false;
+  let hadReadError = false;
+  for (const file of files) {
+    const config = await configFor(file);
+    threshold = options.failureThreshold ?? config.failureThreshold ?? 'info';
+    const shownPath = file === '-' ? options.stdinFilename : displayPath(file);
+    let text: string;
+    try {
+      text = await readDockerfile(file);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      hadReadError = true;
+      reports.push({ path: shownPath, text: null, findings: [], error: error.message });
+      continue;
+    }
+    const result = await lintText(text, shownPath, { config, context, target: options.target });
+    for (const failure of result.ruleFailures) {
+      process.stderr.write(`layerlint: rule ${failure.ruleId} failed on ${shownPath}: ${failure.message} (a bug: please report it)\n`);
+    }
+    if (exceedsThreshold(result.findings, threshold)) failed = true;
+    reports.push({ path: shownPath, text, findings: result.findings, error: null });
+  }
+  const report: Report = { files: reports, rules: allRules, rootDir: process.cwd() };
+  const color = options.color ?? (options.output === null && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  const rendered = options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report) : formatText(report, { color });
+  if (options.output) writeReport(options.output, rendered, options.overwrite);
+  else process.stdout.write(rendered);
+  for (const file of reports) if (file.error && options.format !== 'text') process.stderr.write(`layerlint: ${file.error}\n`);
+  if (hadReadError) return 2;
+  return failed ? 1 : 0;
+}
+
+function loadContextOrFail(dir: string): BuildContext {
+  try {
+    return loadBuildContext(dir);
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+}

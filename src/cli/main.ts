@@ -1,0 +1,99 @@
+/**
+ * Command-line entry. Every failure the user can cause ends as one line on stderr and exit 2;
+ * an unexpected error is reported the same way (no stack trace unless LAYERLINT_DEBUG is set).
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { VERSION } from '../meta.js';
+import { SEVERITIES } from '../engine/types.js';
+import { UserError } from '../util/errors.js';
+import { LINT_FORMATS, runLint, type LintFormat } from './lint-command.js';
+import { runLayers } from './layers-command.js';
+import { runRulesCommand } from './rules-command.js';
+import type { Threshold } from '../config/config.js';
+
+function fail(message: string): never {
+  throw new UserError(message);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const parser = yargs(argv)
+    .scriptName('layerlint')
+    .version(VERSION)
+    .strict()
+    .help()
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      throw error instanceof UserError ? error : new UserError(message ?? error?.message ?? 'invalid arguments');
+    })
+    .command(
+      ['lint [files..]', '$0 [files..]'],
+      'Lint Dockerfiles (files, directories, or - for stdin)',
+      (y) => y
+        .positional('files', { type: 'string', array: true, default: [] as string[], describe: 'Dockerfiles or directories; - reads stdin' })
+        .option('format', { alias: 'f', choices: LINT_FORMATS, default: 'text' as LintFormat, describe: 'Output format' })
+        .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
+        .option('overwrite', { type: 'boolean', default: false, describe: 'Allow -o to replace an existing non-empty file' })
+        .option('failure-threshold', { alias: 't', choices: [...SEVERITIES, 'none'] as const, describe: 'Lowest severity that makes the exit code 1 (default: info)' })
+        .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .layerlint.yaml found upward from each Dockerfile)' })
+        .option('context', { type: 'string', describe: 'Build context directory: resolves COPY sources and reads .dockerignore' })
+        .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' })
+        .option('stdin-filename', { type: 'string', default: 'Dockerfile', describe: 'Name reported for a Dockerfile read from stdin' })
+        .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR turns them off)' }),
+      async (args) => {
+        exitCode = await runLint({
+          files: args.files as string[],
+          format: args.format as LintFormat,
+          output: args.output ?? null,
+          overwrite: args.overwrite,
+          failureThreshold: (args.failureThreshold as Threshold | undefined) ?? null,
+          config: args.config ?? null,
+          context: args.context ?? null,
+          target: args.target ?? null,
+          stdinFilename: args.stdinFilename,
+          color: args.color ?? null,
+        });
+      },
+    )
+    .command(
+      'layers <file>',
+      'Show the simulated layer model: layers, cache inputs, predicted file effects',
+      (y) => y
+        .positional('file', { type: 'string', demandOption: true })
+        .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const })
+        .option('context', { type: 'string', describe: 'Build context directory' })
+        .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' }),
+      async (args) => {
+        exitCode = await runLayers({ file: args.file ?? fail('layers needs a Dockerfile'), format: args.format, context: args.context ?? null, target: args.target ?? null });
+      },
+    )
+    .command(
+      'rules [id]',
+      'List the rules, or show one rule\'s documentation',
+      (y) => y
+        .positional('id', { type: 'string' })
+        .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
+      (args) => {
+        exitCode = runRulesCommand({ id: args.id ?? null, format: args.format });
+      },
+    );
+  await parser.parseAsync();
+  return exitCode;
+}
+
+/** Run the CLI and turn every error into one line on stderr. */
+export async function run(argv: string[] = hideBin(process.argv)): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    if (error instanceof UserError) {
+      process.stderr.write(`layerlint: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      const detail = process.env.LAYERLINT_DEBUG ? `\n${(error as Error).stack}` : '';
+      process.stderr.write(`layerlint: internal error: ${(error as Error).message} (please report this; set LAYERLINT_DEBUG=1 for details)${detail}\n`);
+      process.exitCode = 2;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/** `layerlint rules [id]`: list the rules, or print one rule's documentation. */
+import { existsSync, readFileSync } from 'node:fs';
+import { allRules, findRule } from '../../rules/index.js';
+import { UserError } from '../util/errors.js';
+
+/** docs/rules/<id>.md, relative to the package root (two folders above src/cli, three above dist/src/cli). */
+function docsFile(id: string): string | null {
+  for (const up of ['../../', '../../../']) {
+    const url = new URL(`${up}docs/rules/${id}.md`, import.meta.url);
+    if (existsSync(url)) return readFileSync(url, 'utf8');
+  }
+  return null;
+}
+
+export function runRulesCommand(options: { id: string | null; format: 'text' | 'json' }): number {
+  if (options.id) {
+    const rule = findRule(options.id)
+      ?? allRules.find((r) => r.meta.hadolint?.includes(options.id!) || r.meta.buildkit?.includes(options.id!));
+    if (!rule) throw new UserError(`unknown rule '${options.id}' (run 'layerlint rules' for the list)`);
+    if (options.format === 'json') {
+      process.stdout.write(`${JSON.stringify({ ...rule.meta, docs: docsFile(rule.meta.id) }, null, 2)}\n`);
+    } else {
+      process.stdout.write(docsFile(rule.meta.id) ?? `${rule.meta.id} (${rule.meta.category}, ${rule.meta.severity})\n${rule.meta.description}\n`);
+    }
+    return 0;
+  }
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify(allRules.map((rule) => rule.meta), null, 2)}\n`);
+    return 0;
+  }
+  const width = Math.max(...allRules.map((rule) => rule.meta.id.length));
+  const lines = allRules.map((rule) => {
+    const aliases = [...(rule.meta.hadolint ?? []), ...(rule.meta.buildkit ?? [])];
+    return `${rule.meta.id.padEnd(width)}  ${rule.meta.category.padEnd(8)} ${rule.meta.severity.padEnd(7)} ${rule.meta.description}${aliases.length ? ` [${aliases.join(', ')}]` : ''}`;
+  });
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,94 @@
+/**
+ * `.layerlint.yaml`: found from the Dockerfile's folder upward (stopping at the repository root),
+ * or given with --config. YAML only (parsed as data: no format that can run code), validated
+ * against schema/config.schema.json.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Severity } from '../engine/types.js';
+import { UserError } from '../util/errors.js';
+
+export type Threshold = Severity | 'none';
+
+export interface Config {
+  failureThreshold: Threshold | null;
+  ignored: string[];
+  rules: Record<string, Severity | 'off'>;
+  trustedRegistries: string[];
+  disableIgnorePragma: boolean;
+  /** The file it came from, or null for the defaults. */
+  source: string | null;
+}
+
+export const CONFIG_NAMES = ['.layerlint.yaml', '.layerlint.yml'];
+
+export function defaultConfig(): Config {
+  return { failureThreshold: null, ignored: [], rules: {}, trustedRegistries: [], disableIgnorePragma: false, source: null };
+}
+
+/** The nearest config file from `startDir` upward; stops after a folder holding `.git`. */
+export function findConfigFile(startDir: string): string | null {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    const parent = dirname(dir);
+    if (existsSync(join(dir, '.git')) || parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/** schema/ sits two folders above src/config, and three above dist/src/config. */
+function schemaFile(): string {
+  const candidates = ['../../schema/config.schema.json', '../../../schema/config.schema.json']
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  return candidates.find((file) => existsSync(file)) ?? candidates[0];
+}
+
+/** ajv's error → `rules.multiple-cmd: must be one of off, error, …`. */
+function describeError(error: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }): string {
+  const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  if (error.keyword === 'additionalProperties') {
+    const key = String(error.params.additionalProperty);
+    return `unknown key '${path ? `${path}.` : ''}${key}'`;
+  }
+  if (error.keyword === 'enum') {
+    return `'${path}' must be one of ${(error.params.allowedValues as string[]).join(', ')}`;
+  }
+  return `'${path || '(top level)'}' ${error.message ?? 'is invalid'}`;
+}
+
+export async function loadConfig(file: string): Promise<Config> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const { parse } = await import('yaml');
+  let data: unknown;
+  try {
+    data = text.trim() === '' ? {} : parse(text, { schema: 'core' });
+  } catch (error) {
+    throw new UserError(`invalid config ${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (data === null || data === undefined) data = {};
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const ajv = new Ajv2020({ allErrors: false, strict: true });
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaFile(), 'utf8')));
+  if (!validate(data)) {
+    throw new UserError(`invalid config ${file}: ${describeError(validate.errors![0] as Parameters<typeof describeError>[0])}`);
+  }
+  const raw = data as Record<string, unknown>;
+  return {
+    failureThreshold: (raw['failure-threshold'] as Threshold | undefined) ?? null,
+    ignored: (raw.ignored as string[] | undefined) ?? [],
+    rules: (raw.rules as Config['rules'] | undefined) ?? {},
+    trustedRegistries: (raw['trusted-registries'] as string[] | undefined) ?? [],
+    disableIgnorePragma: (raw['disable-ignore-pragma'] as boolean | undefined) ?? false,
+    source: file,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Inline suppressions:
+ *   # layerlint ignore=<id>[,<id>]          the next instruction
+ *   # layerlint global ignore=<id>[,<id>]   the whole file
+ *   # hadolint ignore=DL3008,SC2086         next instruction, mapped through each rule's meta.hadolint
+ *   # hadolint global ignore=...            whole file
+ *   # check=skip=JSONArgsRecommended        BuildKit: a parser directive (whole file) or above an instruction
+ */
+import type { Instruction, ParsedDockerfile } from '../parse/types.js';
+import type { Rule } from './types.js';
+
+export interface Suppressions {
+  /** Rule ids suppressed for the whole file; '*' means all. */
+  global: Set<string>;
+  /** Rule ids suppressed per instruction index. */
+  byInstruction: Map<number, Set<string>>;
+}
+
+const PRAGMA = /^(layerlint|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)(\s+#.*)?$/;
+const CHECK_SKIP = /^check\s*=\s*skip\s*=\s*([A-Za-z0-9_,\s]+)/;
+
+/** Map a name from any tool's vocabulary to our rule ids. */
+function idsFor(name: string, tool: 'layerlint' | 'hadolint' | 'buildkit', rules: Rule[]): string[] {
+  if (tool === 'layerlint') return [name];
+  if (tool === 'hadolint' && /^SC\d+$/.test(name)) return [name];
+  if (tool === 'buildkit' && name === 'all') return ['*'];
+  return rules
+    .filter((rule) => (tool === 'hadolint' ? rule.meta.hadolint : rule.meta.buildkit)?.includes(name))
+    .map((rule) => rule.meta.id);
+}
+
+function parseComment(text: string, rules: Rule[]): { global: boolean; ids: string[] } | null {
+  const pragma = text.match(PRAGMA);
+  if (pragma) {
+    const tool = pragma[1] as 'layerlint' | 'hadolint';
+    const names = pragma[3].split(',').map((s) => s.trim()).filter(Boolean);
+    return { global: Boolean(pragma[2]), ids: names.flatMap((name) => idsFor(name, tool, rules)) };
+  }
+  const check = text.match(CHECK_SKIP);
+  if (check) {
+    const names = check[1].split(',').map((s) => s.trim()).filter(Boolean);
+    return { global: false, ids: names.flatMap((name) => idsFor(name, 'buildkit', rules)) };
+  }
+  return null;
+}
+
+export function collectSuppressions(parsed: ParsedDockerfile, rules: Rule[]): Suppressions {
+  const global = new Set<string>();
+  const byInstruction = new Map<number, Set<string>>();
+  for (const name of parsed.directives.checkSkip) for (const id of idsFor(name, 'buildkit', rules)) global.add(id);
+  if (parsed.directives.checkSkipAll) global.add('*');
+  const instructions = parsed.instructions;
+  for (const comment of parsed.comments) {
+    const parsedComment = parseComment(comment.text, rules);
+    if (!parsedComment) continue;
+    if (parsedComment.global) {
+      for (const id of parsedComment.ids) global.add(id);
+      continue;
+    }
+    // The pragma applies to the first instruction that starts after it (comments and blank lines between are fine).
+    const next = instructions.find((instruction) => instruction.range.start.line > comment.range.start.line);
+    if (!next) continue;
+    const set = byInstruction.get(next.index) ?? new Set<string>();
+    for (const id of parsedComment.ids) set.add(id);
+    byInstruction.set(next.index, set);
+  }
+  return { global, byInstruction };
+}
+
+function instructionAt(parsed: ParsedDockerfile, line: number): Instruction | undefined {
+  return parsed.instructions.find((instruction) => instruction.range.start.line <= line && instruction.range.end.line >= line);
+}
+
+export function isSuppressed(suppressions: Suppressions, parsed: ParsedDockerfile, ruleId: string, line: number): boolean {
+  if (suppressions.global.has('*') || suppressions.global.has(ruleId)) return true;
+  const instruction = instructionAt(parsed, line);
+  if (!instruction) return false;
+  const ids = suppressions.byInstruction.get(instruction.index);
+  return Boolean(ids && (ids.has(ruleId) || ids.has('*')));
+}

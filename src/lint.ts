@@ -1,0 +1,41 @@
+/**
+ * The lint pipeline for one Dockerfile: text → parse → layer model → rules → findings.
+ */
+import { parseDockerfile } from './parse/dockerfile.js';
+import { loadShellParser } from './parse/shell.js';
+import type { ParsedDockerfile } from './parse/types.js';
+import { buildLayerModel } from './model/build.js';
+import type { BuildContext } from './model/context.js';
+import type { LayerModel } from './model/types.js';
+import { runRules } from './engine/run.js';
+import type { Finding, Rule } from './engine/types.js';
+import { defaultConfig, type Config } from './config/config.js';
+import { allRules } from '../rules/index.js';
+
+export interface LintOptions {
+  config?: Config;
+  context?: BuildContext | null;
+  target?: string | null;
+  rules?: Rule[];
+}
+
+export interface LintResult {
+  path: string;
+  parsed: ParsedDockerfile;
+  model: LayerModel;
+  findings: Finding[];
+  ruleFailures: { ruleId: string; message: string }[];
+}
+
+/** Parse and model a Dockerfile (what `layerlint layers` shows). */
+export async function modelDockerfile(text: string, path: string, options: LintOptions = {}): Promise<LayerModel> {
+  await loadShellParser();
+  const parsed = parseDockerfile(text, path);
+  return buildLayerModel(parsed, { context: options.context ?? null, target: options.target ?? null });
+}
+
+export async function lintText(text: string, path: string, options: LintOptions = {}): Promise<LintResult> {
+  const model = await modelDockerfile(text, path, options);
+  const { findings, ruleFailures } = runRules(model, options.rules ?? allRules, options.config ?? defaultConfig());
+  return { path, parsed: model.parsed, model, findings, ruleFailures };
+}

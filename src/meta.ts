@@ -1,0 +1,15 @@
+/** Facts about layerlint itself, used in reports (SARIF driver, rule help links). */
+import { existsSync, readFileSync } from 'node:fs';
+
+// package.json is one folder above src/meta.ts, and two above dist/src/meta.js.
+const packageJsonUrl = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)]
+  .find((url) => existsSync(url))!;
+const packageJson = JSON.parse(readFileSync(packageJsonUrl, 'utf8')) as { version: string; homepage: string };
+
+export const TOOL_NAME = 'layerlint';
+export const VERSION: string = packageJson.version;
+export const HOMEPAGE: string = packageJson.homepage;
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${HOMEPAGE}/blob/main/docs/rules/${ruleId}.md`;
+}

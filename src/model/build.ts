@@ -1,0 +1,176 @@
+/**
+ * ParsedDockerfile (+ optional build context) → LayerModel.
+ */
+import type { Instruction, ParsedDockerfile } from '../parse/types.js';
+import { referencedVariables, expandVariables } from '../parse/variables.js';
+import { homeOf } from '../parse/dockerfile.js';
+import { resolveAgainst } from '../util/paths.js';
+import { systemPackageCall } from './knowledge/package-managers.js';
+import { dependencyInstall } from './knowledge/dependencies.js';
+import { buildCall } from './knowledge/build-tools.js';
+import { classifySources } from './copy-sources.js';
+import { runEffects } from './effects.js';
+import type { BuildContext } from './context.js';
+import type { CopySource, FileEffect, LayerModel, LayerStep, StageModel } from './types.js';
+
+export interface ModelOptions {
+  context?: BuildContext | null;
+  /** `--target`: name or index of the stage to build; the last stage by default. */
+  target?: string | null;
+}
+
+const LAYER_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
+
+export function findStage(parsed: ParsedDockerfile, nameOrIndex: string): number | null {
+  const byName = parsed.stages.findIndex((stage) => stage.name?.toLowerCase() === nameOrIndex.toLowerCase());
+  if (byName >= 0) return byName;
+  return /^\d+$/.test(nameOrIndex) && Number(nameOrIndex) < parsed.stages.length ? Number(nameOrIndex) : null;
+}
+
+/** Environment visible to a RUN: ENV and ARG values, as the parser resolved them, from the instruction's stage. */
+function envLookup(parsed: ParsedDockerfile, instruction: Instruction): (name: string) => string | undefined {
+  const stage = parsed.stages[instruction.stageIndex];
+  const values = new Map<string, string>();
+  for (const earlier of stage?.instructions ?? []) {
+    if (earlier.index >= instruction.index) break;
+    if (earlier.keyword === 'ENV' || earlier.keyword === 'ARG') {
+      for (const pair of earlier.pairs) if (pair.value !== null) values.set(pair.name, expandVariables(pair.value, (n) => values.get(n)));
+    }
+  }
+  return (name) => values.get(name);
+}
+
+function mountedPaths(instruction: Instruction): string[] {
+  return instruction.flags
+    .filter((flag) => flag.name === 'mount' && ['cache', 'tmpfs', 'bind', 'secret'].includes(flag.options.type ?? 'bind'))
+    .map((flag) => flag.options.target ?? flag.options.dst ?? flag.options.destination ?? '')
+    .filter(Boolean)
+    .map((target) => resolveAgainst(target, instruction.workdir, homeOf(instruction.user)));
+}
+
+function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: number, argsInScope: string[], context: BuildContext | null): LayerStep {
+  const commands = instruction.script?.commands ?? [];
+  const mounts = instruction.keyword === 'RUN' ? mountedPaths(instruction) : [];
+  const effects = instruction.keyword === 'RUN'
+    ? runEffects(instruction, envLookup(parsed, instruction), mounts)
+    : { created: [] as FileEffect[], deleted: [] as FileEffect[] };
+  let copy: LayerStep['copy'] = null;
+  let fromStage: number | null = null;
+  let remote = false;
+  let contextSources: CopySource[] = [];
+  if (instruction.copy) {
+    const from = instruction.copy.from;
+    const stageRef = from !== null
+      ? parsed.stages.findIndex((s, i) => i < instruction.stageIndex && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from))
+      : -1;
+    fromStage = stageRef >= 0 ? stageRef : null;
+    let sources = classifySources(instruction.copy.sources, from === null ? context : null);
+    if (from !== null) sources = sources.map((s) => ({ ...s, volatility: fromStage !== null ? 'stage' : 'image', matchedFiles: null }));
+    sources.push(...instruction.copy.heredocSources.map((path) => ({ path, volatility: 'inline' as const, ecosystems: [], matchedFiles: null })));
+    remote = sources.some((s) => s.volatility === 'remote');
+    if (from === null) contextSources = sources.filter((s) => s.volatility !== 'remote' && s.volatility !== 'inline');
+    const destination = resolveAgainst(instruction.copy.destination || '.', instruction.workdir, homeOf(instruction.user));
+    copy = { sources, destination, fromStage, fromImage: from !== null && fromStage === null ? from : null };
+    effects.created.push({
+      path: destination, kind: 'copy', certainty: 'certain', range: instruction.range,
+      what: `files copied by ${instruction.keyword} ${instruction.copy.sources.join(' ')}`.trim(),
+    });
+    if (instruction.keyword === 'ADD' && remote) {
+      effects.created.push({ path: destination, kind: 'download', certainty: 'certain', range: instruction.range, what: `download by ADD ${instruction.copy.sources.join(' ')}` });
+    }
+  }
+  return {
+    id,
+    stageIndex: instruction.stageIndex,
+    instruction,
+    createsLayer: LAYER_INSTRUCTIONS.has(instruction.keyword),
+    cache: {
+      argsInScope: instruction.keyword === 'RUN' ? argsInScope : [],
+      argsUsed: referencedVariables(instruction.argumentsText).filter((name) => argsInScope.includes(name)),
+      contextSources,
+      fromStage,
+      remote,
+    },
+    copy,
+    systemPackages: commands.map(systemPackageCall).filter((c) => c !== null),
+    dependencyInstalls: commands.map(dependencyInstall).filter((c) => c !== null),
+    builds: commands.map(buildCall).filter((c) => c !== null),
+    created: effects.created,
+    deleted: effects.deleted,
+    mountedPaths: mounts,
+    rebuiltBy: [],
+  };
+}
+
+/** Names of the cache inputs that make this step itself miss the cache. */
+function ownTriggers(step: LayerStep, stageNames: (index: number) => string): string[] {
+  const triggers = new Set<string>();
+  for (const source of step.cache.contextSources) {
+    if (source.volatility === 'broad') triggers.add('any source edit');
+    if (source.volatility === 'manifest') triggers.add(`edit of ${source.path}`);
+    if (source.volatility === 'static') triggers.add(`edit of ${source.path}`);
+  }
+  if (step.cache.remote) triggers.add('remote content change');
+  if (step.cache.fromStage !== null) triggers.add(`rebuild of stage ${stageNames(step.cache.fromStage)}`);
+  for (const arg of step.instruction.keyword === 'RUN' ? step.cache.argsInScope : step.cache.argsUsed) triggers.add(`ARG ${arg}`);
+  return [...triggers];
+}
+
+function reachableStages(stages: StageModel[], target: number): Set<number> {
+  const seen = new Set<number>();
+  const visit = (index: number) => {
+    if (seen.has(index)) return;
+    seen.add(index);
+    for (const dependency of stages[index].dependsOn) visit(dependency);
+  };
+  visit(target);
+  return seen;
+}
+
+export function buildLayerModel(parsed: ParsedDockerfile, options: ModelOptions = {}): LayerModel {
+  const context = options.context ?? null;
+  const steps: LayerStep[] = [];
+  const stages: StageModel[] = [];
+  const stageName = (index: number) => parsed.stages[index]?.name ?? String(index);
+  for (const stage of parsed.stages) {
+    const model: StageModel = { stage, steps: [], dependsOn: [], inFinalImage: false, isTarget: false, isBuilt: false };
+    if (stage.baseStageIndex !== null) model.dependsOn.push(stage.baseStageIndex);
+    // A stage built FROM another starts with that stage's rebuild triggers.
+    const inherited = stage.baseStageIndex !== null ? [`rebuild of stage ${stageName(stage.baseStageIndex)}`] : [];
+    const cumulative = new Set<string>(inherited);
+    const args: string[] = [];
+    for (const instruction of stage.instructions) {
+      const step = buildStep(parsed, instruction, steps.length, [...args], context);
+      if (instruction.keyword === 'ARG') for (const pair of instruction.pairs) if (!args.includes(pair.name)) args.push(pair.name);
+      for (const trigger of ownTriggers(step, stageName)) cumulative.add(trigger);
+      step.rebuiltBy = [...cumulative];
+      if (step.cache.fromStage !== null && !model.dependsOn.includes(step.cache.fromStage)) model.dependsOn.push(step.cache.fromStage);
+      steps.push(step);
+      model.steps.push(step);
+    }
+    stages.push(model);
+  }
+  let targetStage = Math.max(0, stages.length - 1);
+  if (options.target) {
+    const found = findStage(parsed, options.target);
+    if (found === null) throw new Error(`target stage '${options.target}' not found in ${parsed.path}`);
+    targetStage = found;
+  }
+  if (stages.length > 0) {
+    stages[targetStage].isTarget = true;
+    for (const index of reachableStages(stages, targetStage)) stages[index].isBuilt = true;
+    // The shipped image is the target stage plus the chain of stages it is built FROM.
+    for (let index: number | null = targetStage; index !== null; index = parsed.stages[index].baseStageIndex) {
+      if (stages[index].inFinalImage) break;
+      stages[index].inFinalImage = true;
+    }
+  }
+  return { parsed, stages, steps, targetStage, context };
+}
+
+/** Layer steps a stage's image contains: its base stages' steps, then its own. */
+export function stepsInImageOf(model: LayerModel, stageIndex: number): LayerStep[] {
+  const chain: number[] = [];
+  for (let index: number | null = stageIndex; index !== null && !chain.includes(index); index = model.parsed.stages[index].baseStageIndex) chain.unshift(index);
+  return chain.flatMap((index) => model.stages[index].steps);
+}

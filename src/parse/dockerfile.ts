@@ -1,0 +1,397 @@
+/**
+ * Dockerfile text → ParsedDockerfile. Wraps dockerfile-ast and works around what it gets wrong
+ * (see ../shared/STACK-PROBE.md §2): exec-form JSON is decoded with JSON.parse, RUN scripts are
+ * parsed by a real shell parser, and ARG/ENV scoping follows Docker's rules.
+ *
+ * It never throws on bad input: what does not parse becomes a ParseProblem.
+ */
+import { DockerfileParser, type Instruction as AstInstruction, type Flag as AstFlag } from 'dockerfile-ast';
+import type {
+  Comment, CopyDetails, Directives, Flag, FromDetails, Heredoc, Instruction, KeyValue,
+  ParsedDockerfile, ParseProblem, Range, ShellScript, Stage,
+} from './types.js';
+import { expandVariables, type VariableLookup } from './variables.js';
+import { emptyScript, isPosixShell, parseShellScript } from './shell.js';
+
+export const KNOWN_INSTRUCTIONS = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+const COMMAND_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
+export const DEFAULT_SHELL = ['/bin/sh', '-c'];
+
+/** What is in scope while walking a stage: the state Docker's builder keeps. */
+interface Scope {
+  args: Map<string, string | undefined>;
+  env: Map<string, string>;
+  user: string;
+  workdir: string;
+  shell: string[];
+}
+
+function newScope(): Scope {
+  return { args: new Map(), env: new Map(), user: 'root', workdir: '/', shell: DEFAULT_SHELL };
+}
+
+function copyScope(scope: Scope): Scope {
+  return { args: new Map(), env: new Map(scope.env), user: scope.user, workdir: scope.workdir, shell: scope.shell };
+}
+
+export function homeOf(user: string): string {
+  const name = user.split(':')[0];
+  return name === 'root' || name === '0' || name === '' ? '/root' : `/home/${name}`;
+}
+
+function lookupIn(scope: Scope, withHome: boolean): VariableLookup {
+  return (name) => {
+    if (scope.env.has(name)) return scope.env.get(name);
+    if (scope.args.has(name)) return scope.args.get(name);
+    if (withHome && name === 'HOME') return homeOf(scope.user);
+    return undefined;
+  };
+}
+
+function resolvePath(base: string, path: string): string {
+  const joined = path.startsWith('/') ? path : `${base.replace(/\/$/, '')}/${path}`;
+  const parts: string[] = [];
+  for (const part of joined.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/**
+ * Arguments as Docker's builder sees them: comment lines inside a continuation dropped and
+ * continuations joined. (dockerfile-ast keeps indented comment lines.) Heredoc bodies are kept as they are.
+ */
+function dockerArgumentsText(raw: string, fallback: string, escape: string, hasHeredocs: boolean): string {
+  if (hasHeredocs || raw === '') return fallback;
+  const lines = raw.split(/\r?\n/).filter((line, i) => i === 0 || !/^\s*#/.test(line));
+  let text = '';
+  for (const line of lines) {
+    const trimmed = line.replace(/\s+$/, '');
+    text += trimmed.endsWith(escape) ? trimmed.slice(0, -1) : `${line}\n`;
+  }
+  return text.replace(/\n$/, '').trim();
+}
+
+function readDirectives(ast: ReturnType<typeof DockerfileParser.parse>): Directives {
+  const directives: Directives = { syntax: null, escape: ast.getEscapeCharacter(), checkSkip: [], checkSkipAll: false };
+  for (const directive of ast.getDirectives()) {
+    const name = directive.getName().toLowerCase();
+    const value = directive.getValue();
+    if (name === 'syntax') directives.syntax = value;
+    if (name === 'check') {
+      for (const part of value.split(';')) {
+        const [key, list] = part.split('=');
+        if (key.trim() !== 'skip' || !list) continue;
+        const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+        if (names.includes('all')) directives.checkSkipAll = true;
+        directives.checkSkip.push(...names);
+      }
+    }
+  }
+  return directives;
+}
+
+function readFlags(instruction: AstInstruction): Flag[] {
+  const getFlags = (instruction as unknown as { getFlags?: () => AstFlag[] }).getFlags;
+  if (typeof getFlags !== 'function') return [];
+  return getFlags.call(instruction).map((flag) => {
+    const options: Record<string, string> = {};
+    for (const option of flag.getOptions()) options[option.getName()] = option.getValue() ?? '';
+    return { name: flag.getName(), value: flag.getValue(), range: flag.getRange(), options };
+  });
+}
+
+/** Docker's rule: exec form is a JSON array of strings; anything else that starts with `[` is run by a shell. */
+function readCommandForm(argumentsText: string): Pick<Instruction, 'form' | 'execArgs' | 'execFormError'> {
+  const trimmed = argumentsText.trim();
+  if (trimmed === '') return { form: 'none', execArgs: null, execFormError: null };
+  if (!trimmed.startsWith('[')) return { form: 'shell', execArgs: null, execFormError: null };
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+      return { form: 'exec', execArgs: value, execFormError: null };
+    }
+    return { form: 'shell', execArgs: null, execFormError: 'the JSON array must contain only strings' };
+  } catch (error) {
+    const reason = trimmed.includes("'") ? 'JSON needs double quotes, not single quotes' : (error as Error).message;
+    return { form: 'shell', execArgs: null, execFormError: reason };
+  }
+}
+
+function textInRange(lines: string[], range: Range | null): string {
+  if (!range) return '';
+  if (range.start.line === range.end.line) return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
+  const parts = [(lines[range.start.line] ?? '').slice(range.start.character)];
+  for (let line = range.start.line + 1; line < range.end.line; line++) parts.push(lines[line] ?? '');
+  parts.push((lines[range.end.line] ?? '').slice(0, range.end.character));
+  return parts.join('\n');
+}
+
+function readHeredocs(instruction: AstInstruction, lines: string[]): Heredoc[] {
+  const getHeredocs = (instruction as unknown as { getHeredocs?: () => { getName(): string; getContentRange(): Range | null }[] }).getHeredocs;
+  if (typeof getHeredocs !== 'function') return [];
+  return getHeredocs.call(instruction).map((heredoc) => ({
+    name: heredoc.getName(),
+    contentRange: heredoc.getContentRange(),
+    content: textInRange(lines, heredoc.getContentRange()),
+  }));
+}
+
+/**
+ * Make a RUN's raw arguments safe for a shell parser without moving any character:
+ * flags are blanked, Docker's comment lines inside a continuation are blanked (keeping the
+ * continuation), and a backtick escape becomes a backslash.
+ */
+function shellSource(raw: string, flagsEnd: number, escape: string): string {
+  let text = ' '.repeat(flagsEnd) + raw.slice(flagsEnd);
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    if (/^\s*#/.test(lines[i])) lines[i] = ' '.repeat(Math.max(0, lines[i].length - 1)) + '\\';
+  }
+  text = lines.join('\n');
+  if (escape === '`') text = text.replace(/`(\r?\n)/g, '\\$1');
+  return text;
+}
+
+/** Length of the leading `--flag=value` words of a RUN (they are Docker's, not the shell's). */
+function flagsLength(raw: string): number {
+  return raw.match(/^(\s*--\S+)*/)?.[0].length ?? 0;
+}
+
+function readRunScript(
+  instruction: Omit<Instruction, 'script'>, escape: string, lookup: VariableLookup,
+): ShellScript {
+  if (!isPosixShell(instruction.shell)) return emptyScript(false);
+  const argsRange = instruction.argumentsRange;
+  if (!argsRange) return emptyScript(true);
+  const flagsEnd = instruction.flags.length ? flagsLength(instruction.rawArgumentsText) : 0;
+  const commandLine = instruction.rawArgumentsText.slice(flagsEnd).split('\n')[0];
+  // `RUN <<EOF` with nothing else on the line: the heredoc body is the script.
+  const bareHeredoc = instruction.heredocs[0] && /^\s*(<<-?\s*["']?[A-Za-z0-9_]+["']?\s*)+$/.test(commandLine);
+  if (bareHeredoc) {
+    const commands = [];
+    let hasError = false;
+    for (const heredoc of instruction.heredocs) {
+      if (!heredoc.contentRange || /^#!(?!.*\b(sh|bash|ash|dash)\b)/.test(heredoc.content)) continue;
+      const script = parseShellScript(heredoc.content, heredoc.contentRange.start, lookup);
+      commands.push(...script.commands);
+      hasError ||= script.hasError;
+    }
+    return { commands, hasError, analysed: true };
+  }
+  const source = shellSource(instruction.rawArgumentsText, flagsEnd, escape);
+  return parseShellScript(source, argsRange.start, lookup);
+}
+
+function readCopy(ast: AstInstruction, flags: Flag[], words: string[], heredocs: Heredoc[], lookup: VariableLookup): CopyDetails {
+  const flag = (name: string) => flags.find((f) => f.name === name)?.value ?? null;
+  // dockerfile-ast also splits heredoc bodies into words: with heredocs only the first line is COPY's.
+  const ownWords = heredocs.length > 0 ? (ast.getRawArgumentsContent() ?? '').split('\n')[0].trim().split(/\s+/) : words;
+  const positional = ownWords.filter((word) => !word.startsWith('--'));
+  let paths = positional.map((word) => expandVariables(word, lookup));
+  const json = readCommandForm(ast.getArgumentsContent() ?? '');
+  if (json.form === 'exec' && json.execArgs) paths = json.execArgs.map((word) => expandVariables(word, lookup));
+  const heredocNames = new Set(heredocs.map((h) => h.name));
+  const isHeredocMarker = (word: string) => /^<<-?/.test(word) && heredocNames.has(word.replace(/^<<-?["']?|["']$/g, ''));
+  const sources = paths.slice(0, -1);
+  return {
+    sources: sources.filter((s) => !isHeredocMarker(s)),
+    heredocSources: sources.filter(isHeredocMarker),
+    destination: paths.at(-1) ?? '',
+    from: flag('from'),
+    chown: flag('chown'),
+    chmod: flag('chmod'),
+    link: flags.some((f) => f.name === 'link' && f.value !== 'false'),
+  };
+}
+
+function readFrom(ast: AstInstruction, globalArgs: Map<string, string | undefined>): FromDetails {
+  const from = ast as unknown as {
+    getImage(): string | null; getImageName(): string | null; getImageTag(): string | null;
+    getImageDigest(): string | null; getRegistry(): string | null; getBuildStage(): string | null;
+    getBuildStageRange(): Range | null; getPlatformFlag(): AstFlag | null;
+  };
+  const imageRaw = from.getImage() ?? '';
+  const image = expandVariables(imageRaw, (name) => globalArgs.get(name));
+  const digestAt = image.indexOf('@');
+  const beforeDigest = digestAt >= 0 ? image.slice(0, digestAt) : image;
+  const lastSlash = beforeDigest.lastIndexOf('/');
+  const tagColon = beforeDigest.lastIndexOf(':');
+  const hasTag = tagColon > lastSlash;
+  const firstPart = image.split('/')[0];
+  const registry = image.includes('/') && (/[.:]/.test(firstPart) || firstPart === 'localhost') ? firstPart : null;
+  return {
+    imageRaw,
+    image,
+    imageName: hasTag ? beforeDigest.slice(0, tagColon) : beforeDigest,
+    tag: hasTag ? beforeDigest.slice(tagColon + 1) : null,
+    digest: digestAt >= 0 ? image.slice(digestAt + 1) : null,
+    registry,
+    stageName: from.getBuildStage(),
+    stageNameRange: from.getBuildStageRange(),
+    platform: from.getPlatformFlag()?.getValue() ?? null,
+  };
+}
+
+function readPairs(ast: AstInstruction): KeyValue[] {
+  const withProperties = ast as unknown as { getProperties?: () => { getName(): string; getValue(): string | null; getNameRange(): Range }[] };
+  if (typeof withProperties.getProperties !== 'function') return [];
+  // dockerfile-ast's getValue() is the unquoted value (its names look swapped; STACK-PROBE §2.6).
+  return withProperties.getProperties().map((p) => ({ name: p.getName(), value: p.getValue(), nameRange: p.getNameRange() }));
+}
+
+interface BuildContext {
+  lines: string[];
+  escape: string;
+  scope: Scope;
+  stageIndex: number;
+  index: number;
+  globalArgs: Map<string, string | undefined>;
+}
+
+function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
+  const keyword = ast.getKeyword().toUpperCase();
+  const flags = readFlags(ast);
+  const words = ast.getArguments().map((argument) => argument.getValue());
+  const heredocs = readHeredocs(ast, ctx.lines);
+  const rawArgumentsText = ast.getRawArgumentsContent() ?? '';
+  const argumentsText = dockerArgumentsText(rawArgumentsText, ast.getArgumentsContent() ?? '', ctx.escape, heredocs.length > 0);
+  const isCommand = COMMAND_INSTRUCTIONS.has(keyword) || keyword === 'HEALTHCHECK';
+  // HEALTHCHECK [opts] CMD <command>: the form is that of the command after CMD.
+  const commandText = keyword === 'HEALTHCHECK' ? argumentsText.replace(/^(\s*--\S+\s+)*\s*CMD\s+/i, '') : argumentsText;
+  const lookup = lookupIn(ctx.scope, keyword === 'RUN');
+  const base = {
+    index: ctx.index,
+    keyword,
+    keywordAsWritten: ast.getInstruction(),
+    range: ast.getRange(),
+    keywordRange: ast.getInstructionRange(),
+    argumentsRange: ast.getArgumentsRange(),
+    argumentsText,
+    rawArgumentsText,
+    flags,
+    words,
+    ...(isCommand ? readCommandForm(commandText) : { form: 'none' as const, execArgs: null, execFormError: null }),
+    heredocs,
+    stageIndex: ctx.stageIndex,
+    copy: keyword === 'COPY' || keyword === 'ADD' ? readCopy(ast, flags, words, heredocs, lookup) : null,
+    from: keyword === 'FROM' ? readFrom(ast, ctx.globalArgs) : null,
+    pairs: ['ARG', 'ENV', 'LABEL'].includes(keyword) ? readPairs(ast) : [],
+    onbuildTrigger: null,
+    user: ctx.scope.user,
+    workdir: ctx.scope.workdir,
+    shell: ctx.scope.shell,
+  };
+  let script: ShellScript | null = null;
+  if (keyword === 'RUN' && base.form === 'shell') script = readRunScript(base, ctx.escape, lookup);
+  else if ((keyword === 'CMD' || keyword === 'ENTRYPOINT') && base.form === 'shell' && isPosixShell(ctx.scope.shell) && base.argumentsRange) {
+    script = parseShellScript(shellSource(base.rawArgumentsText, 0, ctx.escape), base.argumentsRange.start, lookup);
+  }
+  const instruction: Instruction = { ...base, script };
+  if (keyword === 'ONBUILD') {
+    const trigger = (ast as unknown as { getTriggerInstruction(): AstInstruction | null }).getTriggerInstruction();
+    if (trigger) instruction.onbuildTrigger = buildInstruction(trigger, { ...ctx, scope: copyScope(ctx.scope) });
+  }
+  return instruction;
+}
+
+/** Update the builder state after an instruction, as Docker does. */
+function applyToScope(instruction: Instruction, scope: Scope, globalArgs: Map<string, string | undefined>): void {
+  const lookup = lookupIn(scope, false);
+  switch (instruction.keyword) {
+    case 'ARG':
+      for (const pair of instruction.pairs) {
+        // `ARG NAME` in a stage takes the global default; `ARG NAME=x` sets its own.
+        const value = pair.value !== null ? expandVariables(pair.value, lookup) : globalArgs.get(pair.name);
+        scope.args.set(pair.name, value);
+      }
+      break;
+    case 'ENV':
+      for (const pair of instruction.pairs) scope.env.set(pair.name, expandVariables(pair.value ?? '', lookup));
+      break;
+    case 'USER':
+      scope.user = expandVariables(instruction.argumentsText.trim(), lookup) || scope.user;
+      break;
+    case 'WORKDIR':
+      scope.workdir = resolvePath(scope.workdir, expandVariables(instruction.argumentsText.trim(), lookup));
+      break;
+    case 'SHELL':
+      if (instruction.execArgs && instruction.execArgs.length > 0) scope.shell = instruction.execArgs;
+      break;
+  }
+}
+
+function findProblems(parsed: ParsedDockerfile, asts: AstInstruction[]): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  const fileStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (parsed.text.trim() === '') {
+    problems.push({ message: 'the Dockerfile is empty; docker build rejects an empty Dockerfile', range: fileStart });
+    return problems;
+  }
+  if (asts.length > 0 && parsed.stages.length === 0) {
+    problems.push({ message: 'no FROM instruction: there is no build stage', range: parsed.instructions[0].range });
+  }
+  for (const instruction of parsed.instructions) {
+    if (!KNOWN_INSTRUCTIONS.has(instruction.keyword)) {
+      problems.push({ message: `unknown instruction: ${instruction.keywordAsWritten}`, range: instruction.keywordRange });
+    } else if (instruction.stageIndex < 0 && instruction.keyword !== 'ARG') {
+      problems.push({ message: `${instruction.keyword} before the first FROM: only ARG may come before FROM`, range: instruction.keywordRange });
+    } else if (instruction.argumentsText.trim() === '' && instruction.heredocs.length === 0) {
+      problems.push({ message: `${instruction.keyword} requires arguments`, range: instruction.keywordRange });
+    }
+  }
+  return problems;
+}
+
+export function parseDockerfile(input: string, path: string): ParsedDockerfile {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const ast = DockerfileParser.parse(text);
+  const lines = text.split(/\r?\n/);
+  const directives = readDirectives(ast);
+  const comments: Comment[] = ast.getComments().map((c) => ({ text: c.getContent().replace(/^#\s*/, '').trim(), range: c.getRange() }));
+  const parsed: ParsedDockerfile = {
+    path, text, lines, directives, globalArgs: [], stages: [], instructions: [], comments, problems: [],
+  };
+  const globalArgs = new Map<string, string | undefined>();
+  const stageScopes: Scope[] = [];
+  let scope = newScope();
+  const asts = ast.getInstructions();
+  for (const node of asts) {
+    const keyword = node.getKeyword().toUpperCase();
+    let stageIndex = parsed.stages.length - 1;
+    if (keyword === 'FROM') {
+      stageIndex = parsed.stages.length;
+      scope = newScope();
+    }
+    const instruction = buildInstruction(node, {
+      lines, escape: directives.escape, scope, stageIndex, index: parsed.instructions.length, globalArgs,
+    });
+    parsed.instructions.push(instruction);
+    if (keyword === 'FROM') {
+      const name = instruction.from?.stageName ?? null;
+      const image = (instruction.from?.image ?? '').toLowerCase();
+      const base = parsed.stages.findIndex((stage) => stage.name !== null && stage.name.toLowerCase() === image);
+      if (base >= 0) scope = copyScope(stageScopes[base]);
+      instruction.user = scope.user;
+      instruction.workdir = scope.workdir;
+      instruction.shell = scope.shell;
+      parsed.stages.push({ index: stageIndex, name, from: instruction, baseStageIndex: base >= 0 ? base : null, instructions: [] });
+      stageScopes.push(scope);
+    } else if (stageIndex < 0) {
+      if (keyword === 'ARG') {
+        parsed.globalArgs.push(instruction);
+        for (const pair of instruction.pairs) globalArgs.set(pair.name, pair.value ?? undefined);
+      }
+    } else {
+      parsed.stages[stageIndex].instructions.push(instruction);
+      applyToScope(instruction, scope, globalArgs);
+    }
+  }
+  parsed.problems = findProblems(parsed, asts);
+  return parsed;
+}

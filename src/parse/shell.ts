@@ -1,0 +1,231 @@
+/**
+ * RUN scripts parsed into simple commands with argv, using tree-sitter-bash (WASM).
+ *
+ * Rules ask "does this RUN call `apt-get install` with `--no-install-recommends`?" by reading
+ * ShellCommand.argv; nobody matches regexes on raw RUN text.
+ *
+ * tree-sitter needs one async initialisation (loadShellParser); parsing is synchronous after that.
+ */
+import { createRequire } from 'node:module';
+import { Parser, Language, type Node } from 'web-tree-sitter';
+import type { Position, Range, ShellCommand, ShellScript } from './types.js';
+import { expandVariables, type VariableLookup } from './variables.js';
+
+let parser: Parser | null = null;
+
+export async function loadShellParser(): Promise<void> {
+  if (parser) return;
+  const require = createRequire(import.meta.url);
+  await Parser.init();
+  const instance = new Parser();
+  instance.setLanguage(await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+  parser = instance;
+}
+
+/** Commands that run the command given in their arguments; we look through them. */
+const WRAPPERS: Record<string, { optionsWithValue: string[] }> = {
+  sudo: { optionsWithValue: ['-u', '-g', '-C', '-D', '-h', '-p', '-U', '-r', '-t'] },
+  env: { optionsWithValue: ['-u', '-C', '-S'] },
+  exec: { optionsWithValue: ['-a'] },
+  nohup: { optionsWithValue: [] },
+  time: { optionsWithValue: ['-f', '-o'] },
+  command: { optionsWithValue: [] },
+  nice: { optionsWithValue: ['-n'] },
+  xargs: { optionsWithValue: ['-I', '-n', '-P', '-d', '-L', '-s', '-E', '-a'] },
+};
+
+const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
+
+export function basename(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash >= 0 ? path.slice(slash + 1) : path;
+}
+
+/** True when the SHELL (its first word) is a POSIX-like shell we can analyse. */
+export function isPosixShell(shell: string[]): boolean {
+  return POSIX_SHELLS.has(basename(shell[0] ?? '/bin/sh'));
+}
+
+/**
+ * Remove shell quoting from one word and substitute variables the lookup knows.
+ * Single quotes are literal; double quotes allow `$VAR`; a backslash escapes one character.
+ */
+export function unquoteWord(text: string, lookup: VariableLookup): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === "'") {
+      const end = text.indexOf("'", i + 1);
+      out += end < 0 ? text.slice(i + 1) : text.slice(i + 1, end);
+      i = end < 0 ? text.length : end + 1;
+    } else if (ch === '"') {
+      let j = i + 1;
+      let inner = '';
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === '\\' && j + 1 < text.length && '"\\$`'.includes(text[j + 1])) {
+          inner += text[j + 1] === '$' ? '\\$' : text[j + 1];
+          j += 2;
+        } else {
+          inner += text[j++];
+        }
+      }
+      out += expandVariables(inner, lookup).replace(/\\\$/g, '$');
+      i = j + 1;
+    } else if (ch === '\\' && i + 1 < text.length) {
+      out += text[i + 1] === '\n' ? '' : text[i + 1];
+      i += 2;
+    } else {
+      let j = i;
+      while (j < text.length && !`'"\\`.includes(text[j])) j++;
+      out += expandVariables(text.slice(i, j), lookup);
+      i = j;
+    }
+  }
+  return out;
+}
+
+function toFilePosition(point: { row: number; column: number }, origin: Position): Position {
+  return point.row === 0
+    ? { line: origin.line, character: origin.character + point.column }
+    : { line: origin.line + point.row, character: point.column };
+}
+
+/** Strip wrappers (sudo, env, nohup, …) so argv[0] is the program that really runs. */
+function unwrap(argv: string[], assignments: Record<string, string>): string[] {
+  let words = argv;
+  for (let guard = 0; guard < 4 && words.length > 0; guard++) {
+    const wrapper = WRAPPERS[basename(words[0])];
+    if (!wrapper) break;
+    let i = 1;
+    while (i < words.length) {
+      const word = words[i];
+      if (wrapper.optionsWithValue.includes(word)) i += 2;
+      else if (word.startsWith('-')) i += 1;
+      else if (basename(words[0]) === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) {
+        const eq = word.indexOf('=');
+        assignments[word.slice(0, eq)] = word.slice(eq + 1);
+        i += 1;
+      } else break;
+    }
+    words = words.slice(i);
+  }
+  return words;
+}
+
+interface WalkState {
+  origin: Position;
+  lookup: VariableLookup;
+  commands: ShellCommand[];
+  depth: number;
+}
+
+function commandFromNode(node: Node, state: WalkState, redirects: ShellCommand['redirects']): ShellCommand | null {
+  const nameNode = node.childForFieldName('name');
+  if (!nameNode) return null;
+  const assignments: Record<string, string> = {};
+  for (const child of node.namedChildren) {
+    if (child?.type !== 'variable_assignment') continue;
+    const name = child.childForFieldName('name')?.text;
+    const value = child.childForFieldName('value')?.text ?? '';
+    if (name) assignments[name] = unquoteWord(value, state.lookup);
+  }
+  const words = [nameNode, ...node.childrenForFieldName('argument')]
+    .filter((n): n is Node => n !== null)
+    .map((n) => unquoteWord(n.text, state.lookup));
+  const argv = unwrap(words, assignments);
+  if (argv.length === 0) return null;
+  return {
+    name: argv[0],
+    program: basename(argv[0]),
+    argv,
+    assignments,
+    redirects,
+    range: {
+      start: toFilePosition(node.startPosition, state.origin),
+      end: toFilePosition(node.endPosition, state.origin),
+    },
+  };
+}
+
+function redirectsOf(node: Node, lookup: VariableLookup): ShellCommand['redirects'] {
+  const found: ShellCommand['redirects'] = [];
+  for (const child of node.namedChildren) {
+    const redirect = child?.type === 'heredoc_redirect'
+      ? child.namedChildren.find((c) => c?.type === 'file_redirect') ?? null
+      : child;
+    if (redirect?.type !== 'file_redirect') continue;
+    const destination = redirect.childForFieldName('destination') ?? redirect.namedChildren.at(-1);
+    const operator = redirect.text.match(/^\d*(>>|>\||>|&>>|&>|<)/)?.[1] ?? '>';
+    if (destination && operator !== '<') found.push({ operator, target: unquoteWord(destination.text, lookup) });
+  }
+  return found;
+}
+
+/** The last simple command inside a node: `a && b > f` redirects b's output (bash semantics). */
+function lastCommand(node: Node): Node | null {
+  if (node.type === 'command') return node;
+  for (let i = node.namedChildCount - 1; i >= 0; i--) {
+    const found = lastCommand(node.namedChild(i)!);
+    if (found) return found;
+  }
+  return null;
+}
+
+function walk(node: Node, state: WalkState, pendingRedirects: Map<number, ShellCommand['redirects']>): void {
+  if (node.type === 'redirected_statement') {
+    const body = node.childForFieldName('body') ?? node.namedChild(0);
+    const target = body ? lastCommand(body) : null;
+    if (target) pendingRedirects.set(target.id, redirectsOf(node, state.lookup));
+  }
+  if (node.type === 'command') {
+    const command = commandFromNode(node, state, pendingRedirects.get(node.id) ?? []);
+    if (command) {
+      state.commands.push(command);
+      // `sh -c "apt-get update && …"`: analyse the inner script too, placed at the outer command.
+      const inner = innerShellScript(command);
+      if (inner !== null && state.depth < 3) {
+        const nested = parseScriptText(inner, command.range.start, state.lookup, state.depth + 1);
+        state.commands.push(...nested.commands.map((c) => ({ ...c, range: command.range })));
+      }
+    }
+  }
+  for (const child of node.namedChildren) if (child) walk(child, state, pendingRedirects);
+}
+
+function innerShellScript(command: ShellCommand): string | null {
+  if (!POSIX_SHELLS.has(command.program)) return null;
+  const dashC = command.argv.findIndex((word, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(word));
+  return dashC > 0 && command.argv[dashC + 1] !== undefined ? command.argv[dashC + 1] : null;
+}
+
+function parseScriptText(text: string, origin: Position, lookup: VariableLookup, depth: number): ShellScript {
+  if (!parser) throw new Error('internal: loadShellParser() must be awaited before parsing RUN scripts');
+  const tree = parser.parse(text);
+  if (!tree) return { commands: [], hasError: true, analysed: true };
+  try {
+    const state: WalkState = { origin, lookup, commands: [], depth };
+    walk(tree.rootNode, state, new Map());
+    return { commands: state.commands, hasError: tree.rootNode.hasError, analysed: true };
+  } finally {
+    tree.delete();
+  }
+}
+
+/**
+ * Parse a shell script whose first character sits at `origin` in the Dockerfile.
+ * `lookup` supplies ARG/ENV values visible to the script.
+ */
+export function parseShellScript(text: string, origin: Position, lookup: VariableLookup): ShellScript {
+  return parseScriptText(text, origin, lookup, 0);
+}
+
+export function emptyScript(analysed: boolean): ShellScript {
+  return { commands: [], hasError: false, analysed };
+}
+
+export function rangeOfScript(script: ShellScript): Range | null {
+  const first = script.commands[0];
+  const last = script.commands.at(-1);
+  return first && last ? { start: first.range.start, end: last.range.end } : null;
+}

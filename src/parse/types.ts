@@ -1,0 +1,175 @@
+/**
+ * The parsed form of a Dockerfile: our own model, built from dockerfile-ast's tree.
+ * Rules never see dockerfile-ast objects; they read these plain records.
+ *
+ * Positions are 0-based (line and UTF-16 character), like LSP and dockerfile-ast.
+ * Reporters convert to 1-based lines and columns.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A `--name=value` flag on RUN/COPY/ADD/FROM/HEALTHCHECK. */
+export interface Flag {
+  name: string;
+  value: string | null;
+  range: Range;
+  /** Comma-separated options, e.g. `--mount=type=cache,target=/x` gives {type: 'cache', target: '/x'}. */
+  options: Record<string, string>;
+}
+
+/** One simple command of a RUN script: `FOO=1 apt-get install -y curl`. */
+export interface ShellCommand {
+  /** argv[0] as written after unquoting, e.g. `/usr/bin/apt-get` or `apt-get`. */
+  name: string;
+  /** argv[0] without its directory, e.g. `apt-get`. Wrappers such as sudo/env are already stripped. */
+  program: string;
+  /** Full argv, unquoted, with ARG/ENV values known at this point substituted. */
+  argv: string[];
+  /** Inline assignments before the command (`FOO=1 cmd`). */
+  assignments: Record<string, string>;
+  /** Output redirections: `> file`, `>> file`. */
+  redirects: { operator: string; target: string }[];
+  /** Where the command is in the Dockerfile. */
+  range: Range;
+}
+
+export interface ShellScript {
+  commands: ShellCommand[];
+  /** True when the shell parser met a syntax error (the commands are then partial). */
+  hasError: boolean;
+  /** False for a non-POSIX SHELL (PowerShell, cmd): commands is then empty. */
+  analysed: boolean;
+}
+
+export interface Heredoc {
+  name: string;
+  content: string;
+  contentRange: Range | null;
+}
+
+export type CommandForm = 'exec' | 'shell' | 'none';
+
+export interface CopyDetails {
+  sources: string[];
+  destination: string;
+  /** `--from=` value as written. */
+  from: string | null;
+  chown: string | null;
+  chmod: string | null;
+  link: boolean;
+  /** Sources given inline as heredocs (`COPY <<EOF /file`). */
+  heredocSources: string[];
+}
+
+export interface FromDetails {
+  /** Image as written (`${BASE}:3`). */
+  imageRaw: string;
+  /** Image with global ARG defaults substituted (`alpine:3`). */
+  image: string;
+  imageName: string;
+  tag: string | null;
+  digest: string | null;
+  registry: string | null;
+  stageName: string | null;
+  stageNameRange: Range | null;
+  platform: string | null;
+}
+
+export interface KeyValue {
+  name: string;
+  value: string | null;
+  nameRange: Range;
+}
+
+export interface Instruction {
+  /** Position in the file's list of instructions. */
+  index: number;
+  /** Upper-case keyword (`RUN`); unknown words are kept as written, upper-cased. */
+  keyword: string;
+  /** The keyword as written (`run`, `From`). */
+  keywordAsWritten: string;
+  range: Range;
+  keywordRange: Range;
+  argumentsRange: Range | null;
+  /** Arguments with continuations joined, as Docker sees them. */
+  argumentsText: string;
+  /** Arguments exactly as in the file (continuations and comment lines kept). */
+  rawArgumentsText: string;
+  flags: Flag[];
+  /** The instruction's words, split on white space (dockerfile-ast's split, quotes kept). */
+  words: string[];
+  /** For RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK CMD: exec (JSON array) or shell form. */
+  form: CommandForm;
+  /** Exec-form argv, decoded with JSON.parse (dockerfile-ast drops escapes and spaces). */
+  execArgs: string[] | null;
+  /** Set when the arguments start with `[` but are not a valid JSON array of strings: Docker then runs them in a shell. */
+  execFormError: string | null;
+  /** The RUN script (shell form, heredocs included), or the shell-form CMD/ENTRYPOINT command. */
+  script: ShellScript | null;
+  heredocs: Heredoc[];
+  /** Index into ParsedDockerfile.stages; -1 for instructions before the first FROM. */
+  stageIndex: number;
+  copy: CopyDetails | null;
+  from: FromDetails | null;
+  /** ARG declarations (`ARG A=1 B`) and ENV/LABEL pairs. */
+  pairs: KeyValue[];
+  /** For ONBUILD: the trigger, parsed like any instruction (stageIndex of the ONBUILD). */
+  onbuildTrigger: Instruction | null;
+  /** USER in effect when this instruction runs (for `~` and $HOME). */
+  user: string;
+  /** WORKDIR in effect when this instruction runs. */
+  workdir: string;
+  /** SHELL in effect (`["/bin/sh","-c"]` by default). */
+  shell: string[];
+}
+
+export interface Stage {
+  index: number;
+  name: string | null;
+  from: Instruction;
+  /** The stage this one builds on (`FROM builder`), if any. */
+  baseStageIndex: number | null;
+  /** Instructions after FROM, in order (the FROM itself is `from`). */
+  instructions: Instruction[];
+}
+
+export interface Comment {
+  /** Text after `#`, trimmed. */
+  text: string;
+  range: Range;
+}
+
+export interface ParseProblem {
+  message: string;
+  range: Range;
+}
+
+export interface Directives {
+  syntax: string | null;
+  escape: string;
+  /** BuildKit's `# check=skip=A,B;error=true`. */
+  checkSkip: string[];
+  checkSkipAll: boolean;
+}
+
+export interface ParsedDockerfile {
+  /** Path as the user gave it (or `-` for stdin). */
+  path: string;
+  text: string;
+  lines: string[];
+  directives: Directives;
+  /** ARGs before the first FROM. */
+  globalArgs: Instruction[];
+  stages: Stage[];
+  /** Every instruction, in file order. */
+  instructions: Instruction[];
+  comments: Comment[];
+  problems: ParseProblem[];
+}

@@ -1,0 +1,125 @@
+import { describe, expect, test } from '@jest/globals';
+import { dockerfile, parse } from './helpers.js';
+
+describe('parse: stages, ARG/ENV scoping, directives', () => {
+  test('global ARG defaults resolve in FROM, including ${VAR:-default}', async () => {
+    const parsed = await parse(dockerfile`
+      ARG BASE=debian
+      ARG TAG
+      FROM \${BASE}:\${TAG:-12-slim} AS build
+      FROM build AS final
+    `);
+    expect(parsed.globalArgs).toHaveLength(2);
+    expect(parsed.stages[0].from.from?.image).toBe('debian:12-slim');
+    expect(parsed.stages[0].name).toBe('build');
+    expect(parsed.stages[1].baseStageIndex).toBe(0);
+  });
+
+  test('a global ARG is not visible in a stage unless redeclared', async () => {
+    const parsed = await parse(dockerfile`
+      ARG VERSION=1.2
+      FROM alpine:3.19
+      RUN echo $VERSION
+      ARG VERSION
+      RUN echo $VERSION
+    `);
+    const [first, , second] = parsed.stages[0].instructions;
+    expect(first.script?.commands[0].argv).toEqual(['echo', '$VERSION']);
+    expect(second.script?.commands[0].argv).toEqual(['echo', '1.2']);
+  });
+
+  test('ENV, USER and WORKDIR state follows the stage and is inherited by FROM <stage>', async () => {
+    const parsed = await parse(dockerfile`
+      FROM alpine:3.19 AS base
+      ENV APP=/srv/app
+      WORKDIR $APP
+      USER app
+      FROM base
+      RUN ls
+    `);
+    const run = parsed.stages[1].instructions[0];
+    expect(run.workdir).toBe('/srv/app');
+    expect(run.user).toBe('app');
+  });
+
+  test('parser directives: syntax, escape and check=skip', async () => {
+    const parsed = await parse('# syntax=docker/dockerfile:1\n# escape=`\n# check=skip=JSONArgsRecommended,StageNameCasing\nFROM scratch\n');
+    expect(parsed.directives.syntax).toBe('docker/dockerfile:1');
+    expect(parsed.directives.escape).toBe('`');
+    expect(parsed.directives.checkSkip).toEqual(['JSONArgsRecommended', 'StageNameCasing']);
+  });
+
+  test('exec form is decoded with JSON.parse, keeping spaces and escapes', async () => {
+    const parsed = await parse('FROM alpine\nCMD ["echo", "hello  world", "\\u0041"]\n');
+    const cmd = parsed.stages[0].instructions[0];
+    expect(cmd.form).toBe('exec');
+    expect(cmd.execArgs).toEqual(['echo', 'hello  world', 'A']);
+  });
+
+  test('single quotes and trailing commas are not exec form', async () => {
+    const parsed = await parse("FROM alpine\nCMD ['echo', 'hi']\nENTRYPOINT [\"a\",]\nRUN [\"sh\", 1]\n");
+    const [cmd, entrypoint, run] = parsed.stages[0].instructions;
+    expect(cmd.form).toBe('shell');
+    expect(cmd.execFormError).toMatch(/double quotes/);
+    expect(entrypoint.execFormError).not.toBeNull();
+    expect(run.execFormError).toMatch(/only strings/);
+  });
+
+  test('heredocs: RUN <<EOF body is parsed as the script at its own lines', async () => {
+    const parsed = await parse(dockerfile`
+      FROM debian:12
+      RUN <<EOF
+      apt-get update
+      apt-get install -y curl
+      EOF
+      COPY <<CONF /etc/app.conf
+      key=value
+      CONF
+    `);
+    const [run, copy] = parsed.stages[0].instructions;
+    expect(run.script?.commands.map((c) => c.argv[1])).toEqual(['update', 'install']);
+    expect(run.script?.commands[1].range.start.line).toBe(3);
+    expect(copy.copy?.sources).toEqual([]);
+    expect(copy.copy?.destination).toBe('/etc/app.conf');
+    expect(copy.heredocs[0].content).toBe('key=value');
+  });
+
+  test('ONBUILD triggers are parsed like instructions', async () => {
+    const parsed = await parse('FROM alpine\nONBUILD RUN apk add curl\n');
+    const trigger = parsed.stages[0].instructions[0].onbuildTrigger;
+    expect(trigger?.keyword).toBe('RUN');
+    expect(trigger?.script?.commands[0].argv).toEqual(['apk', 'add', 'curl']);
+  });
+
+  test('comment lines inside a continuation are dropped, as Docker does', async () => {
+    const parsed = await parse('FROM alpine\nRUN echo one \\\n  # note\n  two\n');
+    const run = parsed.stages[0].instructions[0];
+    expect(run.argumentsText).toBe('echo one   two');
+    expect(run.script?.commands.map((c) => c.argv)).toEqual([['echo', 'one', 'two']]);
+  });
+
+  test('backtick escape continues lines', async () => {
+    const parsed = await parse('# escape=`\nFROM alpine\nRUN echo a `\n  b\n');
+    expect(parsed.stages[0].instructions[0].script?.commands[0].argv).toEqual(['echo', 'a', 'b']);
+  });
+
+  test('problems: unknown instruction, instruction before FROM, empty file, no FROM', async () => {
+    expect((await parse('RUN echo\nFROM alpine\nFORM x\n')).problems.map((p) => p.message)).toEqual([
+      'RUN before the first FROM: only ARG may come before FROM',
+      'unknown instruction: FORM',
+    ]);
+    expect((await parse('')).problems[0].message).toMatch(/empty/);
+    expect((await parse('ARG A=1\n')).problems[0].message).toMatch(/no FROM/);
+  });
+
+  test('a BOM and CRLF line endings parse like plain text', async () => {
+    const parsed = await parse('\ufeffFROM alpine:3.19\r\nRUN apk add --no-cache curl\r\n');
+    expect(parsed.stages[0].from.from?.image).toBe('alpine:3.19');
+    expect(parsed.stages[0].instructions[0].script?.commands[0].argv).toEqual(['apk', 'add', '--no-cache', 'curl']);
+  });
+
+  test('COPY details: flags, sources, destination', async () => {
+    const parsed = await parse('FROM alpine\nCOPY --from=build --chown=app:app --chmod=755 a b /dst/\n');
+    expect(parsed.stages[0].instructions[0].copy).toMatchObject({ sources: ['a', 'b'], destination: '/dst/', from: 'build', chown: 'app:app', chmod: '755' });
+  });
+});

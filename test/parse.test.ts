@@ -123,3 +123,13 @@ describe('parse: stages, ARG/ENV scoping, directives', () => {
     expect(parsed.stages[0].instructions[0].copy).toMatchObject({ sources: ['a', 'b'], destination: '/dst/', from: 'build', chown: 'app:app', chmod: '755' });
   });
 });
+
+describe('parse: continuation edge cases', () => {
+  test('an empty line inside a continuation does not end the command (Docker skips it)', async () => {
+    const parsed = await parse('FROM alpine\nRUN apk update && apk add iputils \\\n\n  && rm -rf /var/cache/apk/*\n');
+    const run = parsed.stages[0].instructions[0];
+    expect(run.script?.hasError).toBe(false);
+    expect(run.script?.commands.map((c) => c.program)).toEqual(['apk', 'apk', 'rm']);
+    expect(run.script?.commands[2].range.start.line).toBe(3);
+  });
+});

@@ -10,6 +10,13 @@ import { UserError } from '../util/errors.js';
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', 'dist', 'build', 'target']);
 
+/** `-` on the command line; yargs drops a lone `-`, so main() passes it on as /dev/stdin. */
+export const STDIN_PATH = '/dev/stdin';
+
+export function isStdin(path: string): boolean {
+  return path === '-' || path === STDIN_PATH;
+}
+
 export function isDockerfileName(name: string): boolean {
   if (name.endsWith('.dockerignore')) return false;
   return /^(Dockerfile|Containerfile)([.-].*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
@@ -51,7 +58,7 @@ export function expandInputs(paths: string[]): string[] {
   for (const path of paths) {
     let isDirectory = false;
     try {
-      isDirectory = path !== '-' && statSync(path).isDirectory();
+      isDirectory = !isStdin(path) && statSync(path).isDirectory();
     } catch {
       // a missing path is reported when it is read
     }
@@ -93,7 +100,7 @@ export async function readStdin(): Promise<Buffer> {
 }
 
 export async function readDockerfile(path: string): Promise<string> {
-  if (path === '-') return decodeDockerfile(await readStdin(), 'standard input');
+  if (isStdin(path)) return decodeDockerfile(await readStdin(), 'standard input');
   let size: number;
   try {
     const stat = statSync(path);

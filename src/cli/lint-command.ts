@@ -10,7 +10,7 @@ import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import type { FileReport, Report } from '../report/types.js';
 import { UserError } from '../util/errors.js';
-import { expandInputs, readDockerfile } from './inputs.js';
+import { expandInputs, isStdin, readDockerfile } from './inputs.js';
 import { writeReport } from './output.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -38,7 +38,7 @@ export function exceedsThreshold(findings: Finding[], threshold: Threshold): boo
 function configResolver(explicit: string | null): (dockerfile: string) => Promise<Config> {
   const cache = new Map<string, Promise<Config>>();
   return (dockerfile) => {
-    const file = explicit ?? findConfigFile(dockerfile === '-' ? process.cwd() : dirname(resolve(dockerfile)));
+    const file = explicit ?? findConfigFile(isStdin(dockerfile) ? process.cwd() : dirname(resolve(dockerfile)));
     if (!file) return Promise.resolve(defaultConfig());
     if (!cache.has(file)) cache.set(file, loadConfig(file));
     return cache.get(file)!;
@@ -46,8 +46,7 @@ function configResolver(explicit: string | null): (dockerfile: string) => Promis
 }
 
 function displayPath(path: string): string {
-  if (path === '-') return path;
-  // Inside the working directory: a clean relative path; outside it: the path as the user wrote it.
+    // Inside the working directory: a clean relative path; outside it: the path as the user wrote it.
   const shown = relative(process.cwd(), resolve(path));
   return shown === '' || shown.startsWith('..') ? path : shown;
 }
@@ -64,7 +63,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   for (const file of files) {
     const config = await configFor(file);
     threshold = options.failureThreshold ?? config.failureThreshold ?? 'info';
-    const shownPath = file === '-' ? options.stdinFilename : displayPath(file);
+    const shownPath = isStdin(file) ? options.stdinFilename : displayPath(file);
     let text: string;
     try {
       text = await readDockerfile(file);

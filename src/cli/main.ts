@@ -10,6 +10,7 @@ import { UserError } from '../util/errors.js';
 import { LINT_FORMATS, runLint, type LintFormat } from './lint-command.js';
 import { runLayers } from './layers-command.js';
 import { runRulesCommand } from './rules-command.js';
+import { STDIN_PATH } from './inputs.js';
 import type { Threshold } from '../config/config.js';
 
 function fail(message: string): never {
@@ -18,7 +19,7 @@ function fail(message: string): never {
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
-  const parser = yargs(argv)
+  const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_PATH : arg)))
     .scriptName('layerlint')
     .version(VERSION)
     .strict()

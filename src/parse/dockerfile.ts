@@ -68,7 +68,7 @@ function resolvePath(base: string, path: string): string {
  */
 function dockerArgumentsText(raw: string, fallback: string, escape: string, hasHeredocs: boolean): string {
   if (hasHeredocs || raw === '') return fallback;
-  const lines = raw.split(/\r?\n/).filter((line, i) => i === 0 || !/^\s*#/.test(line));
+  const lines = raw.split(/\r?\n/).filter((line, i) => i === 0 || !/^\s*(#|$)/.test(line));
   let text = '';
   for (const line of lines) {
     const trimmed = line.replace(/\s+$/, '');
@@ -110,7 +110,9 @@ function readFlags(instruction: AstInstruction): Flag[] {
 function readCommandForm(argumentsText: string): Pick<Instruction, 'form' | 'execArgs' | 'execFormError'> {
   const trimmed = argumentsText.trim();
   if (trimmed === '') return { form: 'none', execArgs: null, execFormError: null };
-  if (!trimmed.startsWith('[')) return { form: 'shell', execArgs: null, execFormError: null };
+  // `RUN [ -f x ] && …` is a shell test; only `["…`, `['…` or `[]`, closed by `]`, was meant as JSON.
+  const looksLikeJson = /^\[\s*(["'\]]|$)/.test(trimmed) && trimmed.endsWith(']');
+  if (!looksLikeJson) return { form: 'shell', execArgs: null, execFormError: null };
   try {
     const value: unknown = JSON.parse(trimmed);
     if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
@@ -151,7 +153,11 @@ function shellSource(raw: string, flagsEnd: number, escape: string): string {
   let text = ' '.repeat(flagsEnd) + raw.slice(flagsEnd);
   const lines = text.split('\n');
   for (let i = 1; i < lines.length; i++) {
+    const continued = /\\\r?$/.test(lines[i - 1]);
+    // Docker drops comment lines and (deprecated) empty lines inside a continuation; bash would
+    // end the command there. Turning them into a lone `\` keeps the continuation and every row.
     if (/^\s*#/.test(lines[i])) lines[i] = ' '.repeat(Math.max(0, lines[i].length - 1)) + '\\';
+    else if (continued && lines[i].trim() === '') lines[i] += '\\';
   }
   text = lines.join('\n');
   if (escape === '`') text = text.replace(/`(\r?\n)/g, '\\$1');

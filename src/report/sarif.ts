@@ -27,7 +27,8 @@ function describeRule(rule: Rule): Sarif.ReportingDescriptor {
   const aliases = [...(meta.hadolint ?? []), ...(meta.buildkit ?? [])];
   const fullDescription = aliases.length > 0 ? `${meta.description} (also known as ${aliases.join(', ')})` : meta.description;
   const properties: Record<string, unknown> = {
-    tags: meta.category === 'security' ? [meta.category, 'security'] : [meta.category],
+    // GitHub treats a rule as a security rule only with the `security` tag (INTEGRATION-ANCHORS §1.1).
+    tags: [meta.category],
     precision: 'high',
   };
   if (meta.category === 'security') properties['security-severity'] = SECURITY_SEVERITY[meta.severity];

@@ -1,0 +1,215 @@
+/**
+ * The built CLI, spawned as a user runs it (npm test builds first).
+ */
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sarifValidator } from './sarif-schema.js';
+
+const bin = new URL('../bin/layerlint', import.meta.url).pathname;
+const root = new URL('..', import.meta.url).pathname;
+
+function layerlint(args: string[], options: { cwd?: string; input?: string | Buffer } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'layerlint-cli-'));
+}
+
+const BAD = 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n';
+const GOOD = 'FROM alpine:3.19\nCMD ["b"]\n';
+
+/** One line on stderr, no stack trace. */
+function expectOneLineError(stderr: string, pattern: RegExp) {
+  expect(stderr).toMatch(pattern);
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('layerlint lint', () => {
+  test('findings: exit 1 with file:line:col lines and a summary', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), BAD);
+    const { code, stdout } = layerlint(['lint', 'Dockerfile'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^Dockerfile:2:1 warning multiple-cmd /m);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 finding (1 warning) in 1 file');
+  });
+
+  test('clean file: exit 0; lint is the default command; Dockerfile in cwd is the default file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), GOOD);
+    const { code, stdout } = layerlint([], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toBe('no findings in 1 file\n');
+  });
+
+  test('--failure-threshold decides the exit code', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), BAD);
+    expect(layerlint(['Dockerfile', '-t', 'error'], { cwd: dir }).code).toBe(0);
+    expect(layerlint(['Dockerfile', '-t', 'warning'], { cwd: dir }).code).toBe(1);
+    expect(layerlint(['Dockerfile', '-t', 'none'], { cwd: dir }).code).toBe(0);
+  });
+
+  test('stdin with -', () => {
+    const { code, stdout } = layerlint(['lint', '-', '--stdin-filename', 'svc/Dockerfile'], { input: BAD });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^svc\/Dockerfile:2:1 warning multiple-cmd/m);
+  });
+
+  test('directories are searched for Dockerfile*, *.dockerfile and Containerfile*', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'node_modules'));
+    writeFileSync(join(dir, 'a', 'Dockerfile.prod'), BAD);
+    writeFileSync(join(dir, 'api.dockerfile'), GOOD);
+    writeFileSync(join(dir, 'Containerfile'), GOOD);
+    writeFileSync(join(dir, 'Dockerfile.dockerignore'), 'x\n');
+    writeFileSync(join(dir, 'node_modules', 'Dockerfile'), BAD);
+    const { code, stdout } = layerlint(['lint', '.', '-f', 'json'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).files.map((f: { path: string }) => f.path).sort()).toEqual(['Containerfile', 'a/Dockerfile.prod', 'api.dockerfile']);
+  });
+
+  test('-f sarif -o writes a valid SARIF file and refuses to overwrite without --overwrite', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), BAD);
+    expect(layerlint(['Dockerfile', '-f', 'sarif', '-o', 'out.sarif'], { cwd: dir }).code).toBe(1);
+    const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
+    expect(sarifValidator()(sarif)).toBe(true);
+    writeFileSync(join(dir, 'mine.txt'), 'precious');
+    const refused = layerlint(['Dockerfile', '-o', 'mine.txt'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expectOneLineError(refused.stderr, /already exists; pass --overwrite/);
+    expect(readFileSync(join(dir, 'mine.txt'), 'utf8')).toBe('precious');
+    expect(layerlint(['Dockerfile', '-o', 'mine.txt', '--overwrite'], { cwd: dir }).code).toBe(1);
+  });
+
+  test('a config file found upward changes severities; an invalid one is a one-line error', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'svc'));
+    writeFileSync(join(dir, 'svc', 'Dockerfile'), BAD);
+    writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  multiple-cmd: off\n');
+    expect(layerlint(['svc/Dockerfile'], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  multiple-cmd: loud\n');
+    const bad = layerlint(['svc/Dockerfile'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expectOneLineError(bad.stderr, /invalid config .*'rules\.multiple-cmd' must be one of/);
+  });
+});
+
+describe('bad input: a clear one-line message and the right exit code', () => {
+  test('missing file', () => {
+    const { code, stdout } = layerlint(['lint', 'does-not-exist/Dockerfile']);
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/does-not-exist\/Dockerfile: error 'does-not-exist\/Dockerfile' does not exist/);
+  });
+
+  test('missing file in JSON mode: stdout stays JSON, the error goes to stderr', () => {
+    const { code, stdout, stderr } = layerlint(['lint', 'nope', '-f', 'json']);
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout).files[0].error).toMatch(/does not exist/);
+    expectOneLineError(stderr, /does not exist/);
+  });
+
+  test('directory with no Dockerfile', () => {
+    const { code, stderr } = layerlint(['lint', tempDir()]);
+    expect(code).toBe(2);
+    expectOneLineError(stderr, /no Dockerfile found in directory/);
+  });
+
+  test('binary file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
+    const { code, stdout } = layerlint(['Dockerfile'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/is a binary file/);
+  });
+
+  test('non-UTF-8 file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), Buffer.from('FROM alpine\nLABEL a="\xe9t\xe9"\n', 'latin1'));
+    const { code, stdout } = layerlint(['Dockerfile'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/is not valid UTF-8 text/);
+  });
+
+  test('a 10 MB file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), `FROM alpine\n${'RUN echo x\n'.repeat(1_000_000)}`);
+    const { code, stdout } = layerlint(['Dockerfile'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/is 10\.5 MiB, larger than the 4 MiB a Dockerfile may be/);
+  });
+
+  test('an empty file is a parse-error finding (docker build rejects it), exit 1', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), '');
+    const { code, stdout } = layerlint(['Dockerfile'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/Dockerfile:1:1 error parse-error The Dockerfile is empty/);
+  });
+
+  test('one bad file among good ones: the others are still linted, exit 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), BAD);
+    const { code, stdout } = layerlint(['Dockerfile', 'missing'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/multiple-cmd/);
+    expect(stdout).toMatch(/1 file could not be read/);
+  });
+
+  test('unknown option, unknown rule, unknown target', () => {
+    const option = layerlint(['lint', '--frobnicate']);
+    expect(option.code).toBe(2);
+    expectOneLineError(option.stderr, /Unknown argument: frobnicate/);
+    const rule = layerlint(['rules', 'no-such-rule']);
+    expect(rule.code).toBe(2);
+    expectOneLineError(rule.stderr, /unknown rule 'no-such-rule'/);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), GOOD);
+    const target = layerlint(['layers', 'Dockerfile', '--target', 'nope'], { cwd: dir });
+    expect(target.code).toBe(2);
+    expectOneLineError(target.stderr, /target stage 'nope' not found/);
+  });
+
+  test('a missing --context directory', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), GOOD);
+    const { code, stderr } = layerlint(['Dockerfile', '--context', 'nowhere'], { cwd: dir });
+    expect(code).toBe(2);
+    expectOneLineError(stderr, /build context 'nowhere' does not exist/);
+  });
+});
+
+describe('layerlint layers and rules', () => {
+  test('layers prints the model of a seed example', () => {
+    const { code, stdout } = layerlint(['layers', 'test/fixtures/seeds/make-cleanup-before.Dockerfile']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Stage 0: FROM ubuntu:18\.04 \(target: the image\)/);
+    expect(stdout).toMatch(/COPY \. \/app\s+yes\s+\. \[broad\]/);
+    expect(stdout).toMatch(/deletes \/root\/\.cache/);
+    expect(stdout).toMatch(/creates \/root\/\.cache \(files make and the tools it runs cache\) \(likely\)/);
+  });
+
+  test('layers --format json', () => {
+    const { code, stdout } = layerlint(['layers', 'test/fixtures/seeds/gradle-multistage.Dockerfile', '-f', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.stages.map((s: { name: string | null }) => s.name)).toEqual(['build', null]);
+    expect(json.stages[1].dependsOn).toEqual([0]);
+  });
+
+  test('rules lists every rule; rules <id> prints its docs page', () => {
+    const list = layerlint(['rules']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^multiple-cmd\s+runtime\s+warning/m);
+    const doc = layerlint(['rules', 'DL4003']);
+    expect(doc.stdout).toMatch(/^# multiple-cmd/);
+  });
+});

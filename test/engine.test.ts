@@ -1,0 +1,58 @@
+import { describe, expect, test } from '@jest/globals';
+import { dockerfile, findings } from './helpers.js';
+import { defaultConfig } from '../src/config/config.js';
+
+const twoCmds = (prefix = '') => `FROM alpine:3.19\n${prefix}CMD ["a"]\nCMD ["b"]\n`;
+const ids = async (text: string, config = defaultConfig()) => (await findings(text, { config })).map((f) => f.ruleId);
+
+describe('rule engine: suppressions and config', () => {
+  test('baseline: the rule fires', async () => {
+    expect(await ids(twoCmds())).toEqual(['multiple-cmd']);
+  });
+
+  test('# layerlint ignore= on the line above suppresses that instruction only', async () => {
+    expect(await ids(twoCmds('# layerlint ignore=multiple-cmd\n'))).toEqual([]);
+    const other = 'FROM alpine:3.19\n# layerlint ignore=multiple-cmd\nRUN true\nCMD ["a"]\nCMD ["b"]\n';
+    expect(await ids(other)).toEqual(['multiple-cmd']);
+  });
+
+  test('# layerlint global ignore= anywhere suppresses the whole file', async () => {
+    expect(await ids(`${twoCmds()}# layerlint global ignore=multiple-cmd\n`)).toEqual([]);
+  });
+
+  test('# hadolint ignore=DL4003 maps to multiple-cmd; other codes do not', async () => {
+    expect(await ids(twoCmds('# hadolint ignore=DL4003\n'))).toEqual([]);
+    expect(await ids(twoCmds('# hadolint ignore=DL3008\n'))).toEqual(['multiple-cmd']);
+  });
+
+  test('BuildKit check=skip as a directive and above an instruction', async () => {
+    expect(await ids(`# check=skip=MultipleInstructionsDisallowed\n${twoCmds()}`)).toEqual([]);
+    expect(await ids(twoCmds('# check=skip=MultipleInstructionsDisallowed\n'))).toEqual([]);
+    expect(await ids(`# check=skip=all\n${twoCmds()}`)).toEqual([]);
+  });
+
+  test('config: off, ignored (by id or hadolint code), severity override, disable-ignore-pragma', async () => {
+    const config = defaultConfig();
+    expect(await ids(twoCmds(), { ...config, rules: { 'multiple-cmd': 'off' } })).toEqual([]);
+    expect(await ids(twoCmds(), { ...config, ignored: ['DL4003'] })).toEqual([]);
+    const overridden = await findings(twoCmds(), { config: { ...config, rules: { 'multiple-cmd': 'error' } } });
+    expect(overridden[0].severity).toBe('error');
+    expect(await ids(twoCmds('# layerlint ignore=multiple-cmd\n'), { ...config, disableIgnorePragma: true })).toEqual(['multiple-cmd']);
+  });
+
+  test('a broken file still gets findings for what parsed, plus parse-error', async () => {
+    const result = await findings(dockerfile`
+      FROM alpine:3.19
+      CMD ["a"]
+      FORM oops
+      CMD ["b"]
+    `);
+    expect(result.map((f) => `${f.range.start.line + 1}:${f.ruleId}`)).toEqual(['2:multiple-cmd', '3:parse-error']);
+  });
+
+  test('findings are sorted by position', async () => {
+    const result = await findings("FROM alpine\nCMD ['x']\nCMD [\"y\"]\nFORM\n");
+    const lines = result.map((f) => f.range.start.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dockerfile, model } from './helpers.js';
+import { loadBuildContext } from '../src/model/context.js';
+import { pathsOverlap } from '../src/util/paths.js';
+
+describe('layer model', () => {
+  test('only RUN, COPY and ADD make layers', async () => {
+    const m = await model(dockerfile`
+      FROM alpine:3.19
+      ENV A=1
+      WORKDIR /app
+      COPY . .
+      RUN echo hi
+      ADD x.tgz /opt/
+      CMD ["sh"]
+    `);
+    expect(m.steps.map((s) => `${s.instruction.keyword}:${s.createsLayer}`)).toEqual([
+      'ENV:false', 'WORKDIR:false', 'COPY:true', 'RUN:true', 'ADD:true', 'CMD:false',
+    ]);
+  });
+
+  test('COPY sources are classed broad, manifest or static', async () => {
+    const m = await model(dockerfile`
+      FROM node:20
+      COPY package.json package-lock.json ./
+      COPY src ./src
+      COPY . .
+      COPY nginx.conf /etc/nginx/
+      COPY *.js /app/
+      COPY --from=builder /out /out
+      COPY --from=nginx:alpine /etc/nginx /etc/nginx
+    `);
+    const classes = m.steps.map((s) => s.copy!.sources.map((src) => src.volatility).join(','));
+    expect(classes).toEqual(['manifest,manifest', 'broad', 'broad', 'static', 'broad', 'image', 'image']);
+    expect(m.steps[0].copy!.sources[0].ecosystems).toEqual(expect.arrayContaining(['npm', 'yarn', 'pnpm']));
+  });
+
+  test('RUN cache inputs include every ARG declared earlier in the stage', async () => {
+    const m = await model(dockerfile`
+      FROM alpine:3.19
+      ARG BUILD_DATE
+      RUN apk add --no-cache curl
+      ARG VERSION=1
+      COPY app-\${VERSION}.tar /app/
+    `);
+    expect(m.steps[1].cache.argsInScope).toEqual(['BUILD_DATE']);
+    expect(m.steps[3].cache.argsUsed).toEqual(['VERSION']);
+    expect(m.steps[1].rebuiltBy).toEqual(['ARG BUILD_DATE']);
+  });
+
+  test('rebuiltBy accumulates down the stage and through FROM <stage>', async () => {
+    const m = await model(dockerfile`
+      FROM node:20 AS build
+      COPY package.json package-lock.json ./
+      RUN npm ci
+      COPY . .
+      RUN npm run build
+      FROM build AS test
+      RUN npm test
+    `);
+    const byLine = Object.fromEntries(m.steps.map((s) => [s.instruction.range.start.line + 1, s.rebuiltBy]));
+    expect(byLine[3]).toEqual(['edit of package.json', 'edit of package-lock.json']);
+    expect(byLine[5]).toContain('any source edit');
+    expect(byLine[7]).toContain('rebuild of stage build');
+  });
+
+  test('RUN effects: package caches, downloads, deletions', async () => {
+    const m = await model(dockerfile`
+      FROM debian:12
+      RUN apt-get update && apt-get install -y --no-install-recommends curl
+      RUN curl -fsSL -o /tmp/tool.tgz https://example.com/tool.tgz && tar -xzf /tmp/tool.tgz -C /opt
+      RUN pip install --no-cache-dir flask && pip install requests
+      RUN rm -rf /var/lib/apt/lists/* /tmp/tool.tgz && apt-get clean
+    `);
+    const created = (line: number) => m.steps.find((s) => s.instruction.range.start.line + 1 === line)!.created.map((e) => e.path);
+    expect(created(2)).toEqual(['/var/lib/apt/lists', '/var/cache/apt', '/']);
+    expect(created(3)).toEqual(['/tmp/tool.tgz', '/opt']);
+    expect(created(4)).toEqual(['/root/.cache/pip']);
+    expect(m.steps[3].deleted.map((e) => e.path)).toEqual(['/var/lib/apt/lists/*', '/tmp/tool.tgz', '/var/cache/apt/archives']);
+  });
+
+  test('relative deletions resolve against WORKDIR, cd and ~', async () => {
+    const m = await model(dockerfile`
+      FROM alpine:3.19
+      WORKDIR /src
+      USER app
+      RUN rm -rf build && cd /tmp && rm x && rm -rf ~/.cache
+    `);
+    expect(m.steps[2].deleted.map((e) => e.path)).toEqual(['/src/build', '/tmp/x', '/home/app/.cache']);
+  });
+
+  test('cache and tmpfs mounts keep their paths out of the layer', async () => {
+    const m = await model('FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n');
+    expect(m.steps[0].mountedPaths).toEqual(['/root/.cache/pip']);
+    expect(m.steps[0].created).toEqual([]);
+    expect(m.steps[0].dependencyInstalls.map((d) => d.manifests)).toEqual([['requirements.txt']]);
+  });
+
+  test('stage roles: target, in final image, built, unused', async () => {
+    const m = await model(dockerfile`
+      FROM golang:1.22 AS build
+      RUN go build -o /app .
+      FROM alpine:3.19 AS base
+      FROM base AS final
+      COPY --from=build /app /app
+      FROM alpine:3.19 AS debug
+    `, { target: 'final' });
+    expect(m.stages.map((s) => [s.isBuilt, s.inFinalImage, s.isTarget])).toEqual([
+      [true, false, false], [true, true, false], [true, true, true], [false, false, false],
+    ]);
+    expect(m.stages[2].dependsOn).toEqual([1, 0]);
+  });
+
+  test('an unknown --target is an error naming the stage', async () => {
+    await expect(model('FROM alpine AS a\n', { target: 'nope' })).rejects.toThrow("target stage 'nope' not found");
+  });
+
+  test('with a build context, sources resolve to files after .dockerignore', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-ctx-'));
+    mkdirSync(join(dir, 'src'));
+    mkdirSync(join(dir, 'node_modules'));
+    writeFileSync(join(dir, 'package.json'), '{}');
+    writeFileSync(join(dir, 'src', 'a.ts'), '');
+    writeFileSync(join(dir, 'node_modules', 'x.js'), '');
+    writeFileSync(join(dir, '.dockerignore'), 'node_modules\n');
+    const context = loadBuildContext(dir);
+    expect(context.files.sort()).toEqual(['.dockerignore', 'package.json', 'src/a.ts']);
+    expect(context.ignoredTopLevel).toEqual(['node_modules']);
+    const m = await model('FROM node:20\nCOPY package.json ./\nCOPY src ./src\nCOPY . .\n', { context });
+    expect(m.steps.map((s) => s.copy!.sources[0].matchedFiles?.length)).toEqual([1, 1, 3]);
+    expect(m.steps.map((s) => s.copy!.sources[0].volatility)).toEqual(['manifest', 'broad', 'broad']);
+  });
+
+  test('pathsOverlap treats globs and nesting', () => {
+    expect(pathsOverlap('/var/lib/apt/lists/*', '/var/lib/apt/lists')).toBe(true);
+    expect(pathsOverlap('/root/.cache', '/root/.cache/pip')).toBe(true);
+    expect(pathsOverlap('/tmp/*.tgz', '/tmp/tool.tgz')).toBe(true);
+    expect(pathsOverlap('/tmp/a', '/tmp/b')).toBe(false);
+    expect(pathsOverlap('/var/cache/apk', '/var/lib/apt/lists')).toBe(false);
+  });
+});

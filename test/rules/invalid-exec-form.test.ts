@@ -1,0 +1,32 @@
+import { describe, expect, test } from '@jest/globals';
+import { dockerfile, findings, hits } from '../helpers.js';
+
+describe('invalid-exec-form', () => {
+  test('fires on single quotes, a trailing comma, non-strings, in CMD/ENTRYPOINT/RUN/ONBUILD', async () => {
+    expect(await hits('invalid-exec-form', dockerfile`
+      FROM alpine:3.19
+      CMD ['python', 'app.py']
+      ENTRYPOINT ["/entrypoint.sh",]
+      RUN ["echo", 1]
+      ONBUILD RUN ['make']
+    `)).toEqual([2, 3, 4, 5]);
+  });
+
+  test('offers a safe quote fix only when the result is valid JSON', async () => {
+    const [single, trailing] = (await findings(`FROM alpine\nCMD ['python', 'app.py']\nENTRYPOINT ["a",]\n`)).filter((f) => f.ruleId === 'invalid-exec-form');
+    expect(single.fix?.edits?.[0].newText).toBe('["python", "app.py"]');
+    expect(trailing.fix?.edits).toBeUndefined();
+  });
+
+  test('quiet on valid exec form, shell form, and brackets in shell scripts', async () => {
+    expect(await hits('invalid-exec-form', dockerfile`
+      FROM alpine:3.19
+      CMD ["python", "app.py"]
+      ENTRYPOINT ["/entrypoint.sh"]
+      RUN [ -f /etc/os-release ] && echo ok
+      RUN test -d /x || mkdir /x
+      HEALTHCHECK CMD ["wget", "-q", "-O-", "http://localhost/"]
+      SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+    `)).toEqual([]);
+  });
+});

@@ -1,0 +1,3 @@
+import { createServer } from 'node:http';
+
+createServer((request, response) => response.end('ok\n')).listen(8080);

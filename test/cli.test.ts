@@ -194,7 +194,7 @@ describe('layerlint layers and rules', () => {
     expect(stdout).toMatch(/Stage 0: FROM ubuntu:18\.04 \(target: the image\)/);
     expect(stdout).toMatch(/COPY \. \/app\s+yes\s+\. \[broad\]/);
     expect(stdout).toMatch(/deletes \/root\/\.cache/);
-    expect(stdout).toMatch(/creates \/root\/\.cache \(files make and the tools it runs cache\) \(likely\)/);
+    expect(stdout).toMatch(/creates \/root\/\.cache \(build cache that make and the compilers it runs write\) \(likely\)/);
   });
 
   test('layers --format json', () => {

@@ -9,7 +9,7 @@ import { CATEGORIES, SEVERITIES } from '../src/engine/types.js';
 
 const root = new URL('..', import.meta.url);
 
-describe.each(allRules.map((rule) => [rule.meta.id, rule]))('rule %s', (id, rule) => {
+describe.each(allRules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id, rule) => {
   test('id, category, severity, description', () => {
     expect(id).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
     expect(CATEGORIES).toContain(rule.meta.category);

@@ -67,7 +67,7 @@ function languageCaches(command: ShellCommand, where: Where): FileEffect[] {
   if (program === 'dotnet' && ['restore', 'build', 'publish'].includes(sub)) add(`${home}/.nuget/packages`, 'NuGet package cache');
   if (program === 'composer' && ['install', 'require', 'update'].includes(sub)) add(env('COMPOSER_CACHE_DIR') ?? `${home}/.cache/composer`, 'Composer cache');
   if (program === 'gem' && sub === 'install') add(`${env('GEM_HOME') ?? '/usr/local/bundle'}/cache`, 'gem cache');
-  if (['make', 'cmake', 'ninja', 'gcc', 'g++', 'cc', 'clang'].includes(program)) add(`${home}/.cache`, `files ${program} and the tools it runs cache`, 'likely');
+  if (['make', 'cmake', 'ninja', 'gcc', 'g++', 'cc', 'clang'].includes(program)) add(`${home}/.cache`, `build cache that ${program} and the compilers it runs write`, 'likely');
   return out;
 }
 

@@ -11,7 +11,7 @@ export type Ecosystem =
 /** Manifest and lock files per ecosystem. Globs use `*`. The first entries are the ones to COPY first. */
 export const MANIFESTS: Record<Ecosystem, string[]> = {
   npm: ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', '.npmrc'],
-  yarn: ['package.json', 'yarn.lock', '.yarnrc.yml', '.yarnrc'],
+  yarn: ['package.json', 'yarn.lock', '.yarnrc.yml', '.yarnrc', '.npmrc'],
   pnpm: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc'],
   pip: ['requirements*.txt', 'constraints*.txt'],
   poetry: ['pyproject.toml', 'poetry.lock'],

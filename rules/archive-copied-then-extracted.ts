@@ -1,0 +1,78 @@
+import type { Rule } from '../src/engine/types.js';
+import type { ShellCommand } from '../src/parse/types.js';
+import type { LayerStep } from '../src/model/types.js';
+import { homeOf } from '../src/parse/dockerfile.js';
+import { basename } from '../src/parse/shell.js';
+import { globToRegExp, hasGlob, resolveAgainst } from '../src/util/paths.js';
+import { instructionLabel, lineOf } from '../src/model/queries.js';
+
+/**
+ * `COPY app.tar.gz /tmp/` then `RUN tar -xzf /tmp/app.tar.gz && rm /tmp/app.tar.gz`: the archive stays
+ * in the COPY layer, so the image holds it and its extracted content.
+ */
+const ARCHIVE = /\.(tar|tgz|tar\.gz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|zip|jar\.zip)$/i;
+
+/** Paths where a COPY/ADD puts its archive sources. */
+function copiedArchives(step: LayerStep): { source: string; path: string }[] {
+  if (!step.copy || step.copy.fromStage !== null) return [];
+  const isAdd = step.instruction.keyword === 'ADD';
+  const destination = step.copy.destination;
+  const intoDirectory = step.instruction.copy!.destination.endsWith('/') || step.copy.sources.length > 1;
+  return step.copy.sources
+    .filter((source) => ARCHIVE.test(source.path))
+    // ADD already extracts local tar archives; it keeps zips and remote files as they are.
+    .filter((source) => !isAdd || source.volatility === 'remote' || /\.zip$/i.test(source.path))
+    .map((source) => ({ source: source.path, path: intoDirectory ? `${destination}/${basename(source.path)}` : destination }));
+}
+
+/** The archive a tar/unzip command extracts. */
+function extractedFile(command: ShellCommand): string | null {
+  const { program, argv } = command;
+  if (program === 'unzip') return argv.slice(1).find((word) => !word.startsWith('-')) ?? null;
+  if (program !== 'tar' || !argv.some((w) => /^-?[a-zA-Z]*x/.test(w) || w === '--extract')) return null;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i].startsWith('--file=')) return argv[i].slice('--file='.length);
+    if ((argv[i] === '--file' || /^-?[a-zA-Z]*f$/.test(argv[i])) && !argv[i].startsWith('--')) return argv[i + 1] ?? null;
+  }
+  return null;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'archive-copied-then-extracted',
+    category: 'size',
+    severity: 'warning',
+    description: 'An archive is copied into a layer and extracted by a later RUN, so the image stores both the archive and its content.',
+    hadolint: ['DL3010'],
+  },
+  check({ model, report }) {
+    for (const stage of model.stages.filter((s) => s.inFinalImage)) {
+      stage.steps.forEach((step, index) => {
+        for (const archive of copiedArchives(step)) {
+          for (const later of stage.steps.slice(index + 1)) {
+            const command = (later.instruction.script?.commands ?? []).find((c) => {
+              const file = extractedFile(c);
+              if (!file) return false;
+              const path = resolveAgainst(file, later.instruction.workdir, homeOf(later.instruction.user));
+              return path === archive.path || (hasGlob(path) && globToRegExp(path).test(archive.path));
+            });
+            if (!command) continue;
+            const isTar = !/\.zip$/i.test(archive.source) && step.copy!.sources.every((s) => s.volatility !== 'remote');
+            const fix = isTar
+              ? `use \`ADD ${archive.source} <dir>/\`, which extracts a local tar archive in one layer`
+              : `extract it from a bind mount instead: \`RUN --mount=type=bind,source=${archive.source},target=/tmp/${basename(archive.source)} …\``;
+            report({
+              message: `${archive.source} stays in the layer of ${instructionLabel(step.instruction)} on line ${lineOf(step.instruction.range)} although this RUN extracts it, so the image stores it twice; ${fix}.`,
+              range: command.range,
+              related: [{ range: step.instruction.range, message: 'copies the archive into its own layer' }],
+              fix: { description: fix[0].toUpperCase() + fix.slice(1) + '.' },
+            });
+            break;
+          }
+        }
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,36 @@
+import type { Rule } from '../src/engine/types.js';
+import { isSdkImage, SDK_IMAGES } from '../src/model/knowledge/build-tools.js';
+import { commandLabel, lineOf } from '../src/model/queries.js';
+
+/**
+ * A single-stage image that compiles ships its compiler, SDK and build caches. The seed example's
+ * shape is the fix: `FROM gradle AS build … RUN gradle bootJar` then `FROM amazoncorretto:17`
+ * with `COPY --from=build …/*.jar app.jar`.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'missing-multi-stage',
+    category: 'stages',
+    severity: 'warning',
+    description: 'A single-stage image builds or compiles, or starts from an SDK image, so the toolchain ships in the final image.',
+  },
+  check({ model, parsed, report }) {
+    if (parsed.stages.length !== 1) return;
+    const stage = model.stages[0];
+    const from = stage.stage.from;
+    const build = stage.steps.flatMap((step) => step.builds)[0];
+    const sdk = from.from && isSdkImage(from.from.imageName, from.from.tag) ? from.from : null;
+    if (!build && !sdk) return;
+    const runtime = sdk ? SDK_IMAGES.find((entry) => entry.pattern.test(sdk.imageName.toLowerCase()))?.runtime : null;
+    const shape = `FROM ${from.from?.image || '<sdk>'} AS build … (build) … then FROM ${runtime ?? '<small runtime image>'} with COPY --from=build <output> <dest>`;
+    const what = build ? `builds with ${commandLabel(build.command)} on line ${lineOf(build.command.range)}` : `starts from the SDK image ${sdk!.image}`;
+    report({
+      message: `This single-stage image ${what}, so the compiler, SDK and build caches ship in the final image; build in one stage and copy only the output into a runtime stage: ${shape}.`,
+      range: build ? build.command.range : from.range,
+      related: build ? [{ range: from.range, message: 'the only stage' }] : [],
+      fix: { description: `Split into a build stage and a runtime stage: ${shape}.` },
+    });
+  },
+};
+
+export default rule;

@@ -1,0 +1,64 @@
+import type { Rule } from '../src/engine/types.js';
+import type { FileEffect, LayerStep } from '../src/model/types.js';
+import { pathsOverlap } from '../src/util/paths.js';
+import { lineOf } from '../src/model/queries.js';
+
+/**
+ * An install that leaves its package-manager cache in its own layer, in a stage that ships.
+ * Stage-aware: builder stages that are not part of the final image are left alone (hadolint's
+ * DL3009/DL3042/DL3019 fire there too, and that noise is why people switch them off).
+ * A cache cleaned in a later RUN is reported by cleanup-in-separate-layer instead.
+ */
+
+/** Caches this rule is about, and how to avoid each. */
+const ADVICE: { match: RegExp; fix: string }[] = [
+  { match: /^\/var\/lib\/apt\/lists/, fix: 'add `&& rm -rf /var/lib/apt/lists/*` at the end of the same RUN' },
+  { match: /^\/var\/cache\/apk/, fix: 'use `apk add --no-cache`' },
+  { match: /^\/var\/cache\/(yum|dnf|libdnf5)/, fix: 'add `&& yum clean all` (or `dnf clean all`) to the same RUN' },
+  { match: /^\/var\/cache\/zypp/, fix: 'add `&& zypper clean --all` to the same RUN' },
+  { match: /\/\.cache\/pip$/, fix: 'use `pip install --no-cache-dir` (or set PIP_NO_CACHE_DIR=1)' },
+  { match: /\/\.npm$/, fix: 'add `&& npm cache clean --force` to the same RUN' },
+  { match: /\/yarn$/, fix: 'add `&& yarn cache clean` to the same RUN' },
+  { match: /\/pnpm\/store$/, fix: 'add `&& pnpm store prune` to the same RUN, or install with a cache mount' },
+  { match: /\/composer$/, fix: 'use `composer install --no-cache`' },
+];
+
+function adviceFor(effect: FileEffect): string | null {
+  if (effect.kind !== 'cache' || effect.certainty !== 'certain') return null;
+  return ADVICE.find((entry) => entry.match.test(effect.path))?.fix ?? null;
+}
+
+function cleanedIn(step: LayerStep, effect: FileEffect): boolean {
+  return step.deleted.some((deletion) => pathsOverlap(deletion.path, effect.path));
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'package-cache-left',
+    category: 'size',
+    severity: 'warning',
+    description: 'An install in a stage that ships leaves its package-manager cache in the layer.',
+    hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3036', 'DL3040', 'DL3042', 'DL3060'],
+  },
+  check({ model, report }) {
+    for (const stage of model.stages.filter((s) => s.inFinalImage)) {
+      stage.steps.forEach((step, index) => {
+        const later = stage.steps.slice(index + 1);
+        const seen = new Set<string>();
+        for (const effect of step.created) {
+          const fix = adviceFor(effect);
+          if (!fix || seen.has(effect.what) || cleanedIn(step, effect) || later.some((l) => cleanedIn(l, effect))) continue;
+          seen.add(effect.what);
+          report({
+            message: `This RUN leaves the ${effect.what} (${effect.path}) in its layer of the final image; ${fix}.`,
+            range: effect.range,
+            fix: { description: `${fix[0].toUpperCase()}${fix.slice(1)}, or use RUN --mount=type=cache,target=${effect.path}.` },
+            properties: { cachePath: effect.path, line: lineOf(effect.range) },
+          });
+        }
+      });
+    }
+  },
+};
+
+export default rule;

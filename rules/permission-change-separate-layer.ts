@@ -1,0 +1,54 @@
+import type { Rule } from '../src/engine/types.js';
+import type { LayerStep } from '../src/model/types.js';
+import { homeOf } from '../src/parse/dockerfile.js';
+import { pathsOverlap, resolveAgainst } from '../src/util/paths.js';
+import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
+
+/**
+ * `COPY . /app` then `RUN chown -R app /app`: changing owner or mode copies every file up into the
+ * new layer, so the files are stored twice. COPY --chown / --chmod set them in the COPY layer itself.
+ */
+function targets(step: LayerStep): { program: string; paths: string[]; range: LayerStep['instruction']['range'] }[] {
+  const found = [];
+  for (const command of step.instruction.script?.commands ?? []) {
+    if (command.program !== 'chmod' && command.program !== 'chown' && command.program !== 'chgrp') continue;
+    const operands = command.argv.slice(1).filter((word) => !word.startsWith('-') || /^[-+=][rwxXst]+$/.test(word));
+    const paths = operands.slice(1).filter((path) => !path.includes('$'));
+    found.push({
+      program: command.program,
+      paths: paths.map((path) => resolveAgainst(path, step.instruction.workdir, homeOf(step.instruction.user))),
+      range: command.range,
+    });
+  }
+  return found;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'permission-change-separate-layer',
+    category: 'size',
+    severity: 'warning',
+    description: 'A chmod/chown in a RUN changes files an earlier COPY/ADD created, so every changed file is stored twice.',
+  },
+  check({ model, report }) {
+    for (const stage of model.stages.filter((s) => s.inFinalImage)) {
+      for (const step of stage.steps) {
+        for (const target of targets(step)) {
+          const copy = earlierStepsInImage(model, stage, step)
+            .filter((candidate) => candidate.copy !== null)
+            .find((candidate) => target.paths.some((path) => pathsOverlap(path, candidate.copy!.destination)));
+          if (!copy) continue;
+          const flag = target.program === 'chmod' ? '--chmod' : '--chown';
+          report({
+            message: `${target.program} here rewrites files that ${instructionLabel(copy.instruction)} on line ${lineOf(copy.instruction.range)} created, so they are copied into a new layer and stored twice; use ${copy.instruction.keyword} ${flag}=… instead.`,
+            range: target.range,
+            related: [{ range: copy.instruction.range, message: 'creates the files' }],
+            fix: { description: `Add ${flag}=<value> to the ${copy.instruction.keyword} on line ${lineOf(copy.instruction.range)} and drop the ${target.program}.` },
+          });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

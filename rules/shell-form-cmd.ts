@@ -1,0 +1,35 @@
+import type { Rule } from '../src/engine/types.js';
+import { toExecForm } from '../src/model/exec-form.js';
+import { effectiveRuntime, hasExplicitShell } from '../src/model/queries.js';
+
+/**
+ * `CMD python app.py` starts the main process under `/bin/sh -c`; unless the command is `exec`ed, the
+ * shell stays PID 1 and docker stop's SIGTERM does not reach the process. Checked on the image's
+ * effective CMD when there is no ENTRYPOINT (with one, see exec-entrypoint-shell-cmd).
+ */
+const rule: Rule = {
+  meta: {
+    id: 'shell-form-cmd',
+    category: 'runtime',
+    severity: 'warning',
+    description: 'The image\'s CMD starts its process in shell form without exec, so the process does not receive stop signals.',
+    hadolint: ['DL3025'],
+    buildkit: ['JSONArgsRecommended'],
+  },
+  check({ model, report }) {
+    const { entrypoint, cmd } = effectiveRuntime(model, model.targetStage);
+    if (!cmd || entrypoint || cmd.form !== 'shell' || cmd.execFormError || hasExplicitShell(cmd)) return;
+    if (/^\s*exec\s/.test(cmd.argumentsText)) return;
+    const exec = toExecForm(cmd);
+    const program = cmd.script?.commands.at(-1)?.program ?? 'the process';
+    report({
+      message: `Shell-form CMD starts ${program} under \`${cmd.shell.join(' ')}\`, so the shell is PID 1 and docker stop's SIGTERM does not reach ${program}; use exec form ${exec ?? '(or start the last command with `exec`)'}.`,
+      range: cmd.range,
+      fix: exec && cmd.argumentsRange
+        ? { description: 'Convert to exec form.', edits: [{ range: cmd.argumentsRange, newText: exec }] }
+        : { description: 'Prefix the long-running command with `exec`, or move the logic into an entrypoint script.' },
+    });
+  },
+};
+
+export default rule;

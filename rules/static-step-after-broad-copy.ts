@@ -1,0 +1,71 @@
+import type { Rule } from '../src/engine/types.js';
+import type { ShellCommand } from '../src/parse/types.js';
+import type { LayerStep } from '../src/model/types.js';
+import { systemPackageCall } from '../src/model/knowledge/package-managers.js';
+import { broadSources, earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
+
+/**
+ * A RUN that installs system packages or downloads tools does not read the source files, yet when it
+ * sits below `COPY . .` every source edit re-runs it.
+ */
+
+/** Commands that never read files from the build context. */
+const HARMLESS = new Set(['mkdir', 'ln', 'true', 'echo', 'set', 'export', 'useradd', 'groupadd', 'adduser', 'addgroup', 'update-ca-certificates', 'locale-gen', 'apt-key', 'gpg', 'dpkg-reconfigure']);
+
+function isDownload(command: ShellCommand): boolean {
+  return (command.program === 'curl' || command.program === 'wget') && command.argv.some((word) => /^(https?|ftp):\/\//.test(word));
+}
+
+/** `npm install -g x`, `pip install x`, `gem install x`, `go install x@v`: tools from a registry. */
+function isToolInstall(command: ShellCommand): boolean {
+  const [, sub, ...rest] = command.argv;
+  const packages = rest.filter((word) => !word.startsWith('-'));
+  if (command.program === 'npm') return (sub === 'install' || sub === 'i') && command.argv.some((w) => w === '-g' || w === '--global') && packages.length > 0;
+  if (/^pip[0-9.]*$/.test(command.program)) return sub === 'install' && packages.length > 0 && !command.argv.some((w) => /^(-r|--requirement|-e|--editable)/.test(w)) && packages.every((p) => !/^[./]/.test(p));
+  if (command.program === 'gem') return sub === 'install' && packages.length > 0 && packages.every((p) => !p.endsWith('.gem'));
+  if (command.program === 'go') return sub === 'install' && packages.length > 0 && packages.every((p) => p.includes('@'));
+  return false;
+}
+
+function isCacheCleanup(command: ShellCommand): boolean {
+  return command.program === 'rm' && command.argv.slice(1).filter((w) => !w.startsWith('-')).every((path) => /^\/(var\/lib\/apt\/lists|var\/cache|tmp)\b/.test(path));
+}
+
+/** Every command is static, and at least one costs real time (an install or a download). */
+function isStaticStep(step: LayerStep): boolean {
+  const commands = step.instruction.script?.commands ?? [];
+  if (commands.length === 0 || step.instruction.script?.hasError) return false;
+  let costly = false;
+  for (const command of commands) {
+    const pkg = systemPackageCall(command);
+    if (pkg || isDownload(command) || isToolInstall(command)) costly = true;
+    else if (!HARMLESS.has(command.program) && !isCacheCleanup(command)) return false;
+  }
+  return costly;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'static-step-after-broad-copy',
+    category: 'cache',
+    severity: 'warning',
+    description: 'A RUN that does not use the copied sources (system packages, tool downloads) comes after a broad COPY, so every source edit re-runs it.',
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      for (const step of stage.steps) {
+        if (step.instruction.keyword !== 'RUN' || !isStaticStep(step)) continue;
+        const broad = earlierStepsInImage(model, stage, step).find((candidate) => broadSources(candidate).length > 0);
+        if (!broad) continue;
+        report({
+          message: `This RUN does not use the files copied by ${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)}, yet every source edit re-runs it; move it above that COPY.`,
+          range: step.instruction.range,
+          related: [{ range: broad.instruction.range, message: 'the COPY that invalidates it' }],
+          fix: { description: `Move this RUN above ${instructionLabel(broad.instruction)}.` },
+        });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,79 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dockerfile, findings, hits } from '../helpers.js';
+import { loadBuildContext } from '../../src/model/context.js';
+
+const rule = 'copy-before-dependency-install';
+
+describe(rule, () => {
+  test.each([
+    ['npm ci', 'node:20', 'RUN npm ci', 'package.json package-lock.json'],
+    ['yarn', 'node:20', 'RUN yarn install --frozen-lockfile', 'package.json yarn.lock'],
+    ['pnpm', 'node:20', 'RUN pnpm install', 'package.json pnpm-lock.yaml'],
+    ['pip -r', 'python:3.12', 'RUN pip install --no-cache-dir -r requirements/prod.txt', 'prod.txt'],
+    ['poetry', 'python:3.12', 'RUN poetry install --no-root', 'pyproject.toml poetry.lock'],
+    ['pipenv', 'python:3.12', 'RUN pipenv install --deploy', 'Pipfile Pipfile.lock'],
+    ['go mod download', 'golang:1.22', 'RUN go mod download', 'go.mod go.sum'],
+    ['cargo build', 'rust:1.79', 'RUN cargo build --release', 'Cargo.toml Cargo.lock'],
+    ['bundler', 'ruby:3.3', 'RUN bundle install', 'Gemfile Gemfile.lock'],
+    ['composer', 'composer:2', 'RUN composer install --no-dev', 'composer.json composer.lock'],
+    ['maven', 'maven:3.9', 'RUN mvn -B dependency:go-offline', 'pom.xml'],
+    ['gradle', 'gradle:8', 'RUN gradle dependencies --no-daemon', 'build.gradle settings.gradle'],
+    ['dotnet', 'mcr.microsoft.com/dotnet/sdk:8.0', 'RUN dotnet restore', '*.csproj'],
+    ['mix', 'elixir:1.16', 'RUN mix deps.get', 'mix.exs mix.lock'],
+  ])('fires for %s after COPY . . and names the manifests', async (_name, image, install, manifests) => {
+    const result = (await findings(`FROM ${image}\nWORKDIR /app\nCOPY . .\n${install}\n`)).filter((f) => f.ruleId === rule);
+    expect(result).toHaveLength(1);
+    expect(result[0].range.start.line).toBe(3);
+    expect(result[0].message).toContain(`COPY ${manifests} first`);
+    expect(result[0].related[0].range.start.line).toBe(2);
+  });
+
+  test('fires when a source directory is copied before the install', async () => {
+    expect(await hits(rule, 'FROM node:20\nCOPY package.json package-lock.json ./\nCOPY src ./src\nRUN npm ci\n')).toEqual([4]);
+  });
+
+  test('fires across FROM <stage>: the broad COPY is in the base stage', async () => {
+    expect(await hits(rule, 'FROM node:20 AS base\nCOPY . .\nFROM base\nRUN npm ci\n')).toEqual([4]);
+  });
+
+  test('with a context, names the manifests that exist', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-'));
+    for (const file of ['package.json', 'yarn.lock', '.npmrc', 'index.js']) writeFileSync(join(dir, file), '');
+    const [finding] = (await findings('FROM node:20\nCOPY . .\nRUN yarn\n', { context: loadBuildContext(dir) })).filter((f) => f.ruleId === rule);
+    expect(finding.message).toContain('COPY package.json yarn.lock .npmrc first');
+  });
+
+  test('quiet: manifests first, then install, then the rest', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM node:20
+      WORKDIR /app
+      COPY package.json package-lock.json ./
+      RUN npm ci
+      COPY . .
+      RUN npm run build
+    `)).toEqual([]);
+  });
+
+  test('quiet: manifests installed before the broad COPY, a second install after it', async () => {
+    expect(await hits(rule, 'FROM node:20\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm ci --omit=dev\n')).toEqual([]);
+  });
+
+  test('quiet: installing named packages, pip install of the project, or no broad COPY', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM python:3.12
+      COPY . .
+      RUN npm install -g pnpm
+      RUN pip install .
+      RUN pip install flask
+      RUN yarn add left-pad
+    `)).toEqual([]);
+    expect(await hits(rule, 'FROM node:20\nCOPY package.json ./\nRUN npm ci\nCOPY src/ ./src/\n')).toEqual([]);
+  });
+
+  test('quiet: the broad COPY is in another, unrelated stage', async () => {
+    expect(await hits(rule, 'FROM node:20 AS assets\nCOPY . .\nFROM node:20\nCOPY package.json package-lock.json ./\nRUN npm ci\n')).toEqual([]);
+  });
+});

@@ -31,15 +31,34 @@ function isCacheCleanup(command: ShellCommand): boolean {
   return command.program === 'rm' && command.argv.slice(1).filter((w) => !w.startsWith('-')).every((path) => /^\/(var\/lib\/apt\/lists|var\/cache|tmp)\b/.test(path));
 }
 
+/** File-like words (`packages.txt`, `./setup.sh`) that, run inside the copied tree, read copied files. */
+const FILE_WORD = /^(\.{0,2}\/)?[\w.-]+\/?[\w./-]*\.(txt|json|sh|list|lock|ya?ml|toml|cfg|conf|ini|xml|py|js)$/;
+
+/** Does the RUN read what the broad COPY brought in? Wrappers such as `xargs -a FILE` hide it from argv, so look at the text. */
+function readsCopiedFiles(step: LayerStep, destination: string): boolean {
+  const text = step.instruction.argumentsText;
+  if (destination !== '/' && text.includes(destination)) return true;
+  const insideCopy = destination === '/' || step.instruction.workdir === destination || step.instruction.workdir.startsWith(`${destination}/`);
+  return insideCopy && text.split(/\s+/).some((word) => FILE_WORD.test(word) && !/^[a-z]+:\/\//.test(word));
+}
+
+/** chmod/chown of what this RUN itself downloaded is part of the download. */
+function touchesOwnDownloads(command: ShellCommand, step: LayerStep): boolean {
+  if (command.program !== 'chmod' && command.program !== 'chown') return false;
+  const downloads = step.created.filter((e) => e.kind === 'download').map((e) => e.path);
+  const operands = command.argv.slice(2).filter((w) => !w.startsWith('-'));
+  return operands.length > 0 && operands.every((path) => downloads.includes(path));
+}
+
 /** Every command is static, and at least one costs real time (an install or a download). */
-function isStaticStep(step: LayerStep): boolean {
+function isStaticStep(step: LayerStep, destination: string): boolean {
   const commands = step.instruction.script?.commands ?? [];
-  if (commands.length === 0 || step.instruction.script?.hasError) return false;
+  if (commands.length === 0 || step.instruction.script?.hasError || readsCopiedFiles(step, destination)) return false;
   let costly = false;
   for (const command of commands) {
     const pkg = systemPackageCall(command);
     if (pkg || isDownload(command) || isToolInstall(command)) costly = true;
-    else if (!HARMLESS.has(command.program) && !isCacheCleanup(command)) return false;
+    else if (!HARMLESS.has(command.program) && !isCacheCleanup(command) && !touchesOwnDownloads(command, step)) return false;
   }
   return costly;
 }
@@ -54,9 +73,9 @@ const rule: Rule = {
   check({ model, report }) {
     for (const stage of model.stages) {
       for (const step of stage.steps) {
-        if (step.instruction.keyword !== 'RUN' || !isStaticStep(step)) continue;
+        if (step.instruction.keyword !== 'RUN') continue;
         const broad = earlierStepsInImage(model, stage, step).find((candidate) => broadSources(candidate).length > 0);
-        if (!broad) continue;
+        if (!broad || !isStaticStep(step, broad.copy!.destination)) continue;
         report({
           message: `This RUN does not use the files copied by ${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)}, yet every source edit re-runs it; move it above that COPY.`,
           range: step.instruction.range,

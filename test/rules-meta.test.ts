@@ -31,9 +31,9 @@ describe.each(allRules.map((rule) => [rule.meta.id, rule] as const))('rule %s', 
   });
 });
 
-test('rule ids and their hadolint/BuildKit names are unique', () => {
+test('rule ids are unique; hadolint codes look like DLnnnn', () => {
   const ids = allRules.map((rule) => rule.meta.id);
   expect(new Set(ids).size).toBe(ids.length);
-  const hadolint = allRules.flatMap((rule) => rule.meta.hadolint ?? []);
-  expect(new Set(hadolint).size).toBe(hadolint.length);
+  // One hadolint code may stand for several rules (DL3025 covers both CMD and ENTRYPOINT).
+  for (const code of allRules.flatMap((rule) => rule.meta.hadolint ?? [])) expect(code).toMatch(/^DL\d{4}$/);
 });

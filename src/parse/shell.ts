@@ -32,6 +32,7 @@ const WRAPPERS: Record<string, { optionsWithValue: string[] }> = {
   command: { optionsWithValue: [] },
   nice: { optionsWithValue: ['-n'] },
   xargs: { optionsWithValue: ['-I', '-n', '-P', '-d', '-L', '-s', '-E', '-a'] },
+  npx: { optionsWithValue: ['-p', '--package', '-c', '--call'] },
 };
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);

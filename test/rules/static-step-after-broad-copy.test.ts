@@ -12,7 +12,7 @@ describe(rule, () => {
       RUN apk add --no-cache git
       RUN curl -fsSL -o /usr/local/bin/tool https://example.com/tool && chmod +x /usr/local/bin/tool
       RUN npm install -g pnpm@9
-    `)).toEqual([3, 4]);
+    `)).toEqual([3, 4, 5, 6]);
   });
 
   test('fires on a download and a user creation', async () => {
@@ -28,6 +28,7 @@ describe(rule, () => {
       RUN pip install -r /app/requirements.txt
       RUN mkdir -p /app/data
     `)).toEqual([]);
+    expect(await hits(rule, 'FROM debian:12\nWORKDIR /app\nCOPY . .\nRUN apt-get update && xargs -a packages.txt apt-get install -y\n')).toEqual([]);
   });
 
   test('quiet: the install comes before the COPY, or the COPY is not broad', async () => {

@@ -1,0 +1,36 @@
+import { describe, expect, test } from '@jest/globals';
+import { dockerfile, findings, hits } from '../helpers.js';
+
+const rule = 'archive-copied-then-extracted';
+
+describe(rule, () => {
+  test('fires on COPY of a tarball or zip that a later RUN extracts', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:12
+      COPY app.tar.gz /tmp/
+      RUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz
+      COPY site.zip /srv/site.zip
+      WORKDIR /srv
+      RUN unzip site.zip && rm site.zip
+      ADD https://x.io/jdk.tgz /tmp/jdk.tgz
+      RUN tar --extract --file=/tmp/jdk.tgz -C /opt
+    `)).toEqual([3, 6, 8]);
+  });
+
+  test('advice: ADD for local tars, a bind mount for zips and downloads', async () => {
+    const [tar, zip] = (await findings('FROM debian:12\nCOPY a.tgz /tmp/\nRUN tar xzf /tmp/a.tgz\nCOPY b.zip /tmp/\nRUN unzip /tmp/b.zip\n')).filter((f) => f.ruleId === rule);
+    expect(tar.message).toContain('use `ADD a.tgz <dir>/`');
+    expect(zip.message).toContain('--mount=type=bind');
+  });
+
+  test('quiet: ADD of a local tar (Docker extracts it), other files, or a builder stage', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:12
+      ADD app.tar.gz /opt/
+      COPY other.tgz /tmp/
+      RUN tar -xzf /tmp/app.tar.gz
+      RUN tar -czf /tmp/backup.tgz /etc
+    `)).toEqual([]);
+    expect(await hits(rule, 'FROM debian:12 AS build\nCOPY a.tgz /tmp/\nRUN tar -xzf /tmp/a.tgz -C /opt\nFROM debian:12\nCOPY --from=build /opt /opt\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, test } from '@jest/globals';
+import { dockerfile, hits } from '../helpers.js';
+
+const rule = 'build-tools-in-final-stage';
+
+describe(rule, () => {
+  test('fires on compilers and -dev packages installed in the final stage', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM golang:1.22 AS build
+      RUN go build -o /app .
+      FROM debian:12-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev ca-certificates && rm -rf /var/lib/apt/lists/*
+      RUN apk add --no-cache gcc musl-dev
+      COPY --from=build /app /app
+    `)).toEqual([4, 5]);
+  });
+
+  test('fires when the final stage starts from the same SDK image as the build stage', async () => {
+    expect(await hits(rule, 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM golang:1.22\nCOPY --from=build /app /app\n')).toEqual([3]);
+  });
+
+  test('quiet: build tools only in the build stage, runtime packages in the final one, single stage', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:12 AS build
+      RUN apt-get update && apt-get install -y build-essential libpq-dev
+      FROM debian:12-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends libpq5 ca-certificates && rm -rf /var/lib/apt/lists/*
+    `)).toEqual([]);
+    expect(await hits(rule, 'FROM debian:12\nRUN apt-get update && apt-get install -y gcc\n')).toEqual([]);
+  });
+});

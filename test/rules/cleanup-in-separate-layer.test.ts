@@ -1,0 +1,78 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dockerfile, findings, hits } from '../helpers.js';
+import { loadBuildContext } from '../../src/model/context.js';
+
+const rule = 'cleanup-in-separate-layer';
+
+describe(rule, () => {
+  test('the seed: RUN make /app then RUN rm -r $HOME/.cache', async () => {
+    const text = dockerfile`
+      FROM ubuntu:18.04
+      COPY . /app
+      RUN make /app
+      RUN rm -r $HOME/.cache
+      CMD python /app/app.py
+    `;
+    const [finding] = (await findings(text)).filter((f) => f.ruleId === rule);
+    expect(finding.range.start.line + 1).toBe(4);
+    expect(finding.related[0].range.start.line + 1).toBe(3);
+    expect(finding.message).toContain('created by `RUN make /app` on line 3');
+  });
+
+  test.each([
+    ['apt lists', 'RUN apt-get update && apt-get install -y curl', 'RUN rm -rf /var/lib/apt/lists/*'],
+    ['apt-get clean', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', 'RUN apt-get clean'],
+    ['pip cache', 'RUN pip install flask', 'RUN pip cache purge'],
+    ['npm cache', 'RUN npm ci', 'RUN npm cache clean --force'],
+    ['yum cache', 'RUN yum install -y gcc', 'RUN yum clean all'],
+    ['a download', 'RUN curl -fsSL -o /tmp/app.tgz https://x.io/app.tgz && tar -xzf /tmp/app.tgz -C /opt', 'RUN rm /tmp/app.tgz'],
+    ['a wget into the workdir', 'RUN wget https://x.io/tool.tar.gz', 'RUN rm tool.tar.gz'],
+    ['a git clone', 'RUN git clone https://github.com/x/y.git /src/y', 'RUN rm -rf /src/y/.git'],
+    ['build deps purged', 'RUN apt-get update && apt-get install -y build-essential && rm -rf /var/lib/apt/lists/*', 'RUN apt-get purge -y build-essential'],
+  ])('fires: %s deleted in a later RUN', async (_name, create, cleanup) => {
+    expect(await hits(rule, `FROM debian:12\nWORKDIR /w\n${create}\n${cleanup}\n`)).toEqual([4]);
+  });
+
+  test('fires across FROM <stage> into the final image', async () => {
+    expect(await hits(rule, 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nRUN rm -rf /var/lib/apt/lists/*\n')).toEqual([4]);
+  });
+
+  test('deleting what COPY brought in: known junk without a context, real files with one', async () => {
+    expect(await hits(rule, 'FROM node:20\nCOPY . /app\nRUN rm -rf /app/.git\n')).toEqual([3]);
+    expect(await hits(rule, 'FROM node:20\nCOPY . /app\nRUN npm run build && rm -rf /app/build/tmp\n')).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-'));
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'big.pdf'), '');
+    writeFileSync(join(dir, 'main.go'), '');
+    const context = loadBuildContext(dir);
+    expect(await hits(rule, 'FROM golang:1.22\nCOPY . /src\nRUN rm -rf /src/docs\n', { context })).toEqual([3]);
+    expect(await hits(rule, 'FROM golang:1.22\nCOPY . /src\nRUN rm -rf /src/vendor\n', { context })).toEqual([]);
+  });
+
+  test('offers a merge edit when both RUNs are plain', async () => {
+    const [finding] = (await findings('FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n')).filter((f) => f.ruleId === rule);
+    expect(finding.fix?.edits?.map((e) => e.newText)).toEqual([' \\\n    && rm -rf /var/lib/apt/lists/*', '']);
+  });
+
+  test('quiet: cleanup in the same RUN (the seed "after" version)', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM ubuntu:18.04
+      COPY . /app
+      RUN make /app \\
+          && rm -r $HOME/.cache
+      RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+    `)).toEqual([]);
+  });
+
+  test('quiet: deleting files no earlier layer is known to create, or in a stage that does not ship', async () => {
+    expect(await hits(rule, 'FROM debian:12\nRUN rm -rf /usr/share/doc/*\nRUN rm -f /etc/motd\n')).toEqual([]);
+    expect(await hits(rule, 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN rm -rf /var/lib/apt/lists/*\nFROM debian:12\nCOPY --from=build /etc/os-release /x\n')).toEqual([]);
+  });
+
+  test('quiet: the cache lived on a cache mount', async () => {
+    expect(await hits(rule, 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN rm -rf /root/.cache/pip\n')).toEqual([]);
+  });
+});

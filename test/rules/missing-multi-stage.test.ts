@@ -1,0 +1,42 @@
+import { describe, expect, test } from '@jest/globals';
+import { dockerfile, findings, hits } from '../helpers.js';
+
+const rule = 'missing-multi-stage';
+
+describe(rule, () => {
+  test.each([
+    ['go build', 'FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\n', 3],
+    ['cargo build', 'FROM rust:1.79\nCOPY . .\nRUN cargo build --release\n', 3],
+    ['mvn package', 'FROM maven:3.9\nCOPY . .\nRUN mvn -B package\n', 3],
+    ['gradle bootJar', 'FROM gradle:7.6.1\nCOPY . .\nRUN gradle bootJar\n', 3],
+    ['npm run build', 'FROM node:20\nCOPY . .\nRUN npm ci && npm run build\n', 3],
+    ['tsc', 'FROM node:20\nCOPY . .\nRUN npx tsc -p .\n', 3],
+    ['dotnet publish', 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet publish -c Release\n', 3],
+    ['gcc', 'FROM debian:12\nCOPY main.c .\nRUN gcc -O2 -o /usr/local/bin/app main.c\n', 3],
+    ['javac', 'FROM eclipse-temurin:21\nCOPY Main.java .\nRUN javac Main.java\n', 3],
+    ['the seed make', 'FROM ubuntu:15.04\nCOPY . /app\nRUN make /app\nCMD python /app/app.py\n', 3],
+    ['only an SDK image', 'FROM golang:1.22\nCOPY app /app\nCMD ["/app"]\n', 1],
+  ])('fires: %s in a single stage', async (_name, text, line) => {
+    expect(await hits(rule, text)).toEqual([line]);
+  });
+
+  test('the message shows the build-stage + runtime-stage shape', async () => {
+    const [finding] = (await findings('FROM gradle:7.6.1\nCOPY . .\nRUN gradle bootJar\n')).filter((f) => f.ruleId === rule);
+    expect(finding.message).toContain('FROM gradle:7.6.1 AS build');
+    expect(finding.message).toContain('COPY --from=build');
+  });
+
+  test('quiet: multi-stage builds (the seed), runtime images, JRE images', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM gradle:7.6.1 AS build
+      WORKDIR /src
+      COPY . .
+      RUN gradle bootJar
+      FROM amazoncorretto:17-alpine-jre
+      COPY --from=build /src/build/libs/*.jar app.jar
+      ENTRYPOINT ["java", "-jar", "app.jar"]
+    `)).toEqual([]);
+    expect(await hits(rule, 'FROM python:3.12-slim\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n')).toEqual([]);
+    expect(await hits(rule, 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n')).toEqual([]);
+  });
+});

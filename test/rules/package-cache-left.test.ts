@@ -1,0 +1,59 @@
+import { describe, expect, test } from '@jest/globals';
+import { dockerfile, findings, hits } from '../helpers.js';
+
+const rule = 'package-cache-left';
+
+describe(rule, () => {
+  test('fires on each cache left in the final image', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:12
+      RUN apt-get update && apt-get install -y --no-install-recommends curl
+      RUN apk add git
+      RUN pip install flask
+      RUN npm ci
+      RUN yum install -y gcc
+      RUN yarn install
+    `)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  test('advice matches the package manager', async () => {
+    const [apt, apk, pip] = (await findings('FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apk add git\nRUN pip3 install flask\n')).filter((f) => f.ruleId === rule);
+    expect(apt.message).toContain('rm -rf /var/lib/apt/lists/*');
+    expect(apk.message).toContain('apk add --no-cache');
+    expect(pip.message).toContain('--no-cache-dir');
+  });
+
+  test('quiet: cleaned in the same RUN, no-cache flags, PIP_NO_CACHE_DIR, cache mounts', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:12
+      ENV PIP_NO_CACHE_DIR=1
+      RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+      RUN apk add --no-cache git
+      RUN apk update && apk add --update iputils && rm -rf /var/cache/apk/*
+      RUN pip install flask
+      RUN pip install --no-cache-dir requests
+      RUN --mount=type=cache,target=/root/.npm npm ci
+      RUN yum install -y gcc && yum clean all
+      RUN apt-get install -y curl
+    `)).toEqual([]);
+  });
+
+  test('quiet in a builder stage that does not ship (stage-aware, unlike DL3009)', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:12 AS build
+      RUN apt-get update && apt-get install -y gcc
+      RUN pip install cython
+      FROM debian:12-slim
+      COPY --from=build /usr/bin/gcc /tmp/gcc
+    `)).toEqual([]);
+  });
+
+  test('a cache cleaned in a later RUN is left to cleanup-in-separate-layer', async () => {
+    const result = await findings('FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n');
+    expect(result.map((f) => f.ruleId)).toEqual(['cleanup-in-separate-layer']);
+  });
+
+  test('# hadolint ignore=DL3009 suppresses it', async () => {
+    expect(await hits(rule, 'FROM debian:12\n# hadolint ignore=DL3009\nRUN apt-get update && apt-get install -y curl\n')).toEqual([]);
+  });
+});

@@ -37,3 +37,27 @@ test('rule ids are unique; hadolint codes look like DLnnnn', () => {
   // One hadolint code may stand for several rules (DL3025 covers both CMD and ENTRYPOINT).
   for (const code of allRules.flatMap((rule) => rule.meta.hadolint ?? [])) expect(code).toMatch(/^DL\d{4}$/);
 });
+
+describe('docs examples are true: Bad fires the rule, Good does not', () => {
+  // These need inputs a Dockerfile alone cannot give (a build context, a config); their tests cover them.
+  const needsMore: Record<string, string> = { 'missing-dockerignore': 'a build context', 'untrusted-registry': 'a trusted-registries config' };
+  const examples = allRules.filter((rule) => !needsMore[rule.meta.id]).map((rule) => {
+    const text = readFileSync(new URL(`docs/rules/${rule.meta.id}.md`, root), 'utf8');
+    const block = (section: string) => text.match(new RegExp(`^## ${section}\\n+\`\`\`dockerfile\\n([\\s\\S]+?)\`\`\``, 'm'))![1];
+    return [rule.meta.id, block('Bad'), block('Good')] as const;
+  });
+
+  test.each(examples)('%s', async (id, bad, good) => {
+    const { findings } = await import('./helpers.js');
+    expect((await findings(bad)).map((f) => f.ruleId)).toContain(id);
+    expect((await findings(good)).map((f) => f.ruleId)).not.toContain(id);
+  });
+
+  test('docs header line matches the rule meta', () => {
+    for (const { meta } of allRules) {
+      const line = readFileSync(new URL(`docs/rules/${meta.id}.md`, root), 'utf8').split('\n')[2];
+      expect(line).toContain(`**Category:** ${meta.category} · **Default severity:** ${meta.severity}`);
+      for (const code of meta.hadolint ?? []) expect(line).toContain(code);
+    }
+  });
+});

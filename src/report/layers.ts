@@ -36,7 +36,17 @@ function cacheInputs(step: LayerStep): string {
 
 function effectText(effect: FileEffect): string {
   const likely = effect.certainty === 'likely' ? ' (likely)' : '';
-  return effect.kind === 'packages' ? `${effect.what}${likely}` : `${effect.path} (${effect.what})${likely}`;
+  if (effect.kind === 'packages' || effect.what === effect.path) return `${effect.kind === 'packages' ? effect.what : effect.path}${likely}`;
+  return `${effect.path} (${effect.what})${likely}`;
+}
+
+/** For RUN/CMD/ENTRYPOINT/SHELL: how Docker will run it. */
+function formText(step: LayerStep): string | null {
+  const { instruction } = step;
+  if (instruction.form === 'exec') return `exec form: runs ${JSON.stringify(instruction.execArgs)} directly, no shell`;
+  if (instruction.form !== 'shell' || instruction.keyword === 'RUN') return null;
+  const invalid = instruction.execFormError ? ` (not valid JSON: ${instruction.execFormError})` : '';
+  return `shell form${invalid}: runs ${JSON.stringify([...instruction.shell, instruction.argumentsText.trim()])}`;
 }
 
 function pad(text: string, width: number): string {
@@ -52,6 +62,8 @@ export function formatLayersText(model: LayerModel): string {
       const line = String(step.instruction.range.start.line + 1);
       const text = oneLine(`${step.instruction.keywordAsWritten} ${step.instruction.argumentsText}`, MAX_INSTRUCTION);
       out.push(`  ${pad(line, 5)} ${pad(text, MAX_INSTRUCTION)} ${pad(step.createsLayer ? 'yes' : '-', 5)} ${pad(cacheInputs(step), 34)} ${step.rebuiltBy.join(', ') || '-'}`);
+      const form = formText(step);
+      if (form) out.push(`        ${form}`);
       for (const call of step.dependencyInstalls) out.push(`        installs ${call.ecosystem} dependencies from ${call.manifests.join(' ')}`);
       for (const call of step.builds) out.push(`        builds with ${call.tool}`);
       for (const effect of step.created) out.push(`        creates ${effectText(effect)}`);
@@ -85,6 +97,8 @@ export function layersToJson(model: LayerModel) {
         instruction: step.instruction.keyword,
         text: oneLine(step.instruction.argumentsText, 200),
         createsLayer: step.createsLayer,
+        form: step.instruction.form,
+        execArgs: step.instruction.execArgs,
         cache: {
           argsInScope: step.cache.argsInScope,
           argsUsed: step.cache.argsUsed,

@@ -1,6 +1,7 @@
 import type { Fix, Rule, TextEdit } from '../src/engine/types.js';
+import { deleteInstruction } from '../src/engine/edits.js';
 import type { Instruction } from '../src/parse/types.js';
-import type { FileEffect, LayerModel, LayerStep } from '../src/model/types.js';
+import type { FileEffect, LayerStep } from '../src/model/types.js';
 import { pathsOverlap } from '../src/util/paths.js';
 import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
 
@@ -12,7 +13,7 @@ import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/quer
 /** Without a known context, only these names under a COPY destination are assumed to come from the context. */
 const CONTEXT_JUNK = /^(\.git|node_modules|\.venv|venv|__pycache__|\.pytest_cache|\.tox|\.cache|coverage|\.idea|\.vscode)$/;
 
-function copyCreated(model: LayerModel, creator: LayerStep, deleted: string): boolean {
+function copyCreated(creator: LayerStep, deleted: string): boolean {
   const destination = creator.copy!.destination;
   if (!pathsOverlap(deleted, destination)) return false;
   const below = deleted.slice(destination.length).replace(/^\/+/, '');
@@ -26,7 +27,7 @@ function copyCreated(model: LayerModel, creator: LayerStep, deleted: string): bo
   }));
 }
 
-function creates(model: LayerModel, creator: LayerStep, deletion: FileEffect): FileEffect | null {
+function creates(creator: LayerStep, deletion: FileEffect): FileEffect | null {
   for (const created of creator.created) {
     if (deletion.kind === 'packages' || created.kind === 'packages') {
       if (deletion.kind !== created.kind) continue;
@@ -35,7 +36,7 @@ function creates(model: LayerModel, creator: LayerStep, deletion: FileEffect): F
       continue;
     }
     if (created.kind === 'copy') {
-      if (copyCreated(model, creator, deletion.path)) return created;
+      if (copyCreated(creator, deletion.path)) return created;
       continue;
     }
     if (pathsOverlap(deletion.path, created.path)) return created;
@@ -50,7 +51,7 @@ function mergeFix(creator: Instruction, cleanup: Instruction, cleanupOnly: boole
   if (!cleanupOnly || !plain(creator) || !plain(cleanup) || creator.stageIndex !== cleanup.stageIndex) return { description };
   const edits: TextEdit[] = [
     { range: { start: creator.range.end, end: creator.range.end }, newText: ` \\\n    && ${cleanup.argumentsText.trim()}` },
-    { range: { start: { line: cleanup.range.start.line, character: 0 }, end: { line: cleanup.range.end.line + 1, character: 0 } }, newText: '' },
+    deleteInstruction(cleanup),
   ];
   return { description, edits };
 }
@@ -77,7 +78,7 @@ const rule: Rule = {
         const creators: { step: LayerStep; effect: FileEffect; deletion: FileEffect }[] = [];
         for (const deletion of step.deleted) {
           for (const candidate of earlier) {
-            const effect = creates(model, candidate, deletion);
+            const effect = creates(candidate, deletion);
             if (effect && !creators.some((c) => c.step === candidate && c.deletion === deletion)) creators.push({ step: candidate, effect, deletion });
           }
         }

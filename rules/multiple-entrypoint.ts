@@ -1,5 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
+import { overriddenInstructions } from '../src/engine/edits.js';
 
+/** Only the last ENTRYPOINT of a stage takes effect. */
 const rule: Rule = {
   meta: {
     id: 'multiple-entrypoint',
@@ -10,18 +12,7 @@ const rule: Rule = {
     buildkit: ['MultipleInstructionsDisallowed'],
   },
   check({ parsed, report }) {
-    for (const stage of parsed.stages) {
-      const entrypoints = stage.instructions.filter((instruction) => instruction.keyword === 'ENTRYPOINT');
-      const last = entrypoints.at(-1);
-      for (const entrypoint of entrypoints.slice(0, -1)) {
-        report({
-          message: `This ENTRYPOINT is overridden by the ENTRYPOINT on line ${last!.range.start.line + 1}, so it never runs; delete one of them.`,
-          range: entrypoint.range,
-          related: [{ range: last!.range, message: 'the ENTRYPOINT that takes effect' }],
-          fix: { description: 'Delete the overridden ENTRYPOINT.', edits: [{ range: { start: { line: entrypoint.range.start.line, character: 0 }, end: { line: entrypoint.range.end.line + 1, character: 0 } }, newText: '' }] },
-        });
-      }
-    }
+    for (const stage of parsed.stages) overriddenInstructions(stage, 'ENTRYPOINT').forEach(report);
   },
 };
 

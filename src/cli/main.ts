@@ -10,6 +10,7 @@ import { UserError } from '../util/errors.js';
 import { LINT_FORMATS, runLint, type LintFormat } from './lint-command.js';
 import { runLayers } from './layers-command.js';
 import { runRulesCommand } from './rules-command.js';
+import { runMeasure } from './measure-command.js';
 import { STDIN_PATH } from './inputs.js';
 import type { Threshold } from '../config/config.js';
 
@@ -67,6 +68,34 @@ export async function main(argv: string[]): Promise<number> {
         .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' }),
       async (args) => {
         exitCode = await runLayers({ file: args.file ?? fail('layers needs a Dockerfile'), format: args.format, context: args.context ?? null, target: args.target ?? null });
+      },
+    )
+    .command(
+      'measure',
+      'Build the image with a Docker engine and measure every layer: sizes, wasted bytes, efficiency',
+      (y) => y
+        .option('context', { type: 'string', default: '.', describe: 'Build context directory' })
+        .option('file', { alias: 'f', type: 'string', describe: 'Dockerfile (default: <context>/Dockerfile)' })
+        .option('target', { type: 'string', describe: 'Stage to build' })
+        .option('build-arg', { type: 'string', array: true, default: [] as string[], describe: 'Build argument KEY=VALUE (repeatable)' })
+        .option('network', { type: 'string', default: 'default', describe: 'Network for RUN steps: default, none, host …' })
+        .option('format', { choices: ['text', 'json', 'sarif'] as const, default: 'text' as const, describe: 'Report format' })
+        .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
+        .option('overwrite', { type: 'boolean', default: false, describe: 'Allow -o/--html to replace an existing non-empty file' })
+        .option('html', { type: 'string', describe: 'Also write a self-contained HTML report to this file' })
+        .option('cache-check', { type: 'boolean', default: false, describe: 'Rebuild after editing a source file and a manifest (in a scratch copy) and compare with the model' })
+        .option('max-wasted-bytes', { type: 'string', describe: 'Fail (exit 1) above this many wasted bytes (e.g. 20MB, 5MiB)' })
+        .option('min-efficiency', { type: 'number', describe: 'Fail (exit 1) below this efficiency (0–1, as dive)' })
+        .option('max-image-size', { type: 'string', describe: 'Fail (exit 1) above this image size' })
+        .option('keep', { type: 'boolean', default: false, describe: 'Keep the built image and print its id' })
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No build progress on stderr' }),
+      async (args) => {
+        exitCode = await runMeasure({
+          context: args.context, file: args.file ?? null, target: args.target ?? null, buildArgs: args.buildArg as string[],
+          network: args.network, format: args.format, output: args.output ?? null, overwrite: args.overwrite, html: args.html ?? null,
+          cacheCheck: args.cacheCheck, maxWastedBytes: args.maxWastedBytes ?? null, minEfficiency: args.minEfficiency ?? null,
+          maxImageSize: args.maxImageSize ?? null, keep: args.keep, quiet: args.quiet,
+        });
       },
     )
     .command(

@@ -98,6 +98,11 @@ function downloads(command: ShellCommand, where: Where): FileEffect[] {
     const dir = optionValue(argv, ['-C', '--directory']) ?? '.';
     out.push(effect(resolve(dir), 'extract', 'files extracted by tar', command, 'likely'));
   }
+  if (program === 'dd') {
+    const output = argv.find((word) => word.startsWith('of='));
+    if (output && !output.startsWith('of=/dev/')) out.push(effect(resolve(output.slice(3)), 'file', 'output of dd', command));
+  }
+  if (program === 'fallocate' && argv.at(-1) && !argv.at(-1)!.startsWith('-')) out.push(effect(resolve(argv.at(-1)!), 'file', 'file made by fallocate', command));
   if (program === 'unzip') out.push(effect(resolve(optionValue(argv, ['-d']) ?? '.'), 'extract', 'files extracted by unzip', command, 'likely'));
   for (const redirect of command.redirects) {
     if (!redirect.target.startsWith('/dev/') && !/^&?\d$/.test(redirect.target)) out.push(effect(resolve(redirect.target), 'file', `output of ${program}`, command));

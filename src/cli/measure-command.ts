@@ -1,0 +1,142 @@
+/** `layerlint measure`: build the image with a real engine and measure every layer. */
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { lintText } from '../lint.js';
+import { defaultConfig, findConfigFile, loadConfig } from '../config/config.js';
+import { loadBuildContext } from '../model/context.js';
+import { allRules } from '../../rules/index.js';
+import { formatSarif } from '../report/sarif.js';
+import { UserError } from '../util/errors.js';
+import { formatBytes, parseBytes } from '../util/bytes.js';
+import { readDockerfile } from './inputs.js';
+import { writeReport } from './output.js';
+
+export interface MeasureCommandOptions {
+  context: string;
+  file: string | null;
+  target: string | null;
+  buildArgs: string[];
+  network: string;
+  format: 'text' | 'json' | 'sarif';
+  output: string | null;
+  overwrite: boolean;
+  html: string | null;
+  cacheCheck: boolean;
+  maxWastedBytes: string | null;
+  minEfficiency: number | null;
+  maxImageSize: string | null;
+  keep: boolean;
+  quiet: boolean;
+}
+
+function parseBuildArgs(pairs: string[]): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UserError(`--build-arg expects KEY=VALUE, got '${pair}'`);
+    args[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return args;
+}
+
+function sizeOption(name: string, value: string | null): number | null {
+  if (value === null) return null;
+  const bytes = parseBytes(value);
+  if (bytes === null) throw new UserError(`--${name} expects a size such as 50MB or 20MiB, got '${value}'`);
+  return bytes;
+}
+
+export async function runMeasure(options: MeasureCommandOptions): Promise<number> {
+  // Everything the user got wrong is reported before anything is built.
+  const maxWasted = sizeOption('max-wasted-bytes', options.maxWastedBytes);
+  const maxSize = sizeOption('max-image-size', options.maxImageSize);
+  if (options.minEfficiency !== null && !(options.minEfficiency >= 0 && options.minEfficiency <= 1)) {
+    throw new UserError(`--min-efficiency expects a ratio from 0 to 1, got ${options.minEfficiency}`);
+  }
+  const buildArgs = parseBuildArgs(options.buildArgs);
+  const dockerfilePath = options.file ?? join(options.context, 'Dockerfile');
+  const text = await readDockerfile(dockerfilePath);
+  let context;
+  try {
+    context = loadBuildContext(options.context, dockerfilePath.split('/').pop());
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+  const configFile = findConfigFile(dirname(resolve(dockerfilePath)));
+  const config = configFile ? await loadConfig(configFile) : defaultConfig();
+  let lint;
+  try {
+    lint = await lintText(text, dockerfilePath, { config, context, target: options.target });
+  } catch (error) {
+    if ((error as Error).message.startsWith('target stage')) throw new UserError((error as Error).message);
+    throw error;
+  }
+
+  const { connectEngine } = await import('../measure/engine.js');
+  const { cleanupImages, rememberExistingImages, progressSink, BuildFailure } = await import('../measure/build.js');
+  const { measureImage } = await import('../measure/measure.js');
+  const { runCacheCheck } = await import('../measure/cache-check.js');
+  const { formatMeasureText, formatMeasureHtml, measurementToJson } = await import('../measure/report.js');
+
+  const docker = await connectEngine();
+  await rememberExistingImages(docker);
+  const id = `${process.pid}-${randomBytes(3).toString('hex')}`;
+  const tag = `layerlint-measure:${id}`;
+  const tags = [tag];
+  const cleanup = async () => {
+    const problems = await cleanupImages(docker, options.keep ? tags.slice(1) : tags, options.keep);
+    for (const problem of problems) process.stderr.write(`layerlint: could not remove ${problem}\n`);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\nlayerlint: ${signal}: removing the images this run created\n`);
+    cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = progressSink(process.stderr, options.quiet);
+  try {
+    let measurement;
+    try {
+      measurement = await measureImage({
+        docker, model: lint.model, findings: lint.findings, context, dockerfilePath, tag, target: options.target, buildArgs, network: options.network, progress,
+      });
+    } catch (error) {
+      if (!(error instanceof BuildFailure)) throw error;
+      const where = error.instruction ? ` at ${dockerfilePath}:${error.instruction.range.start.line + 1} (${error.instruction.keywordAsWritten} ${error.instruction.argumentsText.replace(/\s+/g, ' ').slice(0, 60)})` : '';
+      process.stderr.write(`layerlint: build failed${where}: ${error.message.split('\n')[0]}\n`);
+      return 1;
+    }
+    const cacheCheck = options.cacheCheck
+      ? await runCacheCheck({
+          docker, model: lint.model, context, dockerfilePath, target: options.target, buildArgs, network: options.network, progress,
+          tag: (suffix) => {
+            const extra = `layerlint-measure:${id}-${suffix}`;
+            tags.push(extra);
+            return extra;
+          },
+        })
+      : null;
+
+    const rendered = options.format === 'json'
+      ? `${JSON.stringify(measurementToJson(dockerfilePath, measurement, cacheCheck), null, 2)}\n`
+      : options.format === 'sarif'
+        ? formatSarif({ files: [{ path: dockerfilePath, text, findings: measurement.findings, error: null }], rules: allRules, rootDir: process.cwd() })
+        : formatMeasureText(dockerfilePath, measurement, cacheCheck);
+    if (options.output) writeReport(options.output, rendered, options.overwrite);
+    else process.stdout.write(rendered);
+    if (options.html) writeReport(options.html, formatMeasureHtml(dockerfilePath, measurement, cacheCheck), options.overwrite);
+
+    const exceeded: string[] = [];
+    const { wastedBytes, efficiency, totalSize } = measurement.analysis;
+    if (maxWasted !== null && wastedBytes > maxWasted) exceeded.push(`wasted bytes ${formatBytes(wastedBytes)} exceed --max-wasted-bytes ${formatBytes(maxWasted)}`);
+    if (options.minEfficiency !== null && efficiency < options.minEfficiency) exceeded.push(`efficiency ${(efficiency * 100).toFixed(1)} % is below --min-efficiency ${(options.minEfficiency * 100).toFixed(1)} %`);
+    if (maxSize !== null && totalSize > maxSize) exceeded.push(`image size ${formatBytes(totalSize)} exceeds --max-image-size ${formatBytes(maxSize)}`);
+    for (const line of exceeded) process.stderr.write(`layerlint: ${line}\n`);
+    if (options.keep) process.stderr.write(`layerlint: kept image ${measurement.imageId} as ${tag}\n`);
+    return exceeded.length > 0 ? 1 : 0;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await cleanup();
+  }
+}

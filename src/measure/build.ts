@@ -1,0 +1,181 @@
+/**
+ * Run one build through the engine API (classic builder: its image history and per-step output are
+ * what measure maps back to the Dockerfile), show progress, and record every image it creates so
+ * cleanup can remove exactly those.
+ */
+import type Docker from 'dockerode';
+import type { ParsedDockerfile, Instruction } from '../parse/types.js';
+import type { BuildContext } from '../model/context.js';
+import { contextTar } from './context-tar.js';
+
+export interface BuildOptions {
+  context: BuildContext;
+  dockerfilePath: string;
+  parsed: ParsedDockerfile;
+  tag: string;
+  target: string | null;
+  buildArgs: Record<string, string>;
+  network: string;
+  noCache: boolean;
+  progress: ProgressSink;
+}
+
+export interface StepResult {
+  number: number;
+  text: string;
+  instruction: Instruction | null;
+  cached: boolean;
+}
+
+export interface BuildResult {
+  imageId: string;
+  steps: StepResult[];
+  seconds: number;
+}
+
+export class BuildFailure extends Error {
+  constructor(message: string, readonly instruction: Instruction | null) {
+    super(message);
+  }
+}
+
+/** Where progress goes: a live line on a terminal, plain lines elsewhere (CI logs). */
+export interface ProgressSink {
+  step(number: number, total: number, text: string): void;
+  done(): void;
+}
+
+export function progressSink(stream: NodeJS.WriteStream, quiet: boolean): ProgressSink {
+  if (quiet) return { step() {}, done() {} };
+  const live = Boolean(stream.isTTY) && !process.env.CI;
+  return {
+    step(number, total, text) {
+      const line = `[${number}/${total}] ${text.replace(/\s+/g, ' ')}`;
+      if (live) stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 100) - 1)}`);
+      else stream.write(`layerlint: build ${line}\n`);
+    },
+    done() {
+      if (live) stream.write('\r\x1b[2K');
+    },
+  };
+}
+
+/** Image ids created by builds in this process; removed by cleanupImages(). */
+export const createdImages = new Set<string>();
+/** Every image that existed before this process built anything: never removed, whatever happens. */
+const preexistingImages = new Set<string>();
+
+export async function rememberExistingImages(docker: Docker): Promise<void> {
+  for (const image of await docker.listImages({ all: true })) preexistingImages.add(image.Id.replace(/^sha256:/, ''));
+}
+
+function existedBefore(id: string): boolean {
+  const short = id.replace(/^sha256:/, '');
+  for (const existing of preexistingImages) if (existing.startsWith(short)) return true;
+  return false;
+}
+
+const STEP = /^Step (\d+)\/(\d+) : (.*)/;
+const IMAGE_LINE = /^ ---> ([0-9a-f]{12,64})\s*$/;
+// ANSI colour codes the classic builder puts around a RUN's stderr.
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+function normalize(text: string): string {
+  return text.replace(/\\\s*\n/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Step N of the classic builder is the N-th instruction of the file (global ARGs and every FROM included). */
+function instructionForStep(parsed: ParsedDockerfile, number: number, text: string): Instruction | null {
+  const byOrder = parsed.instructions[number - 1];
+  if (byOrder && text.toUpperCase().startsWith(byOrder.keyword)) return byOrder;
+  return parsed.instructions.find((i) => normalize(`${i.keywordAsWritten} ${i.argumentsText}`) === normalize(text)) ?? byOrder ?? null;
+}
+
+export async function buildImage(docker: Docker, options: BuildOptions): Promise<BuildResult> {
+  const started = Date.now();
+  const dockerfileText = options.parsed.text;
+  const tar = contextTar(options.context, options.dockerfilePath, dockerfileText);
+  const steps: StepResult[] = [];
+  let imageId: string | null = null;
+  let failure: string | null = null;
+  let response: NodeJS.ReadableStream;
+  try {
+    response = await docker.buildImage(tar.stream, {
+      t: options.tag,
+      dockerfile: tar.dockerfile,
+      target: options.target ?? undefined,
+      buildargs: options.buildArgs,
+      networkmode: options.network,
+      nocache: options.noCache,
+      rm: true,
+      forcerm: true,
+      version: '1',
+    });
+  } catch (error) {
+    // The engine answers with an HTTP error before building (e.g. a Dockerfile it cannot parse).
+    const message = ((error as { json?: { message?: string } }).json?.message ?? (error as Error).message).trim();
+    throw new BuildFailure(message, null);
+  }
+  const onEvent = (event: { stream?: string; aux?: { ID?: string }; error?: string; errorDetail?: { message?: string } }) => {
+    if (event.error || event.errorDetail) failure = (event.errorDetail?.message ?? event.error ?? 'build failed').replace(ANSI, '').trim();
+    if (event.aux?.ID) imageId = event.aux.ID;
+    for (const line of (event.stream ?? '').replace(ANSI, '').split('\n')) {
+      const step = line.match(STEP);
+      if (step) {
+        const number = Number(step[1]);
+        steps.push({ number, text: step[3], instruction: instructionForStep(options.parsed, number, step[3]), cached: false });
+        options.progress.step(number, Number(step[2]), step[3]);
+      } else if (line.includes('---> Using cache') && steps.length > 0) {
+        steps[steps.length - 1].cached = true;
+      } else {
+        // ` ---> <id>` after a step that ran is the image it created; after FROM it is the base image.
+        const image = line.match(IMAGE_LINE);
+        const last = steps.at(-1);
+        if (image && last && !last.cached && !/^from\s/i.test(last.text)) createdImages.add(image[1]);
+      }
+    }
+  };
+  await new Promise<void>((resolve, reject) => {
+    docker.modem.followProgress(response, (error: Error | null) => (error ? reject(error) : resolve()), onEvent);
+  });
+  options.progress.done();
+  if (imageId) createdImages.add(imageId);
+  if (failure !== null || !imageId) {
+    const last = steps.at(-1);
+    throw new BuildFailure(failure ?? 'the engine reported no image id', last?.instruction ?? null);
+  }
+  return { imageId, steps, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * Remove the images this process's builds created (final images, their tags, intermediate layers
+ * of the classic builder), never anything that existed before: cached steps reuse images we did not
+ * create and are skipped above. Errors are collected, not thrown: cleanup runs on failure paths too.
+ */
+export async function cleanupImages(docker: Docker, tags: string[], keepIntermediates = false): Promise<string[]> {
+  const problems: string[] = [];
+  for (const tag of tags) {
+    try {
+      await docker.getImage(tag).remove({ force: true });
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 404) problems.push(`${tag}: ${(error as Error).message}`);
+    }
+  }
+  // With --keep the kept image needs its parent chain; removing the other tags already pruned theirs.
+  if (keepIntermediates) return problems;
+  // Newest first, so children go before their parents.
+  for (const id of [...createdImages].reverse()) {
+    if (existedBefore(id)) {
+      createdImages.delete(id);
+      continue;
+    }
+    try {
+      await docker.getImage(id).remove({ force: true });
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== 404 && status !== 409) problems.push(`${id}: ${(error as Error).message}`);
+    }
+    createdImages.delete(id);
+  }
+  return problems;
+}

@@ -1,0 +1,99 @@
+/**
+ * `layerlint measure`: lint, build the image for real, read every layer, and join the two.
+ */
+import type Docker from 'dockerode';
+import type { Finding } from '../engine/types.js';
+import type { LayerModel } from '../model/types.js';
+import type { BuildContext } from '../model/context.js';
+import { analyzeLayers, type ImageAnalysis } from './analysis.js';
+import { buildImage, type BuildResult, type ProgressSink } from './build.js';
+import { readSavedImage, type LayerFiles } from './image-tar.js';
+import { mapHistory, type HistoryMapping } from './mapping.js';
+import { joinMeasurements } from './join.js';
+
+export interface MeasureInput {
+  docker: Docker;
+  model: LayerModel;
+  findings: Finding[];
+  context: BuildContext;
+  dockerfilePath: string;
+  tag: string;
+  target: string | null;
+  buildArgs: Record<string, string>;
+  network: string;
+  progress: ProgressSink;
+}
+
+export interface InstructionMeasurement {
+  line: number;
+  text: string;
+  keyword: string;
+  /** Did it make a filesystem layer in the built image? */
+  createsLayer: boolean;
+  size: number;
+  filesAdded: number;
+  filesModified: number;
+  filesDeleted: number;
+  /** Bytes of earlier layers this instruction's layer deletes or overwrites. */
+  bytesHidden: number;
+  largestFiles: { path: string; size: number }[];
+}
+
+export interface Measurement {
+  imageId: string;
+  build: BuildResult;
+  analysis: ImageAnalysis;
+  mapping: HistoryMapping;
+  baseImage: { image: string; size: number; layers: number };
+  instructions: InstructionMeasurement[];
+  findings: Finding[];
+  layers: LayerFiles[];
+}
+
+export async function measureImage(input: MeasureInput): Promise<Measurement> {
+  const build = await buildImage(input.docker, {
+    context: input.context,
+    dockerfilePath: input.dockerfilePath,
+    parsed: input.model.parsed,
+    tag: input.tag,
+    target: input.target,
+    buildArgs: input.buildArgs,
+    network: input.network,
+    noCache: false,
+    progress: input.progress,
+  });
+  const saved = await readSavedImage((await input.docker.getImage(build.imageId).get()) as unknown as import('node:stream').Readable);
+  const analysis = analyzeLayers(saved.layers);
+  const mapping = mapHistory(input.model, saved.history, saved.layers.length);
+  const baseSize = mapping.baseLayers.reduce((sum, index) => sum + analysis.layers[index].size, 0);
+  const chainRoot = (() => {
+    let index = input.model.targetStage;
+    while (input.model.parsed.stages[index].baseStageIndex !== null) index = input.model.parsed.stages[index].baseStageIndex!;
+    return input.model.parsed.stages[index].from.from?.image ?? '';
+  })();
+  const instructions = mapping.instructions.map(({ instruction, layerIndex }): InstructionMeasurement => {
+    const layer = layerIndex === null ? null : analysis.layers[layerIndex];
+    return {
+      line: instruction.range.start.line + 1,
+      text: `${instruction.keywordAsWritten} ${instruction.argumentsText}`.replace(/\s+/g, ' ').trim(),
+      keyword: instruction.keyword,
+      createsLayer: layer !== null,
+      size: layer?.size ?? 0,
+      filesAdded: layer?.filesAdded ?? 0,
+      filesModified: layer?.filesModified ?? 0,
+      filesDeleted: layer?.filesDeleted ?? 0,
+      bytesHidden: layer?.bytesHidden ?? 0,
+      largestFiles: layer?.largestFiles ?? [],
+    };
+  });
+  return {
+    imageId: build.imageId,
+    build,
+    analysis,
+    mapping,
+    baseImage: { image: chainRoot, size: baseSize, layers: mapping.baseLayers.length },
+    instructions,
+    findings: joinMeasurements(input.findings, input.model, mapping, analysis, saved.layers),
+    layers: saved.layers,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Reports of a measurement: text (a per-instruction size chart with bars), JSON, and a
+ * self-contained HTML page (no external assets).
+ */
+import type { Finding } from '../engine/types.js';
+import { formatBytes } from '../util/bytes.js';
+import type { Measurement } from './measure.js';
+import type { CacheCheck } from './cache-check.js';
+
+const BAR_WIDTH = 30;
+
+function bar(size: number, max: number): string {
+  if (max === 0 || size === 0) return '';
+  return '█'.repeat(Math.max(1, Math.round((size / max) * BAR_WIDTH)));
+}
+
+function measuredText(finding: Finding): string {
+  if (finding.properties.measuredWastedBytes === undefined) return '';
+  return finding.properties.confirmed ? ` [measured: ${formatBytes(finding.properties.measuredWastedBytes as number)} wasted]` : ' [not confirmed by the build]';
+}
+
+export function formatMeasureText(path: string, m: Measurement, cacheCheck: CacheCheck | null): string {
+  const out: string[] = [];
+  const own = m.instructions.reduce((sum, i) => sum + i.size, 0);
+  out.push(`${path}: image ${m.imageId.replace(/^sha256:/, '').slice(0, 12)}, ${formatBytes(m.analysis.totalSize)} in ${m.analysis.layers.length} layers`);
+  out.push(`  base image ${m.baseImage.image || '(scratch)'}: ${formatBytes(m.baseImage.size)} in ${m.baseImage.layers} layer(s); this Dockerfile adds ${formatBytes(own)}`);
+  out.push(`  wasted: ${formatBytes(m.analysis.wastedBytes)} (bytes stored in a layer but deleted or overwritten above it); efficiency ${(m.analysis.efficiency * 100).toFixed(1)} %`);
+  out.push(`  build: ${m.build.seconds.toFixed(1)} s`);
+  if (!m.mapping.aligned) out.push('  note: the image history could not be matched to the Dockerfile line by line; per-instruction figures are partial');
+  out.push('');
+  const max = Math.max(0, ...m.instructions.map((i) => i.size));
+  const width = Math.min(44, Math.max(12, ...m.instructions.map((i) => i.text.length)));
+  for (const i of m.instructions) {
+    const text = i.text.length > width ? `${i.text.slice(0, width - 1)}…` : i.text.padEnd(width);
+    const size = i.createsLayer ? formatBytes(i.size).padStart(9) : '   (none)';
+    const hidden = i.bytesHidden > 0 ? `  hides ${formatBytes(i.bytesHidden)} below` : '';
+    out.push(`  ${String(i.line).padStart(4)}  ${text}  ${size}  ${bar(i.size, max)}${hidden}`);
+  }
+  if (m.analysis.inefficiencies.length > 0) {
+    out.push('', '  wasted by path:');
+    for (const item of m.analysis.inefficiencies.slice(0, 10)) out.push(`    ${formatBytes(item.wastedBytes).padStart(9)}  /${item.path}`);
+  }
+  if (m.findings.length > 0) {
+    out.push('', '  findings:');
+    for (const f of m.findings) out.push(`    ${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}${measuredText(f)}`);
+  }
+  if (cacheCheck) out.push('', ...formatCacheCheck(cacheCheck));
+  return `${out.join('\n')}\n`;
+}
+
+function formatCacheCheck(check: CacheCheck): string[] {
+  const out = ['  cache check (each edit rebuilt with the cache of the first build):'];
+  for (const run of check.runs) {
+    out.push(`    ${run.change}: ${run.rebuilt.length} step(s) rebuilt in ${run.seconds.toFixed(1)} s${run.matchesPrediction ? ', as the layer model predicted' : ''}`);
+    for (const step of run.steps.filter((s) => s.rebuilt || s.predicted)) {
+      const mark = step.rebuilt === step.predicted ? '' : step.rebuilt ? '  (model said: cached)' : '  (model said: rebuilt)';
+      out.push(`      ${String(step.line).padStart(4)}  ${step.rebuilt ? 'rebuilt' : 'cached '}  ${step.text}${mark}`);
+    }
+  }
+  if (check.skipped.length > 0) for (const reason of check.skipped) out.push(`    skipped: ${reason}`);
+  return out;
+}
+
+export function measurementToJson(path: string, m: Measurement, cacheCheck: CacheCheck | null) {
+  return {
+    formatVersion: 1,
+    path,
+    image: {
+      id: m.imageId,
+      sizeBytes: m.analysis.totalSize,
+      wastedBytes: m.analysis.wastedBytes,
+      efficiency: m.analysis.efficiency,
+      buildSeconds: m.build.seconds,
+      base: { image: m.baseImage.image, sizeBytes: m.baseImage.size, layers: m.baseImage.layers },
+      historyAligned: m.mapping.aligned,
+    },
+    instructions: m.instructions,
+    layers: m.analysis.layers.map((l) => ({ index: l.index, sizeBytes: l.size, filesAdded: l.filesAdded, filesModified: l.filesModified, filesDeleted: l.filesDeleted, bytesHidden: l.bytesHidden, bytesLaterHidden: l.bytesLaterHidden, largestFiles: l.largestFiles })),
+    inefficiencies: m.analysis.inefficiencies,
+    findings: m.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.range.start.line + 1, column: f.range.start.character + 1, message: f.message, properties: f.properties })),
+    cacheCheck,
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]!));
+}
+
+export function formatMeasureHtml(path: string, m: Measurement, cacheCheck: CacheCheck | null): string {
+  const max = Math.max(1, ...m.instructions.map((i) => i.size));
+  const rows = m.instructions.map((i) => `<tr><td>${i.line}</td><td><code>${escapeHtml(i.text)}</code></td><td class="n">${i.createsLayer ? formatBytes(i.size) : '–'}</td><td><div class="bar" style="width:${((i.size / max) * 100).toFixed(1)}%"></div>${i.bytesHidden ? `<div class="waste">hides ${formatBytes(i.bytesHidden)}</div>` : ''}</td></tr>`).join('\n');
+  const findings = m.findings.map((f) => `<tr><td>${f.range.start.line + 1}</td><td class="${f.severity}">${f.severity}</td><td>${escapeHtml(f.ruleId)}</td><td>${escapeHtml(f.message)}${escapeHtml(measuredText(f))}</td></tr>`).join('\n');
+  const cache = cacheCheck ? `<h2>Cache check</h2>${cacheCheck.runs.map((run) => `<p><b>${escapeHtml(run.change)}</b>: ${run.rebuilt.length} step(s) rebuilt in ${run.seconds.toFixed(1)} s</p>`).join('')}` : '';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>layerlint measure: ${escapeHtml(path)}</title>
+<style>
+body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}td,th{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
+.n{text-align:right;white-space:nowrap}.bar{background:#3b82f6;height:14px;min-width:1px}.waste{color:#b91c1c;font-size:12px}
+.error{color:#b91c1c}.warning{color:#b45309}.info{color:#0369a1}.style{color:#666}code{font-size:12px}
+</style></head><body>
+<h1>${escapeHtml(path)}</h1>
+<p>Image <code>${escapeHtml(m.imageId)}</code>: <b>${formatBytes(m.analysis.totalSize)}</b> in ${m.analysis.layers.length} layers
+(base ${escapeHtml(m.baseImage.image)}: ${formatBytes(m.baseImage.size)}). Wasted: <b>${formatBytes(m.analysis.wastedBytes)}</b>;
+efficiency ${(m.analysis.efficiency * 100).toFixed(1)} %. Build ${m.build.seconds.toFixed(1)} s.</p>
+<h2>Layers by instruction</h2>
+<table><tr><th>line</th><th>instruction</th><th class="n">size</th><th style="width:35%"></th></tr>
+${rows}
+</table>
+<h2>Findings</h2>
+<table><tr><th>line</th><th>severity</th><th>rule</th><th>message</th></tr>
+${findings || '<tr><td colspan="4">none</td></tr>'}
+</table>
+${cache}
+</body></html>
+`;
+}

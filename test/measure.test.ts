@@ -1,0 +1,164 @@
+/**
+ * `layerlint measure` against a real Docker engine: no mocks. See test/engine-available.ts.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RUN_ENGINE_TESTS } from './engine-available.js';
+import { sarifValidator } from './sarif-schema.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin/layerlint');
+const fixture = (name: string) => join(root, 'test/fixtures/measure', name);
+
+function layerlint(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 240_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function measureJson(name: string, extra: string[] = []) {
+  const result = layerlint(['measure', '--context', fixture(name), '--network', 'none', '--format', 'json', '-q', ...extra]);
+  if (result.code !== 0) throw new Error(`measure exited ${result.code}: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+function dockerList(kind: 'images' | 'ps'): string[] {
+  const args = kind === 'images' ? ['images', '-aq', '--no-trunc'] : ['ps', '-aq', '--no-trunc'];
+  return spawnSync('docker', args, { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
+}
+
+const describeEngine = RUN_ENGINE_TESTS ? describe : describe.skip;
+
+describeEngine('layerlint measure (real engine)', () => {
+  let imagesBefore: string[] = [];
+  let containersBefore: string[] = [];
+
+  beforeAll(() => {
+    imagesBefore = dockerList('images');
+    containersBefore = dockerList('ps');
+  });
+
+  test('a 5 MB file created then deleted in a later RUN: ~5 MB wasted, the finding is confirmed', () => {
+    const report = measureJson('waste');
+    expect(report.image.wastedBytes).toBeGreaterThan(5_242_880 * 0.97);
+    expect(report.image.wastedBytes).toBeLessThan(5_242_880 * 1.03);
+    expect(report.image.efficiency).toBeLessThan(0.5);
+    const [dd, rm, cmd] = report.instructions;
+    expect(dd).toMatchObject({ line: 2, createsLayer: true, filesAdded: 1 });
+    expect(dd.size).toBe(5_242_880);
+    expect(rm).toMatchObject({ line: 3, createsLayer: true, size: 0, filesDeleted: 1, bytesHidden: 5_242_880 });
+    expect(cmd).toMatchObject({ line: 4, createsLayer: false });
+    const finding = report.findings.find((f: { ruleId: string }) => f.ruleId === 'cleanup-in-separate-layer');
+    expect(finding.properties).toMatchObject({ confirmed: true, measuredWastedBytes: 5_242_880 });
+    expect(report.image.base.image).toBe('busybox:local');
+    expect(report.image.base.sizeBytes).toBeGreaterThan(500_000);
+  });
+
+  test('cleanup in the same RUN: no waste, no cleanup finding', () => {
+    const report = measureJson('same-run');
+    expect(report.image.wastedBytes).toBe(0);
+    expect(report.image.efficiency).toBe(1);
+    expect(report.instructions[0].size).toBe(0);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('cleanup-in-separate-layer');
+  });
+
+  test('COPY then chmod in another RUN: the file is stored twice, measured on the finding', () => {
+    const report = measureJson('chmod');
+    expect(report.image.wastedBytes).toBe(100_000);
+    expect(report.instructions[1]).toMatchObject({ line: 3, filesModified: 1, bytesHidden: 100_000 });
+    const finding = report.findings.find((f: { ruleId: string }) => f.ruleId === 'permission-change-separate-layer');
+    expect(finding.properties).toMatchObject({ confirmed: true, measuredWastedBytes: 100_000 });
+  });
+
+  test('multi-stage: the final image holds only its own stage; --target builds the other', () => {
+    const final = measureJson('multistage');
+    expect(final.instructions.map((i: { line: number }) => i.line)).toEqual([6, 7]);
+    expect(final.instructions[0].size).toBe(65_536);
+    const build = measureJson('multistage', ['--target', 'build']);
+    expect(build.instructions.map((i: { line: number }) => i.line)).toEqual([2, 3]);
+    expect(build.image.sizeBytes).toBeGreaterThan(final.image.sizeBytes - 1);
+  });
+
+  test('a failing RUN: exit 1 with the failing line and the engine\'s message', () => {
+    const result = layerlint(['measure', '--context', fixture('failing'), '--network', 'none', '-q']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/build failed at .*failing\/Dockerfile:3 \(RUN echo about to fail && false\): .*returned a non-zero code: 1/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('cache check: a source edit after a broad COPY reruns the install; the reordered Dockerfile does not', () => {
+    const bad = measureJson('cache-bad', ['--cache-check']);
+    const badSource = bad.cacheCheck.runs.find((r: { change: string }) => r.change.startsWith('source edit'));
+    expect(badSource.rebuilt).toContain(4);
+    expect(badSource.matchesPrediction).toBe(true);
+    const good = measureJson('cache-good', ['--cache-check']);
+    const goodSource = good.cacheCheck.runs.find((r: { change: string }) => r.change.startsWith('source edit'));
+    expect(goodSource.rebuilt).not.toContain(5);
+    expect(goodSource.rebuilt).toEqual([6, 7]);
+    expect(goodSource.matchesPrediction).toBe(true);
+    const goodManifest = good.cacheCheck.runs.find((r: { change: string }) => r.change.startsWith('manifest edit'));
+    expect(goodManifest.rebuilt).toContain(5);
+    // The user's files are untouched by the scratch-copy edits.
+    expect(readFileSync(fixture('cache-good/src/index.js'), 'utf8')).toBe('console.log("v1")\n');
+  });
+
+  test('thresholds: exceeded limits exit 1 with a clear line each', () => {
+    const result = layerlint(['measure', '--context', fixture('waste'), '--network', 'none', '-q', '--max-wasted-bytes', '1MB', '--min-efficiency', '0.9', '--max-image-size', '1MiB']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/wasted bytes 5\.24 MB exceed --max-wasted-bytes 1\.00 MB/);
+    expect(result.stderr).toMatch(/efficiency \d+\.\d % is below --min-efficiency 90\.0 %/);
+    expect(result.stderr).toMatch(/image size .* exceeds --max-image-size 1\.05 MB/);
+    expect(layerlint(['measure', '--context', fixture('same-run'), '--network', 'none', '-q', '--max-wasted-bytes', '1MB']).code).toBe(0);
+  });
+
+  test('text report with a bar chart, --html report, SARIF with measured bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-measure-'));
+    const html = join(dir, 'report.html');
+    const sarifFile = join(dir, 'report.sarif');
+    const text = layerlint(['measure', '--context', fixture('waste'), '--network', 'none', '-q', '--html', html]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/RUN dd if=\/dev\/zero of=\/big bs=1M count=5\s+5\.24 MB\s+█{10,}/);
+    expect(text.stdout).toMatch(/\[measured: 5\.24 MB wasted\]/);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('class="bar"');
+    expect(page).not.toMatch(/<script|<link|src="http/);
+    expect(layerlint(['measure', '--context', fixture('waste'), '--network', 'none', '-q', '--format', 'sarif', '-o', sarifFile]).code).toBe(0);
+    const sarif = JSON.parse(readFileSync(sarifFile, 'utf8'));
+    expect(sarifValidator()(sarif)).toBe(true);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'cleanup-in-separate-layer');
+    expect(result.properties).toMatchObject({ measuredWastedBytes: 5_242_880, confirmed: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('--keep keeps the image and prints its id', () => {
+    const result = layerlint(['measure', '--context', fixture('same-run'), '--network', 'none', '-q', '--keep']);
+    expect(result.code).toBe(0);
+    const id = result.stderr.match(/kept image (sha256:[0-9a-f]{64}) as (layerlint-measure:\S+)/);
+    expect(id).not.toBeNull();
+    expect(spawnSync('docker', ['image', 'inspect', id![2]]).status).toBe(0);
+    spawnSync('docker', ['rmi', '-f', id![2]]);
+  });
+
+  test('an unreachable engine: one line naming DOCKER_HOST, exit 2', () => {
+    const result = layerlint(['measure', '--context', fixture('waste')], { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/cannot reach a Docker engine at unix:\/\/\/nonexistent\/docker\.sock .*DOCKER_HOST/);
+  });
+
+  test('bad options are rejected before anything is built', () => {
+    expect(layerlint(['measure', '--context', fixture('waste'), '--max-wasted-bytes', 'lots']).stderr).toMatch(/--max-wasted-bytes expects a size/);
+    expect(layerlint(['measure', '--context', fixture('waste'), '--build-arg', 'NOEQUALS']).code).toBe(2);
+    expect(layerlint(['measure', '--context', join(root, 'no-such-dir')]).code).toBe(2);
+  });
+
+  afterAll(() => {
+    // Nothing this suite created may remain: every image and container is one that existed before.
+    expect(dockerList('images').filter((id) => !imagesBefore.includes(id))).toEqual([]);
+    expect(dockerList('ps').filter((id) => !containersBefore.includes(id))).toEqual([]);
+    expect(existsSync(fixture('cache-good/node_modules'))).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@
  * `layerlint measure` against a real Docker engine: no mocks. See test/engine-available.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +140,22 @@ describeEngine('layerlint measure (real engine)', () => {
     expect(id).not.toBeNull();
     expect(spawnSync('docker', ['image', 'inspect', id![2]]).status).toBe(0);
     spawnSync('docker', ['rmi', '-f', id![2]]);
+  });
+
+  test('Ctrl-C during a build: exit 130, the step container and intermediate images are removed', async () => {
+    const child = spawn(process.execPath, [bin, 'measure', '--context', fixture('slow'), '--network', 'none'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // Interrupt once the long RUN has started (its container is running on our intermediate image).
+        if (stderr.includes('[3/4] RUN sleep 30') && !child.killed) setTimeout(() => child.kill('SIGINT'), 1500);
+      });
+      child.on('exit', (exitCode) => resolve(exitCode));
+    });
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/SIGINT: removing the images this run created/);
+    expect(stderr).not.toMatch(/build failed/);
   });
 
   test('an unreachable engine: one line naming DOCKER_HOST, exit 2', () => {

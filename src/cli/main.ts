@@ -88,13 +88,14 @@ export async function main(argv: string[]): Promise<number> {
         .option('min-efficiency', { type: 'number', describe: 'Fail (exit 1) below this efficiency (0–1, as dive)' })
         .option('max-image-size', { type: 'string', describe: 'Fail (exit 1) above this image size' })
         .option('keep', { type: 'boolean', default: false, describe: 'Keep the built image and print its id' })
+        .option('cache', { type: 'boolean', default: true, describe: 'Use the engine\'s build cache (--no-cache: build every step)' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No build progress on stderr' }),
       async (args) => {
         exitCode = await runMeasure({
           context: args.context, file: args.file ?? null, target: args.target ?? null, buildArgs: args.buildArg as string[],
           network: args.network, format: args.format, output: args.output ?? null, overwrite: args.overwrite, html: args.html ?? null,
           cacheCheck: args.cacheCheck, maxWastedBytes: args.maxWastedBytes ?? null, minEfficiency: args.minEfficiency ?? null,
-          maxImageSize: args.maxImageSize ?? null, keep: args.keep, quiet: args.quiet,
+          maxImageSize: args.maxImageSize ?? null, keep: args.keep, quiet: args.quiet, noCache: !args.cache,
         });
       },
     )

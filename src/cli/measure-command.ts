@@ -27,6 +27,7 @@ export interface MeasureCommandOptions {
   maxImageSize: string | null;
   keep: boolean;
   quiet: boolean;
+  noCache: boolean;
 }
 
 function parseBuildArgs(pairs: string[]): Record<string, string> {
@@ -87,7 +88,9 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
     const problems = await cleanupImages(docker, options.keep ? tags.slice(1) : tags, options.keep);
     for (const problem of problems) process.stderr.write(`layerlint: could not remove ${problem}\n`);
   };
+  let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true;
     process.stderr.write(`\nlayerlint: ${signal}: removing the images this run created\n`);
     cleanup().finally(() => process.exit(130));
   };
@@ -98,9 +101,10 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
     let measurement;
     try {
       measurement = await measureImage({
-        docker, model: lint.model, findings: lint.findings, context, dockerfilePath, tag, target: options.target, buildArgs, network: options.network, progress,
+        docker, model: lint.model, findings: lint.findings, context, dockerfilePath, tag, target: options.target, buildArgs, network: options.network, progress, noCache: options.noCache,
       });
     } catch (error) {
+      if (interrupted) return 130;
       if (!(error instanceof BuildFailure)) throw error;
       const where = error.instruction ? ` at ${dockerfilePath}:${error.instruction.range.start.line + 1} (${error.instruction.keywordAsWritten} ${error.instruction.argumentsText.replace(/\s+/g, ' ').slice(0, 60)})` : '';
       process.stderr.write(`layerlint: build failed${where}: ${error.message.split('\n')[0]}\n`);

@@ -65,6 +65,9 @@ export const createdImages = new Set<string>();
 /** Every image that existed before this process built anything: never removed, whatever happens. */
 const preexistingImages = new Set<string>();
 
+/** The response stream of the build in progress: destroying it makes the engine cancel the build. */
+let activeBuild: NodeJS.ReadableStream | null = null;
+
 export async function rememberExistingImages(docker: Docker): Promise<void> {
   for (const image of await docker.listImages({ all: true })) preexistingImages.add(image.Id.replace(/^sha256:/, ''));
 }
@@ -116,6 +119,7 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
     const message = ((error as { json?: { message?: string } }).json?.message ?? (error as Error).message).trim();
     throw new BuildFailure(message, null);
   }
+  activeBuild = response;
   const onEvent = (event: { stream?: string; aux?: { ID?: string }; error?: string; errorDetail?: { message?: string } }) => {
     if (event.error || event.errorDetail) failure = (event.errorDetail?.message ?? event.error ?? 'build failed').replace(ANSI, '').trim();
     if (event.aux?.ID) imageId = event.aux.ID;
@@ -138,6 +142,7 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
   await new Promise<void>((resolve, reject) => {
     docker.modem.followProgress(response, (error: Error | null) => (error ? reject(error) : resolve()), onEvent);
   });
+  activeBuild = null;
   options.progress.done();
   if (imageId) createdImages.add(imageId);
   if (failure !== null || !imageId) {
@@ -154,6 +159,20 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
  */
 export async function cleanupImages(docker: Docker, tags: string[], keepIntermediates = false): Promise<string[]> {
   const problems: string[] = [];
+  if (activeBuild) {
+    (activeBuild as unknown as { destroy(): void }).destroy();
+    activeBuild = null;
+  }
+  // An interrupted classic build can leave its step container running on one of our images.
+  for (const container of await docker.listContainers({ all: true })) {
+    const ours = [...createdImages].some((id) => container.ImageID.replace(/^sha256:/, '').startsWith(id.replace(/^sha256:/, '')) || container.Image === id);
+    if (!ours) continue;
+    try {
+      await docker.getContainer(container.Id).remove({ force: true });
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 404) problems.push(`container ${container.Id.slice(0, 12)}: ${(error as Error).message}`);
+    }
+  }
   for (const tag of tags) {
     try {
       await docker.getImage(tag).remove({ force: true });

@@ -22,6 +22,7 @@ export interface MeasureInput {
   buildArgs: Record<string, string>;
   network: string;
   progress: ProgressSink;
+  noCache: boolean;
 }
 
 export interface InstructionMeasurement {
@@ -59,7 +60,7 @@ export async function measureImage(input: MeasureInput): Promise<Measurement> {
     target: input.target,
     buildArgs: input.buildArgs,
     network: input.network,
-    noCache: false,
+    noCache: input.noCache,
     progress: input.progress,
   });
   const saved = await readSavedImage((await input.docker.getImage(build.imageId).get()) as unknown as import('node:stream').Readable);

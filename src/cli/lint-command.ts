@@ -8,12 +8,13 @@ import { SEVERITY_RANK, type Finding } from '../engine/types.js';
 import { formatText } from '../report/text.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
+import { formatCheckstyle, formatCodeclimate, formatGithub, formatGnu } from '../report/line-formats.js';
 import type { FileReport, Report } from '../report/types.js';
 import { UserError } from '../util/errors.js';
 import { expandInputs, isStdin, readDockerfile } from './inputs.js';
 import { writeReport } from './output.js';
 
-export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const LINT_FORMATS = ['text', 'json', 'sarif', 'gnu', 'github', 'checkstyle', 'codeclimate', 'gitlab'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
 export interface LintCommandOptions {
@@ -82,7 +83,17 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   }
   const report: Report = { files: reports, rules: allRules, rootDir: process.cwd() };
   const color = options.color ?? (options.output === null && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
-  const rendered = options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report) : formatText(report, { color });
+  const formatters: Record<LintFormat, () => string> = {
+    text: () => formatText(report, { color }),
+    json: () => formatJson(report),
+    sarif: () => formatSarif(report),
+    gnu: () => formatGnu(report),
+    github: () => formatGithub(report),
+    checkstyle: () => formatCheckstyle(report),
+    codeclimate: () => formatCodeclimate(report),
+    gitlab: () => formatCodeclimate(report),
+  };
+  const rendered = formatters[options.format]();
   if (options.output) writeReport(options.output, rendered, options.overwrite);
   else process.stdout.write(rendered);
   for (const file of reports) if (file.error && options.format !== 'text') process.stderr.write(`layerlint: ${file.error}\n`);

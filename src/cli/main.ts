@@ -100,6 +100,18 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'lsp',
+      'Run the language server (for editors): diagnostics and quick fixes over LSP',
+      (y) => y
+        .option('stdio', { type: 'boolean', default: true, describe: 'Talk LSP over stdin/stdout (the only transport)' }),
+      async () => {
+        // Loaded only here: the LSP libraries cost start-up time every other command should not pay.
+        // The open stdin keeps the process alive; the server exits on the client's `exit` notification.
+        const { startServer } = await import('../lsp/server.js');
+        startServer();
+      },
+    )
+    .command(
       'rules [id]',
       'List the rules, or show one rule\'s documentation',
       (y) => y

@@ -1,0 +1,113 @@
+/**
+ * The language server, spawned and spoken to over stdio with vscode-jsonrpc's client side, as an
+ * editor does: initialize, didOpen, diagnostics, code action, apply the edit, diagnostic gone.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+
+const bin = new URL('../bin/layerlint', import.meta.url).pathname;
+
+let server: ChildProcessWithoutNullStreams;
+let connection: MessageConnection;
+const published: PublishDiagnosticsParams[] = [];
+
+/** Wait for the next diagnostics for `uri` that satisfy `accept`. */
+function diagnosticsFor(uri: string, accept: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = () => {
+      const found = published.filter((p) => p.uri === uri).at(-1);
+      if (found && accept(found.diagnostics)) resolve(found.diagnostics);
+      else if (Date.now() - started > timeoutMs) reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(found?.diagnostics.map((d) => d.code))}`));
+      else setTimeout(poll, 20);
+    };
+    poll();
+  });
+}
+
+beforeAll(async () => {
+  server = spawn(process.execPath, [bin, 'lsp', '--stdio']);
+  connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => { published.push(params); });
+  connection.onNotification('window/showMessage', () => {});
+  connection.listen();
+  const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as { capabilities: { codeActionProvider: unknown; textDocumentSync: unknown }; serverInfo: { name: string } };
+  expect(result.serverInfo.name).toBe('layerlint');
+  expect(result.capabilities.codeActionProvider).toBeTruthy();
+  await connection.sendNotification('initialized', {});
+});
+
+afterAll(async () => {
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  await new Promise((resolve) => server.once('exit', resolve));
+});
+
+describe('layerlint lsp --stdio', () => {
+  test('didOpen publishes diagnostics with exact ranges, rule code, docs link and related information', async () => {
+    const uri = 'file:///tmp/layerlint-lsp-a/Dockerfile';
+    const text = 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    const [diagnostic] = await diagnosticsFor(uri, (d) => d.length > 0);
+    expect(diagnostic).toMatchObject({
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } },
+      severity: 2,
+      code: 'multiple-cmd',
+      source: 'layerlint',
+      codeDescription: { href: expect.stringMatching(/docs\/rules\/multiple-cmd\.md$/) },
+    });
+    expect(diagnostic.relatedInformation?.[0]).toMatchObject({ location: { uri, range: { start: { line: 2, character: 0 } } } });
+  });
+
+  test.each([
+    ['converts shell-form CMD to exec form', 'FROM python:3.12-slim\nCMD python app.py\n', 'shell-form-cmd', 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n'],
+    ['fixes single-quoted JSON', "FROM alpine:3.19\nENTRYPOINT ['/app', '--serve']\n", 'invalid-exec-form', 'FROM alpine:3.19\nENTRYPOINT ["/app", "--serve"]\n'],
+    ['merges a cleanup RUN into the RUN that made the files', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n', 'cleanup-in-separate-layer', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n'],
+  ])('quick fix %s; after applying it the diagnostic goes away', async (_name, text, ruleId, fixed) => {
+    const uri = `file:///tmp/layerlint-lsp-${ruleId}/Dockerfile`;
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    const diagnostics = await diagnosticsFor(uri, (d) => d.some((x) => x.code === ruleId));
+    const target = diagnostics.filter((d) => d.code === ruleId);
+    const actions = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: target[0].range, context: { diagnostics: target } }) as CodeAction[];
+    expect(actions).toHaveLength(1);
+    expect(actions[0].kind).toBe('quickfix');
+    const edits = actions[0].edit!.changes![uri] as TextEdit[];
+    const newText = TextDocument.applyEdits(TextDocument.create(uri, 'dockerfile', 1, text), edits);
+    expect(newText).toBe(fixed);
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: newText }] });
+    const after = await diagnosticsFor(uri, (d) => !d.some((x) => x.code === ruleId) && published.filter((p) => p.uri === uri).length > 1);
+    expect(after.map((d) => d.code)).not.toContain(ruleId);
+  });
+
+  test('honours .layerlint.yaml next to the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-lsp-'));
+    writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  multiple-cmd: off\n');
+    writeFileSync(join(dir, 'Dockerfile'), '');
+    const uri = pathToFileURL(join(dir, 'Dockerfile')).href;
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n' } });
+    expect(await diagnosticsFor(uri)).toEqual([]);
+  });
+
+  test('rapid changes are debounced: only the last version is published', async () => {
+    const uri = 'file:///tmp/layerlint-lsp-debounce/Dockerfile';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\n' } });
+    await diagnosticsFor(uri);
+    const before = published.filter((p) => p.uri === uri).length;
+    for (let version = 2; version <= 6; version++) {
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: `FROM alpine:3.19\n${'CMD ["x"]\n'.repeat(version)}` }] });
+    }
+    const last = await diagnosticsFor(uri, (d) => d.length === 5);
+    expect(last).toHaveLength(5);
+    const after = published.filter((p) => p.uri === uri).slice(before);
+    expect(after.length).toBe(1);
+    expect(after[0].version).toBe(6);
+  });
+});

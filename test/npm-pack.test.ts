@@ -1,0 +1,44 @@
+/**
+ * The published package: `npm pack`, install the tarball into a fresh project, run it with npx.
+ * Checks the `bin` works and the tarball holds only what the package needs.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+function run(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm package', () => {
+  test('npm pack → install into a temp project → npx layerlint works; the tarball holds only what it needs', () => {
+    const out = mkdtempSync(join(tmpdir(), 'layerlint-pack-'));
+    const packed = run('npm', ['pack', '--json', '--pack-destination', out], root);
+    expect(packed.code).toBe(0);
+    const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
+    const files: string[] = info.files.map((f: { path: string }) => f.path);
+    expect(files).toContain('bin/layerlint');
+    expect(files).toContain('dist/src/cli/main.js');
+    expect(files).toContain('dist/rules/index.js');
+    expect(files).toContain('schema/config.schema.json');
+    expect(files).toContain('docs/rules/multiple-cmd.md');
+    for (const file of files) expect(file).not.toMatch(/^(src|test|node_modules|examples|\.ci)\/|\.ts$|^dist\/test\//);
+
+    const project = mkdtempSync(join(tmpdir(), 'layerlint-consumer-'));
+    writeFileSync(join(project, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}\n');
+    const installed = run('npm', ['install', '--no-audit', '--no-fund', join(out, info.filename)], project);
+    expect(installed.code).toBe(0);
+    writeFileSync(join(project, 'Dockerfile'), 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n');
+    const version = run('npx', ['--no-install', 'layerlint', '--version'], project);
+    expect(version.stdout.trim()).toBe(info.version);
+    const lint = run('npx', ['--no-install', 'layerlint', 'Dockerfile'], project);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(/^Dockerfile:2:1 warning multiple-cmd/m);
+    expect(run('npx', ['--no-install', 'layerlint', 'rules', 'multiple-cmd'], project).stdout).toMatch(/^# multiple-cmd/);
+  }, 300_000);
+});

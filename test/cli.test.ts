@@ -150,9 +150,10 @@ describe('bad input: a clear one-line message and the right exit code', () => {
   test('an empty file is a parse-error finding (docker build rejects it), exit 1', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'Dockerfile'), '');
-    const { code, stdout } = layerlint(['Dockerfile'], { cwd: dir });
+    const { code, stdout, stderr } = layerlint(['Dockerfile'], { cwd: dir });
     expect(code).toBe(1);
     expect(stdout).toMatch(/Dockerfile:1:1 error parse-error The Dockerfile is empty/);
+    expect(stderr).toBe('');
   });
 
   test('one bad file among good ones: the others are still linted, exit 2', () => {

@@ -56,3 +56,12 @@ describe('rule engine: suppressions and config', () => {
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
   });
 });
+
+describe('files without a stage', () => {
+  test.each([[''], ['ROM alpine:3.19\nCMD ["x"]\n'], ['ARG A=1\n'], ['# just a comment\n']])('%j: only parse-error, no rule fails', async (text) => {
+    const { lintText } = await import('../src/lint.js');
+    const result = await lintText(text, 'Dockerfile');
+    expect(result.ruleFailures).toEqual([]);
+    expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(new Set(['parse-error']));
+  });
+});

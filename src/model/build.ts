@@ -171,6 +171,7 @@ export function buildLayerModel(parsed: ParsedDockerfile, options: ModelOptions 
 /** Layer steps a stage's image contains: its base stages' steps, then its own. */
 export function stepsInImageOf(model: LayerModel, stageIndex: number): LayerStep[] {
   const chain: number[] = [];
-  for (let index: number | null = stageIndex; index !== null && !chain.includes(index); index = model.parsed.stages[index].baseStageIndex) chain.unshift(index);
+  // A file with no FROM has no stage at all (stageIndex 0 then names nothing).
+  for (let index: number | null = stageIndex; index !== null && model.stages[index] && !chain.includes(index); index = model.parsed.stages[index].baseStageIndex) chain.unshift(index);
   return chain.flatMap((index) => model.stages[index].steps);
 }

@@ -339,7 +339,11 @@ function findProblems(parsed: ParsedDockerfile, asts: AstInstruction[]): ParsePr
     problems.push({ message: 'the Dockerfile is empty; docker build rejects an empty Dockerfile', range: fileStart });
     return problems;
   }
-  if (asts.length > 0 && parsed.stages.length === 0) {
+  if (asts.length === 0) {
+    problems.push({ message: 'the Dockerfile has no instructions (only comments or blank lines); docker build rejects it', range: fileStart });
+    return problems;
+  }
+  if (parsed.stages.length === 0) {
     problems.push({ message: 'no FROM instruction: there is no build stage', range: parsed.instructions[0].range });
   }
   for (const instruction of parsed.instructions) {

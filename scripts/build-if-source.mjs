@@ -10,5 +10,10 @@ const root = new URL('..', import.meta.url);
 const tsc = new URL('node_modules/typescript/bin/tsc', root);
 if (existsSync(new URL('src/cli/main.ts', root)) && existsSync(tsc)) {
   const result = spawnSync(process.execPath, [tsc.pathname, '-p', new URL('tsconfig.build.json', root).pathname], { stdio: ['ignore', 2, 2] });
-  process.exit(result.status ?? 1);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  // The bundle is an optimisation: without esbuild, bin/layerlint runs dist/src.
+  if (existsSync(new URL('node_modules/esbuild', root))) {
+    const bundled = spawnSync(process.execPath, [new URL('scripts/bundle.mjs', root).pathname], { stdio: ['ignore', 2, 2] });
+    process.exit(bundled.status ?? 1);
+  }
 }

@@ -2,7 +2,7 @@
  * The lint pipeline for one Dockerfile: text → parse → layer model → rules → findings.
  */
 import { parseDockerfile } from './parse/dockerfile.js';
-import { loadShellParser } from './parse/shell.js';
+import { loadShellParser, shellParserLoaded } from './parse/shell.js';
 import type { ParsedDockerfile } from './parse/types.js';
 import { buildLayerModel } from './model/build.js';
 import type { BuildContext } from './model/context.js';
@@ -28,8 +28,11 @@ export interface LintResult {
 }
 
 /** Parse and model a Dockerfile (what `layerlint layers` shows). */
+/** Instructions whose arguments are shell scripts; without any, the shell parser is not needed. */
+const SHELL_INSTRUCTION = /^\s*(RUN|CMD|ENTRYPOINT|ONBUILD|HEALTHCHECK)\b/im;
+
 export async function modelDockerfile(text: string, path: string, options: LintOptions = {}): Promise<LayerModel> {
-  await loadShellParser();
+  if (!shellParserLoaded() && SHELL_INSTRUCTION.test(text)) await loadShellParser();
   const parsed = parseDockerfile(text, path);
   return buildLayerModel(parsed, { context: options.context ?? null, target: options.target ?? null });
 }

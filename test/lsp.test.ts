@@ -96,6 +96,17 @@ describe('layerlint lsp --stdio', () => {
     expect(await diagnosticsFor(uri)).toEqual([]);
   });
 
+  test('an invalid config is reported, the defaults are used, and the server keeps running', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-lsp-bad-'));
+    writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  multiple-cmd: loud\n');
+    const uri = pathToFileURL(join(dir, 'Dockerfile')).href;
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n' } });
+    expect((await diagnosticsFor(uri, (d) => d.length > 0)).map((d) => d.code)).toEqual(['multiple-cmd']);
+    const again = 'file:///tmp/layerlint-lsp-after-bad-config/Dockerfile';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: again, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\nCMD x\n' } });
+    expect((await diagnosticsFor(again, (d) => d.length > 0)).map((d) => d.code)).toEqual(['shell-form-cmd']);
+  });
+
   test('rapid changes are debounced: only the last version is published', async () => {
     const uri = 'file:///tmp/layerlint-lsp-debounce/Dockerfile';
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\n' } });

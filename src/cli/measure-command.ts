@@ -1,5 +1,4 @@
 /** `layerlint measure`: build the image with a real engine and measure every layer. */
-import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { lintText } from '../lint.js';
 import { defaultConfig, findConfigFile, loadConfig } from '../config/config.js';
@@ -81,6 +80,7 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
 
   const docker = await connectEngine();
   await rememberExistingImages(docker);
+  const { randomBytes } = await import('node:crypto');
   const id = `${process.pid}-${randomBytes(3).toString('hex')}`;
   const tag = `layerlint-measure:${id}`;
   const tags = [tag];

@@ -68,7 +68,9 @@ export async function loadConfig(file: string): Promise<Config> {
   } catch (error) {
     throw new UserError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const { parse } = await import('yaml');
+  // Named exports under tsc/Node, a default object once esbuild bundles the CommonJS build.
+  const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+  const parse = yaml.parse ?? yaml.default!.parse;
   let data: unknown;
   try {
     data = text.trim() === '' ? {} : parse(text, { schema: 'core' });
@@ -76,7 +78,8 @@ export async function loadConfig(file: string): Promise<Config> {
     throw new UserError(`invalid config ${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
   if (data === null || data === undefined) data = {};
-  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const ajvModule = (await import('ajv/dist/2020.js')) as typeof import('ajv/dist/2020.js') & { default?: typeof import('ajv/dist/2020.js') };
+  const Ajv2020 = ajvModule.Ajv2020 ?? ajvModule.default!.Ajv2020;
   const ajv = new Ajv2020({ allErrors: false, strict: true });
   const validate = ajv.compile(JSON.parse(readFileSync(schemaFile(), 'utf8')));
   if (!validate(data)) {

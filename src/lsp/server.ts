@@ -30,7 +30,9 @@ export function startServer(): void {
     } catch (error) {
       if (!reportedConfigErrors.has(file)) {
         reportedConfigErrors.add(file);
-        connection.window.showErrorMessage(`layerlint: ${(error as Error).message}; linting with the default settings`);
+        // A notification, not window.showErrorMessage(): that is a request, and a client that does not
+        // answer it would leave a rejected promise, which ends the process.
+        void connection.sendNotification('window/showMessage', { type: 1, message: `layerlint: ${(error as Error).message}; linting with the default settings` });
       }
       return defaultConfig();
     }

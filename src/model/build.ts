@@ -168,8 +168,18 @@ export function buildLayerModel(parsed: ParsedDockerfile, options: ModelOptions 
   return { parsed, stages, steps, targetStage, context };
 }
 
-/** Layer steps a stage's image contains: its base stages' steps, then its own. */
+const imageSteps = new WeakMap<LayerModel, Map<number, LayerStep[]>>();
+
+/** Layer steps a stage's image contains: its base stages' steps, then its own. Memoised: rules ask often. */
 export function stepsInImageOf(model: LayerModel, stageIndex: number): LayerStep[] {
+  let cache = imageSteps.get(model);
+  if (!cache) imageSteps.set(model, (cache = new Map()));
+  let steps = cache.get(stageIndex);
+  if (!steps) cache.set(stageIndex, (steps = computeStepsInImage(model, stageIndex)));
+  return steps;
+}
+
+function computeStepsInImage(model: LayerModel, stageIndex: number): LayerStep[] {
   const chain: number[] = [];
   // A file with no FROM has no stage at all (stageIndex 0 then names nothing).
   for (let index: number | null = stageIndex; index !== null && model.stages[index] && !chain.includes(index); index = model.parsed.stages[index].baseStageIndex) chain.unshift(index);

@@ -63,11 +63,12 @@ function resolvePath(base: string, path: string): string {
 }
 
 /**
- * Arguments as Docker's builder sees them: comment lines inside a continuation dropped and
- * continuations joined. (dockerfile-ast keeps indented comment lines.) Heredoc bodies are kept as they are.
+ * Arguments as Docker's builder sees them: comment lines and empty lines inside a continuation
+ * dropped, continuations joined. (dockerfile-ast keeps indented comment lines.) Not for heredocs,
+ * whose bodies are kept as they are.
  */
-function dockerArgumentsText(raw: string, fallback: string, escape: string, hasHeredocs: boolean): string {
-  if (hasHeredocs || raw === '') return fallback;
+function dockerArgumentsText(raw: string, escape: string): string {
+  if (!raw.includes('\n')) return raw.trim();
   const lines = raw.split(/\r?\n/).filter((line, i) => i === 0 || !/^\s*(#|$)/.test(line));
   let text = '';
   for (const line of lines) {
@@ -145,12 +146,12 @@ function readHeredocs(instruction: AstInstruction, lines: string[]): Heredoc[] {
 }
 
 /**
- * Make a RUN's raw arguments safe for a shell parser without moving any character:
- * flags are blanked, Docker's comment lines inside a continuation are blanked (keeping the
+ * Make a RUN's raw arguments (flags are not part of them) safe for a shell parser without moving
+ * any character: Docker's comment lines inside a continuation are blanked (keeping the
  * continuation), and a backtick escape becomes a backslash.
  */
-function shellSource(raw: string, flagsEnd: number, escape: string): string {
-  let text = ' '.repeat(flagsEnd) + raw.slice(flagsEnd);
+function shellSource(raw: string, escape: string): string {
+  let text = raw;
   const lines = text.split('\n');
   for (let i = 1; i < lines.length; i++) {
     const continued = /\\\r?$/.test(lines[i - 1]);
@@ -164,19 +165,13 @@ function shellSource(raw: string, flagsEnd: number, escape: string): string {
   return text;
 }
 
-/** Length of the leading `--flag=value` words of a RUN (they are Docker's, not the shell's). */
-function flagsLength(raw: string): number {
-  return raw.match(/^(\s*--\S+)*/)?.[0].length ?? 0;
-}
-
 function readRunScript(
   instruction: Omit<Instruction, 'script'>, escape: string, lookup: VariableLookup,
 ): ShellScript {
   if (!isPosixShell(instruction.shell)) return emptyScript(false);
   const argsRange = instruction.argumentsRange;
   if (!argsRange) return emptyScript(true);
-  const flagsEnd = instruction.flags.length ? flagsLength(instruction.rawArgumentsText) : 0;
-  const commandLine = instruction.rawArgumentsText.slice(flagsEnd).split('\n')[0];
+  const commandLine = instruction.rawArgumentsText.split('\n')[0];
   // `RUN <<EOF` with nothing else on the line: the heredoc body is the script.
   const bareHeredoc = instruction.heredocs[0] && /^\s*(<<-?\s*["']?[A-Za-z0-9_]+["']?\s*)+$/.test(commandLine);
   if (bareHeredoc) {
@@ -190,17 +185,17 @@ function readRunScript(
     }
     return { commands, hasError, analysed: true };
   }
-  const source = shellSource(instruction.rawArgumentsText, flagsEnd, escape);
+  const source = shellSource(instruction.rawArgumentsText, escape);
   return parseShellScript(source, argsRange.start, lookup);
 }
 
-function readCopy(ast: AstInstruction, flags: Flag[], words: string[], heredocs: Heredoc[], lookup: VariableLookup): CopyDetails {
+function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[], words: string[], heredocs: Heredoc[], lookup: VariableLookup): CopyDetails {
   const flag = (name: string) => flags.find((f) => f.name === name)?.value ?? null;
   // dockerfile-ast also splits heredoc bodies into words: with heredocs only the first line is COPY's.
-  const ownWords = heredocs.length > 0 ? (ast.getRawArgumentsContent() ?? '').split('\n')[0].trim().split(/\s+/) : words;
+  const ownWords = heredocs.length > 0 ? rawArgumentsText.split('\n')[0].trim().split(/\s+/) : words;
   const positional = ownWords.filter((word) => !word.startsWith('--'));
   let paths = positional.map((word) => expandVariables(word, lookup));
-  const json = readCommandForm(ast.getArgumentsContent() ?? '');
+  const json = readCommandForm(argumentsText.replace(/^(\s*--\S+\s+)*/, ''));
   if (json.form === 'exec' && json.execArgs) paths = json.execArgs.map((word) => expandVariables(word, lookup));
   const heredocNames = new Set(heredocs.map((h) => h.name));
   const isHeredocMarker = (word: string) => /^<<-?/.test(word) && heredocNames.has(word.replace(/^<<-?["']?|["']$/g, ''));
@@ -262,11 +257,16 @@ interface BuildContext {
 
 function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
   const keyword = ast.getKeyword().toUpperCase();
-  const flags = readFlags(ast);
-  const words = ast.getArguments().map((argument) => argument.getValue());
-  const heredocs = readHeredocs(ast, ctx.lines);
+  // dockerfile-ast re-tokenises the arguments on every accessor call: call each once, and only when needed.
   const rawArgumentsText = ast.getRawArgumentsContent() ?? '';
-  const argumentsText = dockerArgumentsText(rawArgumentsText, ast.getArgumentsContent() ?? '', ctx.escape, heredocs.length > 0);
+  // Flags (`--mount=…`) sit between the keyword and the arguments; the raw arguments exclude them.
+  const argumentsRange = ast.getArgumentsRange();
+  const beforeArguments = textInRange(ctx.lines, { start: ast.getInstructionRange().end, end: argumentsRange?.start ?? ast.getRange().end });
+  const flags = beforeArguments.includes('--') ? readFlags(ast) : [];
+  const isCopy = keyword === 'COPY' || keyword === 'ADD';
+  const words = isCopy ? ast.getArguments().map((argument) => argument.getValue()) : [];
+  const heredocs = rawArgumentsText.includes('<<') ? readHeredocs(ast, ctx.lines) : [];
+  const argumentsText = heredocs.length > 0 ? ast.getArgumentsContent() ?? '' : dockerArgumentsText(rawArgumentsText, ctx.escape);
   const isCommand = COMMAND_INSTRUCTIONS.has(keyword) || keyword === 'HEALTHCHECK';
   // HEALTHCHECK [opts] CMD <command>: the form is that of the command after CMD.
   const commandText = keyword === 'HEALTHCHECK' ? argumentsText.replace(/^(\s*--\S+\s+)*\s*CMD\s+/i, '') : argumentsText;
@@ -277,7 +277,7 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
     keywordAsWritten: ast.getInstruction(),
     range: ast.getRange(),
     keywordRange: ast.getInstructionRange(),
-    argumentsRange: ast.getArgumentsRange(),
+    argumentsRange,
     argumentsText,
     rawArgumentsText,
     flags,
@@ -285,7 +285,7 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
     ...(isCommand ? readCommandForm(commandText) : { form: 'none' as const, execArgs: null, execFormError: null }),
     heredocs,
     stageIndex: ctx.stageIndex,
-    copy: keyword === 'COPY' || keyword === 'ADD' ? readCopy(ast, flags, words, heredocs, lookup) : null,
+    copy: isCopy ? readCopy(rawArgumentsText, argumentsText, flags, words, heredocs, lookup) : null,
     from: keyword === 'FROM' ? readFrom(ast, ctx.globalArgs) : null,
     pairs: ['ARG', 'ENV', 'LABEL'].includes(keyword) ? readPairs(ast) : [],
     onbuildTrigger: null,
@@ -296,7 +296,7 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
   let script: ShellScript | null = null;
   if (keyword === 'RUN' && base.form === 'shell') script = readRunScript(base, ctx.escape, lookup);
   else if ((keyword === 'CMD' || keyword === 'ENTRYPOINT') && base.form === 'shell' && isPosixShell(ctx.scope.shell) && base.argumentsRange) {
-    script = parseShellScript(shellSource(base.rawArgumentsText, 0, ctx.escape), base.argumentsRange.start, lookup);
+    script = parseShellScript(shellSource(base.rawArgumentsText, ctx.escape), base.argumentsRange.start, lookup);
   }
   const instruction: Instruction = { ...base, script };
   if (keyword === 'ONBUILD') {

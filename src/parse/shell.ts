@@ -7,15 +7,22 @@
  * tree-sitter needs one async initialisation (loadShellParser); parsing is synchronous after that.
  */
 import { createRequire } from 'node:module';
-import { Parser, Language, type Node } from 'web-tree-sitter';
+import type { Node, Parser } from 'web-tree-sitter';
 import type { Position, Range, ShellCommand, ShellScript } from './types.js';
 import { expandVariables, type VariableLookup } from './variables.js';
 
 let parser: Parser | null = null;
 
+/** True once loadShellParser() has run; parse functions need it. */
+export function shellParserLoaded(): boolean {
+  return parser !== null;
+}
+
+/** Load tree-sitter and the bash grammar (~40 ms, once). Loaded lazily: a Dockerfile without RUN never pays. */
 export async function loadShellParser(): Promise<void> {
   if (parser) return;
   const require = createRequire(import.meta.url);
+  const { Parser, Language } = await import('web-tree-sitter');
   await Parser.init();
   const instance = new Parser();
   instance.setLanguage(await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
@@ -201,7 +208,8 @@ function innerShellScript(command: ShellCommand): string | null {
 }
 
 function parseScriptText(text: string, origin: Position, lookup: VariableLookup, depth: number): ShellScript {
-  if (!parser) throw new Error('internal: loadShellParser() must be awaited before parsing RUN scripts');
+  // modelDockerfile() loads the parser whenever the text has a shell instruction.
+  if (!parser) return { commands: [], hasError: false, analysed: false };
   const tree = parser.parse(text);
   if (!tree) return { commands: [], hasError: true, analysed: true };
   try {

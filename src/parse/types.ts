@@ -103,7 +103,7 @@ export interface Instruction {
   /** Arguments exactly as in the file (continuations and comment lines kept). */
   rawArgumentsText: string;
   flags: Flag[];
-  /** The instruction's words, split on white space (dockerfile-ast's split, quotes kept). */
+  /** COPY/ADD only: the instruction's words, split on white space (dockerfile-ast's split, quotes kept); [] otherwise. */
   words: string[];
   /** For RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK CMD: exec (JSON array) or shell form. */
   form: CommandForm;

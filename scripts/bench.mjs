@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — speed figures for this machine (prints, asserts nothing):
+ *  1. cold start: wall time of `layerlint lint <one Dockerfile>` (the built CLI), median of RUNS runs;
+ *  2. throughput: lint a generated corpus of CORPUS varied Dockerfiles in one process: files/s, peak RSS.
+ * Targets (issue 6): single file ≤ 120 ms wall; batch ≥ 1,000 files/s.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { generateDockerfile } from './bench-corpus.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const CORPUS = Number(process.env.BENCH_CORPUS ?? 2000);
+
+function coldStart() {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    spawnSync(process.execPath, [join(root, 'bin/layerlint'), 'lint', join(root, 'examples/node-app/Dockerfile')], { stdio: 'ignore' });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1) };
+}
+
+async function throughput() {
+  const { lintText } = await import(join(root, 'dist/src/lint.js'));
+  const corpus = Array.from({ length: CORPUS }, (_, i) => generateDockerfile(i));
+  await lintText(corpus[0], 'warmup'); // loads the shell grammar once
+  let findings = 0;
+  const started = process.hrtime.bigint();
+  for (const [i, text] of corpus.entries()) findings += (await lintText(text, `corpus/${i}/Dockerfile`)).findings.length;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { filesPerSecond: CORPUS / seconds, seconds, findings, peakRssMb: process.resourceUsage().maxRSS / 1024, lines: corpus.reduce((n, t) => n + t.split('\n').length, 0) };
+}
+
+const baseline = (() => {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+})();
+const cold = coldStart();
+console.log(`cold start, single-file lint (median of ${RUNS}): ${cold.median.toFixed(0)} ms (min ${cold.min.toFixed(0)}, max ${cold.max.toFixed(0)}; bare \`node -e ''\` is ${baseline.toFixed(0)} ms here)  target ≤ 120 ms`);
+const batch = await throughput();
+console.log(`throughput: ${CORPUS} generated Dockerfiles (${batch.lines} lines) in ${batch.seconds.toFixed(2)} s = ${batch.filesPerSecond.toFixed(0)} files/s, ${batch.findings} findings, peak RSS ${batch.peakRssMb.toFixed(0)} MB  target ≥ 1,000 files/s`);

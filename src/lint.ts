@@ -14,6 +14,8 @@ import { allRules } from '../rules/index.js';
 
 export interface LintOptions {
   config?: Config;
+  /** Path of a shellcheck binary to run on RUN scripts; null or absent: no ShellCheck. */
+  shellcheck?: string | null;
   context?: BuildContext | null;
   target?: string | null;
   rules?: Rule[];
@@ -25,6 +27,8 @@ export interface LintResult {
   model: LayerModel;
   findings: Finding[];
   ruleFailures: { ruleId: string; message: string }[];
+  /** Rules made for this file beyond allRules (one per ShellCheck code found). */
+  extraRules: Rule[];
 }
 
 /** Parse and model a Dockerfile (what `layerlint layers` shows). */
@@ -39,6 +43,17 @@ export async function modelDockerfile(text: string, path: string, options: LintO
 
 export async function lintText(text: string, path: string, options: LintOptions = {}): Promise<LintResult> {
   const model = await modelDockerfile(text, path, options);
-  const { findings, ruleFailures } = runRules(model, options.rules ?? allRules, options.config ?? defaultConfig());
-  return { path, parsed: model.parsed, model, findings, ruleFailures };
+  let extraRules: Rule[] = [];
+  const ruleFailures: LintResult['ruleFailures'] = [];
+  if (options.shellcheck) {
+    // Loaded only when ShellCheck runs: it spawns a process and writes temp files.
+    const { runShellcheck, shellcheckRules } = await import('./shellcheck/shellcheck.js');
+    try {
+      extraRules = shellcheckRules(await runShellcheck(model.parsed, options.shellcheck));
+    } catch (error) {
+      ruleFailures.push({ ruleId: 'shellcheck', message: (error as Error).message });
+    }
+  }
+  const result = runRules(model, [...(options.rules ?? allRules), ...extraRules], options.config ?? defaultConfig());
+  return { path, parsed: model.parsed, model, findings: result.findings, ruleFailures: [...ruleFailures, ...result.ruleFailures], extraRules };
 }

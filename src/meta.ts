@@ -11,5 +11,6 @@ export const VERSION: string = packageJson.version;
 export const HOMEPAGE: string = packageJson.homepage;
 
 export function ruleDocsUrl(ruleId: string): string {
+  if (/^SC\d+$/.test(ruleId)) return `https://www.shellcheck.net/wiki/${ruleId}`;
   return `${HOMEPAGE}/blob/main/docs/rules/${ruleId}.md`;
 }

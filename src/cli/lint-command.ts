@@ -4,7 +4,7 @@ import { lintText } from '../lint.js';
 import { defaultConfig, findConfigFile, loadConfig, type Config, type Threshold } from '../config/config.js';
 import { loadBuildContext, type BuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
-import { SEVERITY_RANK, type Finding } from '../engine/types.js';
+import { SEVERITY_RANK, type Finding, type Rule } from '../engine/types.js';
 import { formatText } from '../report/text.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
@@ -28,6 +28,19 @@ export interface LintCommandOptions {
   target: string | null;
   stdinFilename: string;
   color: boolean | null;
+  /** A shellcheck path, 'off', or null to use `shellcheck` from PATH when there is one. */
+  shellcheck: string | null;
+  verbose: boolean;
+}
+
+/** Which shellcheck to run, if any. An explicit path that is not executable is a usage error. */
+async function resolveShellcheck(option: string | null, verbose: boolean): Promise<string | null> {
+  if (option === 'off') return null;
+  const { findShellcheck } = await import('../shellcheck/shellcheck.js');
+  const found = findShellcheck(option);
+  if (option && !found) throw new UserError(`--shellcheck: '${option}' is not an executable file`);
+  if (!found && verbose) process.stderr.write('layerlint: shellcheck is not on PATH, so the ShellCheck (SCxxxx) checks of RUN scripts were skipped (apt-get install shellcheck, or --shellcheck PATH)\n');
+  return found;
 }
 
 export function exceedsThreshold(findings: Finding[], threshold: Threshold): boolean {
@@ -57,6 +70,8 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   const configFor = configResolver(options.config);
   if (options.config) await configFor('-');
   const context: BuildContext | null = options.context ? loadContextOrFail(options.context) : null;
+  const shellcheck = await resolveShellcheck(options.shellcheck, options.verbose);
+  const extraRules = new Map<string, Rule>();
   const reports: FileReport[] = [];
   let threshold: Threshold = options.failureThreshold ?? 'info';
   let failed = false;
@@ -74,14 +89,16 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
       reports.push({ path: shownPath, text: null, findings: [], error: error.message });
       continue;
     }
-    const result = await lintText(text, shownPath, { config, context, target: options.target });
+    const result = await lintText(text, shownPath, { config, context, target: options.target, shellcheck });
+    for (const rule of result.extraRules) extraRules.set(rule.meta.id, rule);
     for (const failure of result.ruleFailures) {
-      process.stderr.write(`layerlint: rule ${failure.ruleId} failed on ${shownPath}: ${failure.message} (a bug: please report it)\n`);
+      const detail = failure.ruleId === 'shellcheck' ? `ShellCheck was skipped for ${shownPath}: ${failure.message}` : `rule ${failure.ruleId} failed on ${shownPath}: ${failure.message} (a bug: please report it)`;
+      process.stderr.write(`layerlint: ${detail}\n`);
     }
     if (exceedsThreshold(result.findings, threshold)) failed = true;
     reports.push({ path: shownPath, text, findings: result.findings, error: null });
   }
-  const report: Report = { files: reports, rules: allRules, rootDir: process.cwd() };
+  const report: Report = { files: reports, rules: [...allRules, ...extraRules.values()], rootDir: process.cwd() };
   const color = options.color ?? (options.output === null && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   const formatters: Record<LintFormat, () => string> = {
     text: () => formatText(report, { color }),

@@ -42,7 +42,9 @@ export async function main(argv: string[]): Promise<number> {
         .option('context', { type: 'string', describe: 'Build context directory: resolves COPY sources and reads .dockerignore' })
         .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' })
         .option('stdin-filename', { type: 'string', default: 'Dockerfile', describe: 'Name reported for a Dockerfile read from stdin' })
-        .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR turns them off)' }),
+        .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR turns them off)' })
+        .option('shellcheck', { type: 'string', describe: 'ShellCheck binary for RUN scripts (default: shellcheck on PATH; off: none)' })
+        .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Say which optional checks were skipped and why' }),
       async (args) => {
         exitCode = await runLint({
           files: args.files as string[],
@@ -55,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
           target: args.target ?? null,
           stdinFilename: args.stdinFilename,
           color: args.color ?? null,
+          shellcheck: args.shellcheck ?? null,
+          verbose: args.verbose,
         });
       },
     )

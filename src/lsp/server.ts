@@ -11,6 +11,7 @@ import { lintText } from '../lint.js';
 import { defaultConfig, findConfigFile, loadConfig, type Config } from '../config/config.js';
 import { VERSION } from '../meta.js';
 import { quickFixes, toDiagnostic } from './diagnostics.js';
+import { findShellcheck } from '../shellcheck/shellcheck.js';
 
 /** Quiet period after the last keystroke before linting again. */
 export const DEBOUNCE_MS = 200;
@@ -20,6 +21,7 @@ export function startServer(): void {
   const documents = new TextDocuments(TextDocument);
   const timers = new Map<string, NodeJS.Timeout>();
   const reportedConfigErrors = new Set<string>();
+  const shellcheck = findShellcheck();
 
   async function configFor(uri: string): Promise<Config> {
     if (!uri.startsWith('file:')) return defaultConfig();
@@ -41,7 +43,7 @@ export function startServer(): void {
   async function validate(document: TextDocument): Promise<void> {
     const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : document.uri;
     try {
-      const result = await lintText(document.getText(), path, { config: await configFor(document.uri) });
+      const result = await lintText(document.getText(), path, { config: await configFor(document.uri), shellcheck });
       // The document may have changed while we linted; its next validation will publish.
       if (documents.get(document.uri)?.version !== document.version) return;
       connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: result.findings.map((f) => toDiagnostic(f, document.uri)) });

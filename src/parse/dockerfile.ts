@@ -7,7 +7,7 @@
  */
 import { DockerfileParser, type Instruction as AstInstruction, type Flag as AstFlag } from 'dockerfile-ast';
 import type {
-  Comment, CopyDetails, Directives, Flag, FromDetails, Heredoc, Instruction, KeyValue,
+  Comment, Position, CopyDetails, Directives, Flag, FromDetails, Heredoc, Instruction, KeyValue,
   ParsedDockerfile, ParseProblem, Range, ShellScript, Stage,
 } from './types.js';
 import { expandVariables, type VariableLookup } from './variables.js';
@@ -165,28 +165,38 @@ function shellSource(raw: string, escape: string): string {
   return text;
 }
 
-function readRunScript(
-  instruction: Omit<Instruction, 'script'>, escape: string, lookup: VariableLookup,
-): ShellScript {
-  if (!isPosixShell(instruction.shell)) return emptyScript(false);
-  const argsRange = instruction.argumentsRange;
-  if (!argsRange) return emptyScript(true);
+/** A piece of shell script in the Dockerfile and where its first character is. */
+export interface ScriptSource {
+  text: string;
+  origin: Position;
+}
+
+/**
+ * The shell script(s) a RUN executes, as text a shell parser can read with positions unchanged:
+ * the heredoc bodies of `RUN <<EOF`, or the arguments (continuations and all). Empty for exec form
+ * and for a non-POSIX SHELL. Shared by the RUN parser and ShellCheck.
+ */
+export function runScriptSources(instruction: Omit<Instruction, 'script'>, escape: string): ScriptSource[] {
+  if (instruction.keyword !== 'RUN' || instruction.form !== 'shell' || !isPosixShell(instruction.shell) || !instruction.argumentsRange) return [];
   const commandLine = instruction.rawArgumentsText.split('\n')[0];
   // `RUN <<EOF` with nothing else on the line: the heredoc body is the script.
   const bareHeredoc = instruction.heredocs[0] && /^\s*(<<-?\s*["']?[A-Za-z0-9_]+["']?\s*)+$/.test(commandLine);
-  if (bareHeredoc) {
-    const commands = [];
-    let hasError = false;
-    for (const heredoc of instruction.heredocs) {
-      if (!heredoc.contentRange || /^#!(?!.*\b(sh|bash|ash|dash)\b)/.test(heredoc.content)) continue;
-      const script = parseShellScript(heredoc.content, heredoc.contentRange.start, lookup);
-      commands.push(...script.commands);
-      hasError ||= script.hasError;
-    }
-    return { commands, hasError, analysed: true };
+  if (!bareHeredoc) return [{ text: shellSource(instruction.rawArgumentsText, escape), origin: instruction.argumentsRange.start }];
+  return instruction.heredocs
+    .filter((heredoc) => heredoc.contentRange && !/^#!(?!.*\b(sh|bash|ash|dash)\b)/.test(heredoc.content))
+    .map((heredoc) => ({ text: heredoc.content, origin: heredoc.contentRange!.start }));
+}
+
+function readRunScript(instruction: Omit<Instruction, 'script'>, escape: string, lookup: VariableLookup): ShellScript {
+  if (!isPosixShell(instruction.shell)) return emptyScript(false);
+  const commands = [];
+  let hasError = false;
+  for (const source of runScriptSources(instruction, escape)) {
+    const script = parseShellScript(source.text, source.origin, lookup);
+    commands.push(...script.commands);
+    hasError ||= script.hasError;
   }
-  const source = shellSource(instruction.rawArgumentsText, escape);
-  return parseShellScript(source, argsRange.start, lookup);
+  return { commands, hasError, analysed: true };
 }
 
 function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[], words: string[], heredocs: Heredoc[], lookup: VariableLookup): CopyDetails {

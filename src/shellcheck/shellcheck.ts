@@ -1,0 +1,132 @@
+/**
+ * ShellCheck on RUN scripts: when a `shellcheck` binary is available, every RUN script of a
+ * Dockerfile (heredoc bodies included, with the SHELL in effect) is checked in ONE shellcheck
+ * process, and each comment is mapped back to its Dockerfile line and column as an `SCxxxx` finding.
+ */
+import { execFile } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Instruction, ParsedDockerfile, Range } from '../parse/types.js';
+import { runScriptSources, type ScriptSource } from '../parse/dockerfile.js';
+import { basename } from '../parse/shell.js';
+import type { Rule, Severity } from '../engine/types.js';
+
+/** Codes hadolint also leaves out: sourcing files that are not in the build context, and SC2187 (ash). */
+const EXCLUDED = [1090, 1091, 2187];
+const SHELLCHECK_SHELLS = new Set(['sh', 'bash', 'dash', 'ksh']);
+const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'style' };
+const MAX_OUTPUT = 64 * 1024 * 1024;
+
+export interface ShellcheckFinding {
+  code: number;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The shellcheck to use: an explicit path, else the first `shellcheck` on PATH, else null. */
+export function findShellcheck(explicit: string | null = null): string | null {
+  if (explicit) return isExecutable(explicit) ? explicit : null;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'shellcheck');
+    if (dir && isExecutable(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** ARG and ENV names visible to an instruction: declared as exported so ShellCheck does not call them unassigned. */
+function variablesInScope(parsed: ParsedDockerfile, instruction: Instruction): string[] {
+  const names = new Set(parsed.globalArgs.flatMap((arg) => arg.pairs.map((pair) => pair.name)));
+  const chain: number[] = [];
+  for (let index: number | null = instruction.stageIndex; index !== null && index >= 0 && !chain.includes(index); index = parsed.stages[index].baseStageIndex) chain.unshift(index);
+  for (const stageIndex of chain) {
+    for (const earlier of parsed.stages[stageIndex].instructions) {
+      if (earlier.stageIndex === instruction.stageIndex && earlier.index >= instruction.index) break;
+      if (earlier.keyword === 'ARG' || earlier.keyword === 'ENV') for (const pair of earlier.pairs) names.add(pair.name);
+    }
+  }
+  return [...names].filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
+}
+
+interface ScriptFile {
+  path: string;
+  source: ScriptSource;
+  headerLines: number;
+}
+
+function allRuns(parsed: ParsedDockerfile): Instruction[] {
+  return parsed.instructions.flatMap((i) => (i.onbuildTrigger ? [i.onbuildTrigger] : [i])).filter((i) => i.keyword === 'RUN');
+}
+
+/** Run shellcheck once over every RUN script of the Dockerfile. */
+export async function runShellcheck(parsed: ParsedDockerfile, executable: string): Promise<ShellcheckFinding[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'layerlint-shellcheck-'));
+  try {
+    const files: ScriptFile[] = [];
+    for (const instruction of allRuns(parsed)) {
+      const shell = basename(instruction.shell[0] ?? 'sh');
+      const dialect = SHELLCHECK_SHELLS.has(shell) ? shell : 'sh';
+      const exports = variablesInScope(parsed, instruction);
+      for (const source of runScriptSources(instruction, parsed.directives.escape)) {
+        const header = [`#!/bin/${dialect}`, exports.length > 0 ? `export ${exports.map((name) => `${name}=1`).join(' ')}` : ':'];
+        // ShellCheck counts a tab as 8 columns; a space keeps columns equal to characters (not inside <<- heredocs, where tabs matter).
+        const text = source.text.includes('<<-') ? source.text : source.text.replace(/\t/g, ' ');
+        const path = join(dir, `run-${files.length}.sh`);
+        writeFileSync(path, `${header.join('\n')}\n${text}\n`);
+        files.push({ path, source, headerLines: header.length });
+      }
+    }
+    if (files.length === 0) return [];
+    const args = ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...files.map((f) => f.path)];
+    // shellcheck exits 1 when it has comments: that is its normal output, not a failure.
+    const { stdout } = await promisify(execFile)(executable, args, { maxBuffer: MAX_OUTPUT }).catch((error: { code?: number; stdout?: string; message: string }) => {
+      if (typeof error.stdout === 'string' && error.stdout.startsWith('{')) return { stdout: error.stdout };
+      throw new Error(`shellcheck failed: ${error.message.split('\n')[0]}`);
+    });
+    const byPath = new Map(files.map((file) => [file.path, file]));
+    const comments = (JSON.parse(stdout) as { comments: { file: string; line: number; endLine: number; column: number; endColumn: number; level: string; code: number; message: string }[] }).comments;
+    const findings: ShellcheckFinding[] = [];
+    for (const comment of comments) {
+      const file = byPath.get(comment.file);
+      if (!file) continue;
+      const toPosition = (line: number, column: number) => {
+        const scriptLine = line - 1 - file.headerLines;
+        return { line: file.source.origin.line + scriptLine, character: (scriptLine === 0 ? file.source.origin.character : 0) + column - 1 };
+      };
+      if (comment.line - 1 < file.headerLines) continue;
+      findings.push({ code: comment.code, severity: LEVELS[comment.level] ?? 'info', message: comment.message, range: { start: toPosition(comment.line, comment.column), end: toPosition(comment.endLine, comment.endColumn) } });
+    }
+    return findings;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One rule per SC code found, so config, suppressions (`# hadolint ignore=SC2086`) and SARIF treat them like ours. */
+export function shellcheckRules(findings: ShellcheckFinding[]): Rule[] {
+  const byCode = new Map<number, ShellcheckFinding[]>();
+  for (const finding of findings) byCode.set(finding.code, [...(byCode.get(finding.code) ?? []), finding]);
+  return [...byCode].map(([code, list]) => ({
+    meta: {
+      id: `SC${code}`,
+      category: 'hygiene',
+      severity: list[0].severity,
+      description: `ShellCheck SC${code} in a RUN script.`,
+      hadolint: [],
+    },
+    check({ report }) {
+      for (const finding of list) report({ message: `${finding.message} (ShellCheck)`, range: finding.range });
+    },
+  }));
+}

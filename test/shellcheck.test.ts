@@ -1,0 +1,82 @@
+/**
+ * ShellCheck on RUN scripts with Debian's real shellcheck (.ci/run installs it). Without it the
+ * tests are skipped loudly, and fail under CI=true.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lintText } from '../src/lint.js';
+import { findShellcheck } from '../src/shellcheck/shellcheck.js';
+import { defaultConfig } from '../src/config/config.js';
+import { toSarif } from '../src/report/sarif.js';
+import { allRules } from '../rules/index.js';
+import { sarifValidator } from './sarif-schema.js';
+
+const shellcheck = findShellcheck();
+if (!shellcheck) process.stderr.write(`\n*** ShellCheck tests: no shellcheck on PATH (apt-get install shellcheck). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`);
+const describeShellcheck = shellcheck || process.env.CI === 'true' ? describe : describe.skip;
+const bin = new URL('../bin/layerlint', import.meta.url).pathname;
+
+async function sc(text: string) {
+  const result = await lintText(text, 'Dockerfile', { shellcheck: shellcheck ?? 'shellcheck' });
+  expect(result.ruleFailures).toEqual([]);
+  return result.findings.filter((f) => f.ruleId.startsWith('SC')).map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}:${f.ruleId}`);
+}
+
+describeShellcheck('ShellCheck', () => {
+  test('findings land on the right Dockerfile line and column, continuations and heredocs included', async () => {
+    expect(await sc('FROM alpine:3.19\nRUN echo ok && \\\n    rm -rf $DIR/\nRUN <<EOF\ncd /tmp\nEOF\n')).toEqual(['3:12:SC2086', '3:12:SC2115', '5:1:SC2164']);
+  });
+
+  test('ARG and ENV names in scope count as assigned; the SHELL decides the dialect', async () => {
+    expect(await sc('FROM alpine:3.19\nARG version\nENV lower=1\nRUN echo "$version $lower"\n')).toEqual([]);
+    expect(await sc('FROM alpine:3.19\nRUN [[ -f /x ]] && echo y\n')).toEqual(['2:5:SC3010']);
+    expect(await sc('FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN [[ -f /x ]] && echo y\n')).toEqual([]);
+    expect(await sc('FROM mcr.microsoft.com/powershell\nSHELL ["pwsh", "-Command"]\nRUN $x = 1; rm -rf $DIR/\n')).toEqual([]);
+  });
+
+  test('exec-form RUN is not a shell script; a clean script has no findings', async () => {
+    expect(await sc('FROM alpine:3.19\nRUN ["rm", "-rf", "$DIR/"]\nRUN apk add --no-cache curl\n')).toEqual([]);
+  });
+
+  test('suppressed like any rule: # hadolint ignore=SC2086, config off', async () => {
+    const text = 'FROM alpine:3.19\n# hadolint ignore=SC2086\nRUN cp $SRC /dst\n';
+    expect(await sc(text)).toEqual([]);
+    const result = await lintText('FROM alpine:3.19\nRUN cp $SRC /dst\n', 'Dockerfile', { shellcheck, config: { ...defaultConfig(), rules: { SC2086: 'off' } } });
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('SC2086');
+  });
+
+  test('one shellcheck process per Dockerfile, not per RUN', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-sc-'));
+    const log = join(dir, 'calls.log');
+    const wrapper = join(dir, 'shellcheck-wrapper');
+    writeFileSync(wrapper, `#!/bin/sh\necho call >> '${log}'\nexec '${shellcheck}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.19\nRUN cp $A /a\nRUN cp $B /b\nRUN <<EOF\ncd /x\nEOF\n');
+    const result = spawnSync(process.execPath, [bin, 'lint', join(dir, 'Dockerfile'), '--shellcheck', wrapper, '-f', 'json'], { encoding: 'utf8' });
+    expect(JSON.parse(result.stdout).files[0].findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('SC'))).toHaveLength(3);
+    expect(readFileSync(log, 'utf8')).toBe('call\n');
+  });
+
+  test('SARIF carries SC rules with the ShellCheck wiki as help and validates', async () => {
+    const text = 'FROM alpine:3.19\nRUN cp $SRC /dst\n';
+    const result = await lintText(text, 'Dockerfile', { shellcheck });
+    const sarif = toSarif({ files: [{ path: 'Dockerfile', text, findings: result.findings, error: null }], rules: [...allRules, ...result.extraRules], rootDir: '/' });
+    expect(sarifValidator()(sarif)).toBe(true);
+    expect(sarif.runs[0].tool.driver.rules!.find((r) => r.id === 'SC2086')!.helpUri).toBe('https://www.shellcheck.net/wiki/SC2086');
+  });
+
+  test('a bad --shellcheck path is a usage error; --shellcheck off and --verbose without shellcheck say so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-sc-'));
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.19\nRUN cp $SRC /dst\n');
+    const bad = spawnSync(process.execPath, [bin, 'lint', 'Dockerfile', '--shellcheck', '/nope/shellcheck'], { cwd: dir, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--shellcheck: '\/nope\/shellcheck' is not an executable file/);
+    const off = spawnSync(process.execPath, [bin, 'lint', 'Dockerfile', '--shellcheck', 'off', '-f', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(off.stdout).summary.findings).toBe(0);
+    const missing = spawnSync(process.execPath, [bin, 'lint', 'Dockerfile', '--verbose'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
+    expect(missing.stderr.match(/ShellCheck \(SCxxxx\) checks of RUN scripts were skipped/g)).toHaveLength(1);
+  });
+});

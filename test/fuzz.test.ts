@@ -17,6 +17,8 @@ import { sarifValidator } from './sarif-schema.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
 const validate = sarifValidator();
+/** A single Dockerfile taking longer than this is a hang, reported as a counterexample. */
+const CASE_TIMEOUT_MS = 2000;
 
 const KEYWORDS = ['FROM', 'RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'ENV', 'ARG', 'LABEL', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'SHELL', 'HEALTHCHECK', 'ONBUILD', 'STOPSIGNAL', 'MAINTAINER', 'FORM', 'from', 'Run'];
 const WORDS = [
@@ -67,7 +69,7 @@ async function lintEverything(text: string): Promise<void> {
 
 describe('fuzz: nothing escapes, every SARIF validates', () => {
   test(`${RUNS} generated Dockerfiles`, async () => {
-    await fc.assert(fc.asyncProperty(dockerfile, lintEverything), { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined });
+    await fc.assert(fc.asyncProperty(dockerfile, lintEverything), { numRuns: RUNS, timeout: CASE_TIMEOUT_MS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined });
   }, 3_600_000);
 
   test('mutations of the seed fixtures (bytes dropped, duplicated, swapped)', async () => {
@@ -83,6 +85,6 @@ describe('fuzz: nothing escapes, every SARIF validates', () => {
         if (op === 'swap') return text.slice(0, i) + text.slice(j) + text.slice(i, j);
         return text.slice(0, i) + insert + text.slice(i);
       }, seed));
-    await fc.assert(fc.asyncProperty(mutated, lintEverything), { numRuns: Math.ceil(RUNS / 5) });
+    await fc.assert(fc.asyncProperty(mutated, lintEverything), { numRuns: Math.ceil(RUNS / 5), timeout: CASE_TIMEOUT_MS });
   }, 3_600_000);
 });

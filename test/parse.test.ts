@@ -125,6 +125,12 @@ describe('parse: stages, ARG/ENV scoping, directives', () => {
 });
 
 describe('parse: continuation edge cases', () => {
+  test('regression (fuzzer): bare CR line endings, a backtick escape and a trailing backslash terminate', async () => {
+    const parsed = await parse('# escape=`\rFROM alpine\rRUN echo a \\\rCMD ["x"]\r');
+    expect(parsed.stages).toHaveLength(1);
+    expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'CMD']);
+  });
+
   test('an empty line inside a continuation does not end the command (Docker skips it)', async () => {
     const parsed = await parse('FROM alpine\nRUN apk update && apk add iputils \\\n\n  && rm -rf /var/cache/apk/*\n');
     const run = parsed.stages[0].instructions[0];

@@ -49,5 +49,8 @@ describe('shell: RUN scripts into simple commands', () => {
     expect(unquoteWord('a\\ b', lookup)).toBe('a b');
     expect(unquoteWord('${V:-2}-${MISSING:-x}', lookup)).toBe('1.0-x');
     expect(unquoteWord('"\\$V"', lookup)).toBe('$V');
+    // Regression (found by the fuzzer): a trailing lone backslash looped forever.
+    expect(unquoteWord('abc\\', lookup)).toBe('abc\\');
+    expect(unquoteWord('\\', lookup)).toBe('\\');
   });
 });

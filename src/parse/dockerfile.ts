@@ -371,7 +371,8 @@ function findProblems(parsed: ParsedDockerfile, asts: AstInstruction[]): ParsePr
 export function parseDockerfile(input: string, path: string): ParsedDockerfile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const ast = DockerfileParser.parse(text);
-  const lines = text.split(/\r?\n/);
+  // Line breaks as dockerfile-ast counts them (its ranges index into these lines): \r\n, \n or a lone \r.
+  const lines = text.split(/\r\n|\r|\n/);
   const directives = readDirectives(ast);
   const comments: Comment[] = ast.getComments().map((c) => ({ text: c.getContent().replace(/^#\s*/, '').trim(), range: c.getRange() }));
   const parsed: ParsedDockerfile = {

@@ -83,6 +83,10 @@ export function unquoteWord(text: string, lookup: VariableLookup): string {
     } else if (ch === '\\' && i + 1 < text.length) {
       out += text[i + 1] === '\n' ? '' : text[i + 1];
       i += 2;
+    } else if (ch === '\\') {
+      // A backslash with nothing after it stays as it is.
+      out += ch;
+      i += 1;
     } else {
       let j = i;
       while (j < text.length && !`'"\\`.includes(text[j])) j++;

@@ -10,6 +10,7 @@ import { buildImage, type BuildResult, type ProgressSink } from './build.js';
 import { readSavedImage, type LayerFiles } from './image-tar.js';
 import { mapHistory, type HistoryMapping } from './mapping.js';
 import { joinMeasurements } from './join.js';
+import { stageChain } from '../parse/dockerfile.js';
 
 export interface MeasureInput {
   docker: Docker;
@@ -67,11 +68,8 @@ export async function measureImage(input: MeasureInput): Promise<Measurement> {
   const analysis = analyzeLayers(saved.layers);
   const mapping = mapHistory(input.model, saved.history, saved.layers.length);
   const baseSize = mapping.baseLayers.reduce((sum, index) => sum + analysis.layers[index].size, 0);
-  const chainRoot = (() => {
-    let index = input.model.targetStage;
-    while (input.model.parsed.stages[index].baseStageIndex !== null) index = input.model.parsed.stages[index].baseStageIndex!;
-    return input.model.parsed.stages[index].from.from?.image ?? '';
-  })();
+  const root = stageChain(input.model.parsed, input.model.targetStage)[0];
+  const chainRoot = root === undefined ? '' : input.model.parsed.stages[root].from.from?.image ?? '';
   const instructions = mapping.instructions.map(({ instruction, layerIndex }): InstructionMeasurement => {
     const layer = layerIndex === null ? null : analysis.layers[layerIndex];
     return {

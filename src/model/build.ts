@@ -3,7 +3,7 @@
  */
 import type { Instruction, ParsedDockerfile } from '../parse/types.js';
 import { referencedVariables, expandVariables } from '../parse/variables.js';
-import { homeOf } from '../parse/dockerfile.js';
+import { homeOf, stageChain } from '../parse/dockerfile.js';
 import { resolveAgainst } from '../util/paths.js';
 import { systemPackageCall } from './knowledge/package-managers.js';
 import { dependencyInstall } from './knowledge/dependencies.js';
@@ -160,10 +160,7 @@ export function buildLayerModel(parsed: ParsedDockerfile, options: ModelOptions 
     stages[targetStage].isTarget = true;
     for (const index of reachableStages(stages, targetStage)) stages[index].isBuilt = true;
     // The shipped image is the target stage plus the chain of stages it is built FROM.
-    for (let index: number | null = targetStage; index !== null; index = parsed.stages[index].baseStageIndex) {
-      if (stages[index].inFinalImage) break;
-      stages[index].inFinalImage = true;
-    }
+    for (const index of stageChain(parsed, targetStage)) stages[index].inFinalImage = true;
   }
   return { parsed, stages, steps, targetStage, context };
 }
@@ -180,8 +177,5 @@ export function stepsInImageOf(model: LayerModel, stageIndex: number): LayerStep
 }
 
 function computeStepsInImage(model: LayerModel, stageIndex: number): LayerStep[] {
-  const chain: number[] = [];
-  // A file with no FROM has no stage at all (stageIndex 0 then names nothing).
-  for (let index: number | null = stageIndex; index !== null && model.stages[index] && !chain.includes(index); index = model.parsed.stages[index].baseStageIndex) chain.unshift(index);
-  return chain.flatMap((index) => model.stages[index].steps);
+  return stageChain(model.parsed, stageIndex).flatMap((index) => model.stages[index].steps);
 }

@@ -12,6 +12,7 @@ import type {
 } from './types.js';
 import { expandVariables, type VariableLookup } from './variables.js';
 import { emptyScript, isPosixShell, parseShellScript } from './shell.js';
+import { normalizePath } from '../util/paths.js';
 
 export const KNOWN_INSTRUCTIONS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
@@ -49,17 +50,6 @@ function lookupIn(scope: Scope, withHome: boolean): VariableLookup {
     if (withHome && name === 'HOME') return homeOf(scope.user);
     return undefined;
   };
-}
-
-function resolvePath(base: string, path: string): string {
-  const joined = path.startsWith('/') ? path : `${base.replace(/\/$/, '')}/${path}`;
-  const parts: string[] = [];
-  for (const part of joined.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
 }
 
 /**
@@ -333,9 +323,12 @@ function applyToScope(instruction: Instruction, scope: Scope, globalArgs: Map<st
     case 'USER':
       scope.user = expandVariables(instruction.argumentsText.trim(), lookup) || scope.user;
       break;
-    case 'WORKDIR':
-      scope.workdir = resolvePath(scope.workdir, expandVariables(instruction.argumentsText.trim(), lookup));
+    case 'WORKDIR': {
+      // An absolute WORKDIR replaces the current one; a relative one is joined to it.
+      const dir = expandVariables(instruction.argumentsText.trim(), lookup);
+      scope.workdir = normalizePath(dir.startsWith('/') ? dir : `${scope.workdir}/${dir}`);
       break;
+    }
     case 'SHELL':
       if (instruction.execArgs && instruction.execArgs.length > 0) scope.shell = instruction.execArgs;
       break;
@@ -366,6 +359,16 @@ function findProblems(parsed: ParsedDockerfile, asts: AstInstruction[]): ParsePr
     }
   }
   return problems;
+}
+
+/**
+ * A stage and the stages it is built FROM, base first: [root, …, stageIndex]. Empty when the index
+ * names no stage (a file without FROM).
+ */
+export function stageChain(parsed: ParsedDockerfile, stageIndex: number): number[] {
+  const chain: number[] = [];
+  for (let index: number | null = stageIndex; index !== null && parsed.stages[index] && !chain.includes(index); index = parsed.stages[index].baseStageIndex) chain.unshift(index);
+  return chain;
 }
 
 export function parseDockerfile(input: string, path: string): ParsedDockerfile {

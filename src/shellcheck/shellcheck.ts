@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Instruction, ParsedDockerfile, Range } from '../parse/types.js';
-import { runScriptSources, type ScriptSource } from '../parse/dockerfile.js';
+import { runScriptSources, stageChain, type ScriptSource } from '../parse/dockerfile.js';
 import { basename } from '../parse/shell.js';
 import type { Rule, Severity } from '../engine/types.js';
 
@@ -48,9 +48,7 @@ export function findShellcheck(explicit: string | null = null): string | null {
 /** ARG and ENV names visible to an instruction: declared as exported so ShellCheck does not call them unassigned. */
 function variablesInScope(parsed: ParsedDockerfile, instruction: Instruction): string[] {
   const names = new Set(parsed.globalArgs.flatMap((arg) => arg.pairs.map((pair) => pair.name)));
-  const chain: number[] = [];
-  for (let index: number | null = instruction.stageIndex; index !== null && index >= 0 && !chain.includes(index); index = parsed.stages[index].baseStageIndex) chain.unshift(index);
-  for (const stageIndex of chain) {
+  for (const stageIndex of stageChain(parsed, instruction.stageIndex)) {
     for (const earlier of parsed.stages[stageIndex].instructions) {
       if (earlier.stageIndex === instruction.stageIndex && earlier.index >= instruction.index) break;
       if (earlier.keyword === 'ARG' || earlier.keyword === 'ENV') for (const pair of earlier.pairs) names.add(pair.name);

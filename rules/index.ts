@@ -29,6 +29,12 @@ import execFormShellSyntax from './exec-form-shell-syntax.js';
 import shCEntrypointWithCmd from './sh-c-entrypoint-with-cmd.js';
 import entrypointWithoutCmdDefaults from './entrypoint-without-cmd-defaults.js';
 import untrustedRegistry from './untrusted-registry.js';
+import aptNoInstallRecommends from './apt-no-install-recommends.js';
+import workdirRelative from './workdir-relative.js';
+import maintainerDeprecated from './maintainer-deprecated.js';
+import untaggedBaseImage from './untagged-base-image.js';
+import latestBaseImage from './latest-base-image.js';
+import sudoInRun from './sudo-in-run.js';
 
 export const allRules: Rule[] = [
   // syntax
@@ -43,7 +49,9 @@ export const allRules: Rule[] = [
   multipleCmd, multipleEntrypoint, shellFormEntrypoint, shellFormCmd, execEntrypointShellCmd, invalidExecForm,
   execFormShellSyntax, shCEntrypointWithCmd, entrypointWithoutCmdDefaults,
   // security
-  untrustedRegistry,
+  untrustedRegistry, sudoInRun,
+  // hygiene and parity with hadolint / BuildKit checks
+  aptNoInstallRecommends, workdirRelative, maintainerDeprecated, untaggedBaseImage, latestBaseImage,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -87,14 +87,14 @@ describe('SARIF', () => {
 
 describe('JSON and text', () => {
   test('JSON has the documented shape with 1-based positions', async () => {
-    const json = JSON.parse(formatJson(await reportFor('Dockerfile', 'FROM alpine\nCMD ["a"]\nCMD ["b"]\n')));
+    const json = JSON.parse(formatJson(await reportFor('Dockerfile', 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n')));
     expect(json).toMatchObject({ formatVersion: 1, tool: { name: 'layerlint' }, summary: { files: 1, findings: 1, warning: 1 } });
     expect(json.files[0].findings[0]).toMatchObject({ ruleId: 'multiple-cmd', severity: 'warning', category: 'runtime', line: 2, column: 1, endLine: 2, endColumn: 10 });
     expect(json.files[0].findings[0].fix.edits[0]).toMatchObject({ line: 2, column: 1, endLine: 3, endColumn: 1, newText: '' });
   });
 
   test('text is file:line:col severity id message, then a summary', async () => {
-    const text = formatText(await reportFor('Dockerfile', 'FROM alpine\nCMD ["a"]\nCMD ["b"]\n'), { color: false });
+    const text = formatText(await reportFor('Dockerfile', 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n'), { color: false });
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Dockerfile:2:1 warning multiple-cmd This CMD is overridden by the CMD on line 3/);
     expect(lines.at(-1)).toBe('1 finding (1 warning) in 1 file');

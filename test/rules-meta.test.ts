@@ -61,3 +61,11 @@ describe('docs examples are true: Bad fires the rule, Good does not', () => {
     }
   });
 });
+
+test('docs/rules/README.md lists every rule and every hadolint/BuildKit name (npm run docs:rules)', () => {
+  const index = readFileSync(new URL('docs/rules/README.md', root), 'utf8');
+  for (const { meta } of allRules) {
+    expect(index).toContain(`| [${meta.id}](${meta.id}.md) | ${meta.category} | ${meta.severity} |`);
+    for (const name of [...(meta.hadolint ?? []), ...(meta.buildkit ?? [])]) expect(index).toContain(`| ${name} |`);
+  }
+});

@@ -29,7 +29,7 @@ const expected: Record<string, { source: string; findings: string[] }> = {
   },
   'alpine-mkdir-copy.Dockerfile': {
     source: '002: repeated mkdir/COPY to show which instructions make layers',
-    findings: [],
+    findings: ['1:latest-base-image'],
   },
   'nginx-instructions.Dockerfile': {
     source: '004: one line per instruction kind (ADD tar, ADD URL, COPY variants)',
@@ -37,15 +37,15 @@ const expected: Record<string, { source: string; findings: string[] }> = {
   },
   'ping-cmd.Dockerfile': {
     source: '004: apk update && apk add … && rm -rf /var/cache/apk/* in one RUN (clean), exec-form CMD',
-    findings: [],
+    findings: ['1:latest-base-image'],
   },
   'ping-entrypoint.Dockerfile': {
     source: '004: ENTRYPOINT ["ping", "-c", "3", "8.8.8.8"] with the defaults baked in',
-    findings: ['7:entrypoint-without-cmd-defaults'],
+    findings: ['1:latest-base-image', '7:entrypoint-without-cmd-defaults'],
   },
   'ping-entrypoint-cmd.Dockerfile': {
     source: '004: the fixed version, ENTRYPOINT ["ping"] + CMD ["-c", "3", "8.8.8.8"]',
-    findings: [],
+    findings: ['1:latest-base-image'],
   },
 };
 

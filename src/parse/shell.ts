@@ -104,11 +104,12 @@ function toFilePosition(point: { row: number; column: number }, origin: Position
 }
 
 /** Strip wrappers (sudo, env, nohup, …) so argv[0] is the program that really runs. */
-function unwrap(argv: string[], assignments: Record<string, string>): string[] {
+function unwrap(argv: string[], assignments: Record<string, string>, wrappers: string[]): string[] {
   let words = argv;
   for (let guard = 0; guard < 4 && words.length > 0; guard++) {
     const wrapper = WRAPPERS[basename(words[0])];
     if (!wrapper) break;
+    wrappers.push(basename(words[0]));
     let i = 1;
     while (i < words.length) {
       const word = words[i];
@@ -142,15 +143,22 @@ function commandFromNode(node: Node, state: WalkState, redirects: ShellCommand['
     const value = child.childForFieldName('value')?.text ?? '';
     if (name) assignments[name] = unquoteWord(value, state.lookup);
   }
-  const words = [nameNode, ...node.childrenForFieldName('argument')]
-    .filter((n): n is Node => n !== null)
-    .map((n) => unquoteWord(n.text, state.lookup));
-  const argv = unwrap(words, assignments);
+  const wordNodes = [nameNode, ...node.childrenForFieldName('argument')].filter((n): n is Node => n !== null);
+  const words = wordNodes.map((n) => unquoteWord(n.text, state.lookup));
+  const wrappers: string[] = [];
+  const argv = unwrap(words, assignments, wrappers);
   if (argv.length === 0) return null;
+  // unwrap() only drops leading words, so the last argv.length nodes are argv's.
+  const wordRanges = wordNodes.slice(wordNodes.length - argv.length).map((n) => ({
+    start: toFilePosition(n.startPosition, state.origin),
+    end: toFilePosition(n.endPosition, state.origin),
+  }));
   return {
     name: argv[0],
     program: basename(argv[0]),
     argv,
+    wordRanges,
+    wrappers,
     assignments,
     redirects,
     range: {
@@ -198,7 +206,7 @@ function walk(node: Node, state: WalkState, pendingRedirects: Map<number, ShellC
       const inner = innerShellScript(command);
       if (inner !== null && state.depth < 3) {
         const nested = parseScriptText(inner, command.range.start, state.lookup, state.depth + 1);
-        state.commands.push(...nested.commands.map((c) => ({ ...c, range: command.range })));
+        state.commands.push(...nested.commands.map((c) => ({ ...c, range: command.range, wordRanges: c.argv.map(() => command.range) })));
       }
     }
   }

@@ -32,6 +32,10 @@ export interface ShellCommand {
   program: string;
   /** Full argv, unquoted, with ARG/ENV values known at this point substituted. */
   argv: string[];
+  /** Where each argv word is in the Dockerfile (same length as argv). */
+  wordRanges: Range[];
+  /** Wrappers looked through to find the program (`sudo`, `env`, `nohup` …), outermost first. */
+  wrappers: string[];
   /** Inline assignments before the command (`FOO=1 cmd`). */
   assignments: Record<string, string>;
   /** Output redirections: `> file`, `>> file`. */

@@ -1,0 +1,29 @@
+import { describe, expect, test } from '@jest/globals';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findings, hits } from '../helpers.js';
+
+const rule = 'apt-no-install-recommends';
+
+describe(rule, () => {
+  test('fires on apt-get/apt install without it, in the final image', async () => {
+    expect(await hits(rule, 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN sudo apt install -y git\n')).toEqual([2, 3]);
+  });
+
+  test('the quick fix inserts the flag after install', async () => {
+    const text = 'FROM debian:12\nRUN apt-get update && apt-get -q install -y curl\n';
+    const [finding] = (await findings(text)).filter((f) => f.ruleId === rule);
+    const fixed = TextDocument.applyEdits(TextDocument.create('x', 'dockerfile', 1, text), finding.fix!.edits!);
+    expect(fixed).toBe('FROM debian:12\nRUN apt-get update && apt-get -q install --no-install-recommends -y curl\n');
+    expect(await hits(rule, fixed)).toEqual([]);
+  });
+
+  test('quiet: flag present, APT::Install-Recommends=false, other apt subcommands, a builder stage', async () => {
+    expect(await hits(rule, [
+      'FROM debian:12',
+      'RUN apt-get install -y --no-install-recommends curl',
+      'RUN apt-get -o APT::Install-Recommends=false install -y git',
+      'RUN apt-get update && apt-get remove -y vim',
+    ].join('\n'))).toEqual([]);
+    expect(await hits(rule, 'FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM debian:12-slim\n')).toEqual([]);
+  });
+});

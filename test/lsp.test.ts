@@ -70,6 +70,7 @@ describe('layerlint lsp --stdio', () => {
   test.each([
     ['converts shell-form CMD to exec form', 'FROM python:3.12-slim\nCMD python app.py\n', 'shell-form-cmd', 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n'],
     ['fixes single-quoted JSON', "FROM alpine:3.19\nENTRYPOINT ['/app', '--serve']\n", 'invalid-exec-form', 'FROM alpine:3.19\nENTRYPOINT ["/app", "--serve"]\n'],
+    ['adds --no-install-recommends', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n', 'apt-no-install-recommends', 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\n'],
     ['merges a cleanup RUN into the RUN that made the files', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n', 'cleanup-in-separate-layer', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n'],
   ])('quick fix %s; after applying it the diagnostic goes away', async (_name, text, ruleId, fixed) => {
     const uri = `file:///tmp/layerlint-lsp-${ruleId}/Dockerfile`;

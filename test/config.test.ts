@@ -16,12 +16,19 @@ describe('config', () => {
     expect(config).toMatchObject({ failureThreshold: 'warning', ignored: ['DL3008'], rules: { 'multiple-cmd': 'error' }, trustedRegistries: ['docker.io', '*.gcr.io'] });
   });
 
+  test('label-schema and strict-labels are read', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.layerlint.yaml'), 'label-schema:\n  org.opencontainers.image.source: url\nstrict-labels: true\n');
+    expect(await loadConfig(join(dir, '.layerlint.yaml'))).toMatchObject({ labelSchema: { 'org.opencontainers.image.source': 'url' }, strictLabels: true });
+  });
+
   test.each([
     ['unknown top-level key', 'failure-treshold: error\n', "unknown key 'failure-treshold'"],
     ['bad severity', 'rules:\n  multiple-cmd: loud\n', "'rules.multiple-cmd' must be one of off, error, warning, info, style"],
     ['bad threshold', 'failure-threshold: high\n', "'failure-threshold' must be one of"],
     ['wrong type', 'ignored: DL3008\n', "'ignored' must be array"],
     ['not YAML', 'rules: [\n', 'not valid YAML'],
+    ['unknown label format', 'label-schema:\n  version: number\n', "'label-schema.version' must be one of text, url"],
   ])('%s gives a one-line error naming the key', async (_name, text, message) => {
     const dir = tempDir();
     writeFileSync(join(dir, '.layerlint.yaml'), text);

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Severity } from '../engine/types.js';
+import type { LabelFormat, Severity } from '../engine/types.js';
 import { UserError } from '../util/errors.js';
 
 export type Threshold = Severity | 'none';
@@ -16,6 +16,10 @@ export interface Config {
   ignored: string[];
   rules: Record<string, Severity | 'off'>;
   trustedRegistries: string[];
+  /** Labels the final image must have, with the format of each value (hadolint's label-schema). */
+  labelSchema: Record<string, LabelFormat>;
+  /** With a label schema: labels outside it are reported too. */
+  strictLabels: boolean;
   disableIgnorePragma: boolean;
   /** The file it came from, or null for the defaults. */
   source: string | null;
@@ -24,7 +28,7 @@ export interface Config {
 export const CONFIG_NAMES = ['.layerlint.yaml', '.layerlint.yml'];
 
 export function defaultConfig(): Config {
-  return { failureThreshold: null, ignored: [], rules: {}, trustedRegistries: [], disableIgnorePragma: false, source: null };
+  return { failureThreshold: null, ignored: [], rules: {}, trustedRegistries: [], labelSchema: {}, strictLabels: false, disableIgnorePragma: false, source: null };
 }
 
 /** The nearest config file from `startDir` upward; stops after a folder holding `.git`. */
@@ -91,6 +95,8 @@ export async function loadConfig(file: string): Promise<Config> {
     ignored: (raw.ignored as string[] | undefined) ?? [],
     rules: (raw.rules as Config['rules'] | undefined) ?? {},
     trustedRegistries: (raw['trusted-registries'] as string[] | undefined) ?? [],
+    labelSchema: (raw['label-schema'] as Config['labelSchema'] | undefined) ?? {},
+    strictLabels: (raw['strict-labels'] as boolean | undefined) ?? false,
     disableIgnorePragma: (raw['disable-ignore-pragma'] as boolean | undefined) ?? false,
     source: file,
   };

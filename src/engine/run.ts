@@ -42,7 +42,7 @@ export function runRules(model: LayerModel, rules: Rule[], config: Config): Rule
     const context: RuleContext = {
       model,
       parsed,
-      settings: { trustedRegistries: config.trustedRegistries },
+      settings: { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels },
       report(input) {
         if (suppressions && isSuppressed(suppressions, parsed, rule.meta.id, input.range.start.line)) return;
         const key = `${rule.meta.id}|${input.range.start.line}:${input.range.start.character}|${input.message}`;

@@ -60,8 +60,14 @@ export interface ReportInput {
   properties?: Record<string, unknown>;
 }
 
+export const LABEL_FORMATS = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'] as const;
+export type LabelFormat = (typeof LABEL_FORMATS)[number];
+
 export interface RuleSettings {
   trustedRegistries: string[];
+  /** Required labels and the format of their values (`.layerlint.yaml` label-schema). */
+  labelSchema: Record<string, LabelFormat>;
+  strictLabels: boolean;
 }
 
 export interface RuleContext {

@@ -1,7 +1,8 @@
 /**
  * Questions rules ask of the layer model, kept here so each rule file stays about its own logic.
  */
-import type { Instruction, Range, ShellCommand } from '../parse/types.js';
+import type { Instruction, ParsedDockerfile, Range, ShellCommand } from '../parse/types.js';
+import type { TextEdit } from '../engine/types.js';
 import type { CopySource, LayerModel, LayerStep, StageModel } from './types.js';
 import { stepsInImageOf } from './build.js';
 
@@ -60,4 +61,60 @@ export function effectiveRuntime(model: LayerModel, stageIndex: number): Runtime
 /** True when an explicit SHELL instruction is in effect (BuildKit then stops recommending exec form). */
 export function hasExplicitShell(instruction: Instruction): boolean {
   return instruction.shell.join(' ') !== '/bin/sh -c';
+}
+
+/** Every RUN of the file, the RUNs of ONBUILD triggers included (they run in child images). */
+export function runInstructions(parsed: ParsedDockerfile): Instruction[] {
+  return parsed.instructions
+    .flatMap((instruction) => (instruction.onbuildTrigger ? [instruction, instruction.onbuildTrigger] : [instruction]))
+    .filter((instruction) => instruction.keyword === 'RUN');
+}
+
+/** Every simple command of every RUN (ONBUILD RUNs included), with its instruction. */
+export function runCommands(parsed: ParsedDockerfile): { instruction: Instruction; command: ShellCommand }[] {
+  return runInstructions(parsed).flatMap((instruction) => (instruction.script?.commands ?? []).map((command) => ({ instruction, command })));
+}
+
+/** True when argv has any of the options: `-y`, `--yes`, `--yes=…`, or a short option cluster containing one (`-qy`). */
+export function hasCommandOption(argv: string[], long: string[], short = ''): boolean {
+  return argv.slice(1).some((word) => {
+    if (word === '--') return false;
+    if (word.startsWith('--')) return long.some((name) => word === name || word.startsWith(`${name}=`));
+    // A cluster of short options: the letters up to the first non-letter (`-qO-` is -q and -O with value `-`).
+    const letters = word.match(/^-([A-Za-z]+)/)?.[1] ?? '';
+    return short !== '' && [...letters].some((letter) => short.includes(letter));
+  });
+}
+
+/** An edit that inserts text right after argv word `index` of a command (for quick fixes). */
+export function insertAfterWord(command: ShellCommand, index: number, text: string): TextEdit | null {
+  const at = command.wordRanges[index]?.end;
+  // Commands found inside `sh -c "…"` carry the outer command's range as every word's range: no safe place to insert.
+  if (!at || command.wordRanges[0] === command.range) return null;
+  return { range: { start: at, end: at }, newText: text };
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+/** The candidate closest to `name` (case-insensitive) within `maxDistance` edits, for "did you mean". */
+export function closestName(name: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(candidate.toLowerCase(), name.toLowerCase());
+    if (distance <= maxDistance && distance < (best?.distance ?? Infinity)) best = { name: candidate, distance };
+  }
+  return best?.name;
 }

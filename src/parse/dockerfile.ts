@@ -179,14 +179,14 @@ export function runScriptSources(instruction: Omit<Instruction, 'script'>, escap
 
 function readRunScript(instruction: Omit<Instruction, 'script'>, escape: string, lookup: VariableLookup): ShellScript {
   if (!isPosixShell(instruction.shell)) return emptyScript(false);
-  const commands = [];
-  let hasError = false;
+  const combined = emptyScript(true);
   for (const source of runScriptSources(instruction, escape)) {
     const script = parseShellScript(source.text, source.origin, lookup);
-    commands.push(...script.commands);
-    hasError ||= script.hasError;
+    combined.commands.push(...script.commands);
+    combined.pipelines.push(...script.pipelines);
+    combined.hasError ||= script.hasError;
   }
-  return { commands, hasError, analysed: true };
+  return combined;
 }
 
 function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[], words: string[], heredocs: Heredoc[], lookup: VariableLookup): CopyDetails {

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Node, Parser } from 'web-tree-sitter';
-import type { Position, Range, ShellCommand, ShellScript } from './types.js';
+import type { Position, Range, ShellCommand, ShellPipeline, ShellScript } from './types.js';
 import { expandVariables, type VariableLookup } from './variables.js';
 
 let parser: Parser | null = null;
@@ -130,6 +130,7 @@ interface WalkState {
   origin: Position;
   lookup: VariableLookup;
   commands: ShellCommand[];
+  pipelines: ShellPipeline[];
   depth: number;
 }
 
@@ -193,6 +194,17 @@ function lastCommand(node: Node): Node | null {
 }
 
 function walk(node: Node, state: WalkState, pendingRedirects: Map<number, ShellCommand['redirects']>): void {
+  if (node.type === 'pipeline') {
+    const stages = node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+    state.pipelines.push({
+      programs: stages.map((stage) => {
+        const command = stage.type === 'redirected_statement' ? stage.childForFieldName('body') : stage;
+        const name = command?.type === 'command' ? command.childForFieldName('name')?.text : undefined;
+        return name ? basename(unquoteWord(name, state.lookup)) : '';
+      }),
+      range: { start: toFilePosition(node.startPosition, state.origin), end: toFilePosition(node.endPosition, state.origin) },
+    });
+  }
   if (node.type === 'redirected_statement') {
     const body = node.childForFieldName('body') ?? node.namedChild(0);
     const target = body ? lastCommand(body) : null;
@@ -207,6 +219,7 @@ function walk(node: Node, state: WalkState, pendingRedirects: Map<number, ShellC
       if (inner !== null && state.depth < 3) {
         const nested = parseScriptText(inner, command.range.start, state.lookup, state.depth + 1);
         state.commands.push(...nested.commands.map((c) => ({ ...c, range: command.range, wordRanges: c.argv.map(() => command.range) })));
+        state.pipelines.push(...nested.pipelines.map((p) => ({ ...p, range: command.range })));
       }
     }
   }
@@ -221,13 +234,13 @@ function innerShellScript(command: ShellCommand): string | null {
 
 function parseScriptText(text: string, origin: Position, lookup: VariableLookup, depth: number): ShellScript {
   // modelDockerfile() loads the parser whenever the text has a shell instruction.
-  if (!parser) return { commands: [], hasError: false, analysed: false };
+  if (!parser) return emptyScript(false);
   const tree = parser.parse(text);
-  if (!tree) return { commands: [], hasError: true, analysed: true };
+  if (!tree) return { ...emptyScript(true), hasError: true };
   try {
-    const state: WalkState = { origin, lookup, commands: [], depth };
+    const state: WalkState = { origin, lookup, commands: [], pipelines: [], depth };
     walk(tree.rootNode, state, new Map());
-    return { commands: state.commands, hasError: tree.rootNode.hasError, analysed: true };
+    return { commands: state.commands, pipelines: state.pipelines, hasError: tree.rootNode.hasError, analysed: true };
   } finally {
     tree.delete();
   }
@@ -242,7 +255,7 @@ export function parseShellScript(text: string, origin: Position, lookup: Variabl
 }
 
 export function emptyScript(analysed: boolean): ShellScript {
-  return { commands: [], hasError: false, analysed };
+  return { commands: [], pipelines: [], hasError: false, analysed };
 }
 
 export function rangeOfScript(script: ShellScript): Range | null {

@@ -44,8 +44,17 @@ export interface ShellCommand {
   range: Range;
 }
 
+/** A pipeline `a | b | c`: its commands in order (only the simple commands directly in it). */
+export interface ShellPipeline {
+  /** argv[0] (program) of each stage, in order; '' for a stage that is not a simple command (a subshell, a loop). */
+  programs: string[];
+  range: Range;
+}
+
 export interface ShellScript {
   commands: ShellCommand[];
+  /** Every `|` / `|&` pipeline, in order. */
+  pipelines: ShellPipeline[];
   /** True when the shell parser met a syntax error (the commands are then partial). */
   hasError: boolean;
   /** False for a non-POSIX SHELL (PowerShell, cmd): commands is then empty. */

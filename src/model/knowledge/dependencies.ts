@@ -68,7 +68,7 @@ function pipRequirementFiles(argv: string[]): string[] {
 }
 
 /** Python's pip, called as pip, pip3, python -m pip, or uv pip. */
-function pipArgv(command: ShellCommand): string[] | null {
+export function pipArgv(command: ShellCommand): string[] | null {
   const { program, argv } = command;
   if (/^pip[0-9.]*$/.test(program)) return argv.slice(1);
   if (/^python[0-9.]*$/.test(program) && argv[1] === '-m' && /^pip[0-9.]*$/.test(argv[2] ?? '')) return argv.slice(3);

@@ -1,25 +1,11 @@
 import type { Rule } from '../src/engine/types.js';
-import { lineOf } from '../src/model/queries.js';
+import { editDistance, lineOf } from '../src/model/queries.js';
 
 /**
  * `COPY --from=buidl …`: a name that is no earlier stage is taken as an image to pull, so a typo or a
  * forward reference fails late (or, worse, pulls an unrelated image). Bare names that are valid image
  * names (`--from=nginx`) are only reported when they look like a typo of a stage name.
  */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
-
 const rule: Rule = {
   meta: {
     id: 'copy-from-unknown-stage',

@@ -35,23 +35,68 @@ import maintainerDeprecated from './maintainer-deprecated.js';
 import untaggedBaseImage from './untagged-base-image.js';
 import latestBaseImage from './latest-base-image.js';
 import sudoInRun from './sudo-in-run.js';
+import pointlessCommand from './pointless-command.js';
+import lastUserRoot from './last-user-root.js';
+import cdInsteadOfWorkdir from './cd-instead-of-workdir.js';
+import unpinnedPackage from './unpinned-package.js';
+import installWithoutYes from './install-without-yes.js';
+import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
+import distUpgrade from './dist-upgrade.js';
+import useraddWithoutL from './useradd-without-l.js';
+import wgetWithoutProgress from './wget-without-progress.js';
+import wgetAndCurl from './wget-and-curl.js';
+import lnBinSh from './ln-bin-sh.js';
+import missingPipefail from './missing-pipefail.js';
+import consecutiveRun from './consecutive-run.js';
+import multipleHealthcheck from './multiple-healthcheck.js';
+import exposeInvalid from './expose-invalid.js';
+import exposeProtocolCasing from './expose-protocol-casing.js';
+import addInsteadOfCopy from './add-instead-of-copy.js';
+import copyMultipleSourcesDest from './copy-multiple-sources-dest.js';
+import fromPlatformConstant from './from-platform-constant.js';
+import redundantTargetPlatform from './redundant-target-platform.js';
+import onbuildInvalidTrigger from './onbuild-invalid-trigger.js';
+import envSelfReference from './env-self-reference.js';
+import copyRelativeDestWithoutWorkdir from './copy-relative-dest-without-workdir.js';
+import reservedStageName from './reserved-stage-name.js';
+import secretInArgOrEnv from './secret-in-arg-or-env.js';
+import copyFromEntireFilesystem from './copy-from-entire-filesystem.js';
+import stageNameCasing from './stage-name-casing.js';
+import fromAsCasing from './from-as-casing.js';
+import instructionCasing from './instruction-casing.js';
+import emptyContinuationLine from './empty-continuation-line.js';
+import undefinedArgInFrom from './undefined-arg-in-from.js';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from.js';
+import undefinedVariable from './undefined-variable.js';
+import legacyKeyValueFormat from './legacy-key-value-format.js';
+import copyIgnoredFile from './copy-ignored-file.js';
+import labelInvalidKey from './label-invalid-key.js';
+import labelEmpty from './label-empty.js';
+import labelSchema from './label-schema.js';
 
 export const allRules: Rule[] = [
   // syntax
-  parseError, inlineComment,
+  parseError, inlineComment, copyMultipleSourcesDest, onbuildInvalidTrigger, envSelfReference, emptyContinuationLine,
+  undefinedVariable, legacyKeyValueFormat, copyIgnoredFile,
   // cache
   copyBeforeDependencyInstall, staticStepAfterBroadCopy, volatileArgEarly, packageIndexAlone, missingDockerignore,
   // size
   cleanupInSeparateLayer, permissionChangeSeparateLayer, packageCacheLeft, archiveCopiedThenExtracted,
+  useraddWithoutL, wgetAndCurl, consecutiveRun, copyFromEntireFilesystem,
   // stages
   missingMultiStage, buildToolsInFinalStage, copyFromUnknownStage, unusedStage, duplicateStageName,
+  reservedStageName, stageNameCasing, undefinedArgInFrom, invalidDefaultArgInFrom,
   // runtime
   multipleCmd, multipleEntrypoint, shellFormEntrypoint, shellFormCmd, execEntrypointShellCmd, invalidExecForm,
-  execFormShellSyntax, shCEntrypointWithCmd, entrypointWithoutCmdDefaults,
+  execFormShellSyntax, shCEntrypointWithCmd, entrypointWithoutCmdDefaults, multipleHealthcheck, exposeInvalid,
   // security
-  untrustedRegistry, sudoInRun,
+  untrustedRegistry, sudoInRun, lastUserRoot, secretInArgOrEnv,
   // hygiene and parity with hadolint / BuildKit checks
   aptNoInstallRecommends, workdirRelative, maintainerDeprecated, untaggedBaseImage, latestBaseImage,
+  pointlessCommand, cdInsteadOfWorkdir, unpinnedPackage, installWithoutYes, aptInsteadOfAptGet, distUpgrade,
+  wgetWithoutProgress, lnBinSh, missingPipefail, exposeProtocolCasing, addInsteadOfCopy, fromPlatformConstant,
+  redundantTargetPlatform, copyRelativeDestWithoutWorkdir, fromAsCasing, instructionCasing, labelInvalidKey,
+  labelEmpty, labelSchema,
 ];
 
 export function findRule(id: string): Rule | undefined {

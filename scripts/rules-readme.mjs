@@ -4,6 +4,18 @@ import { writeFileSync } from 'node:fs';
 import { allRules } from '../dist/rules/index.js';
 
 const link = (id) => `[${id}](${id}.md)`;
+// Upstream rules with no layerlint rule, each with the reason (kept here so the table is generated with the rest).
+const NOT_CARRIED = [
+  ['DL1001', 'A meta-rule that reports every inline `# hadolint ignore` pragma; off by default in hadolint. `disable-ignore-pragma: true` in `.layerlint.yaml` ignores pragmas instead.'],
+  ['DL3005, DL3017, DL3031, DL3039', 'Removed from hadolint itself (upgrading packages in an image is now recommended).'],
+  ['DL4002', 'Never a hadolint rule (the number was skipped).'],
+  ['DL3057', 'HEALTHCHECK missing: off (`ignore`) by default in hadolint; orchestrators (Kubernetes) use their own probes, so it would mostly be noise.'],
+  ['DL3066', 'Non-numeric USER: added to hadolint in 2026 and still being narrowed (PR #1239); outside this port\'s scope (DL3000–DL3062, DL4000–DL4006).'],
+  ['DL3068–DL3077', 'Cache-mount suggestions per tool (npm, cargo, …), added to hadolint in 2026. layerlint\'s package-cache-left already accepts cache mounts as the fix; a dedicated suggestion rule is future work.'],
+  ['DL4007', '`COPY .` may leak files: added in 2026. missing-dockerignore (with `--context`) and static-step-after-broad-copy cover what such a COPY costs; a blanket ban would fire on most valid Dockerfiles.'],
+  ['InvalidDefinitionDescription', 'Experimental and off by default in BuildKit; its maintainers judged it too noisy (moby/buildkit #6362).'],
+  ['InvalidBaseImagePlatform', 'Needs the pulled base image\'s platform, which only a build knows; `layerlint measure` reports the engine\'s own errors.'],
+];
 const rows = allRules.map(({ meta }) => `| ${link(meta.id)} | ${meta.category} | ${meta.severity} | ${meta.description} |`);
 const aliases = allRules.flatMap(({ meta }) => [
   ...(meta.hadolint ?? []).map((code) => [code, 'hadolint', meta.id]),
@@ -22,10 +34,16 @@ ${rows.join('\n')}
 
 \`# hadolint ignore=<code>\` and \`# check=skip=<name>\` suppress the layerlint rules below, and \`ignored:\` in
 \`.layerlint.yaml\` accepts these names too. ShellCheck codes (\`SCxxxx\`) are reported as they are when shellcheck is
-installed. Codes not listed have no layerlint rule yet.
+installed. Every other upstream code is in the last table, with the reason it has no rule.
 
 | hadolint code / BuildKit check | from | layerlint rule |
 | --- | --- | --- |
 ${aliases.map(([name, tool, id]) => `| ${name} | ${tool} | ${link(id)} |`).join('\n')}
+
+## Not carried over, and why
+
+| hadolint code / BuildKit check | why there is no layerlint rule |
+| --- | --- |
+${NOT_CARRIED.map(([name, why]) => `| ${name} | ${why} |`).join('\n')}
 `;
 writeFileSync(new URL('../docs/rules/README.md', import.meta.url), text);

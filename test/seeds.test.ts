@@ -29,23 +29,27 @@ const expected: Record<string, { source: string; findings: string[] }> = {
   },
   'alpine-mkdir-copy.Dockerfile': {
     source: '002: repeated mkdir/COPY to show which instructions make layers',
-    findings: ['1:latest-base-image'],
+    findings: [
+      '1:latest-base-image', '4:copy-relative-dest-without-workdir', '5:copy-relative-dest-without-workdir',
+      '6:copy-relative-dest-without-workdir', '8:consecutive-run', '10:consecutive-run', '11:consecutive-run',
+      '12:copy-relative-dest-without-workdir',
+    ],
   },
   'nginx-instructions.Dockerfile': {
     source: '004: one line per instruction kind (ADD tar, ADD URL, COPY variants)',
     findings: [],
   },
   'ping-cmd.Dockerfile': {
-    source: '004: apk update && apk add … && rm -rf /var/cache/apk/* in one RUN (clean), exec-form CMD',
-    findings: ['1:latest-base-image'],
+    source: '004: apk update && apk add … && rm -rf /var/cache/apk/* in one RUN (clean), exec-form CMD; `From` and an empty continuation line',
+    findings: ['1:instruction-casing', '1:latest-base-image', '3:unpinned-package', '4:empty-continuation-line'],
   },
   'ping-entrypoint.Dockerfile': {
     source: '004: ENTRYPOINT ["ping", "-c", "3", "8.8.8.8"] with the defaults baked in',
-    findings: ['1:latest-base-image', '7:entrypoint-without-cmd-defaults'],
+    findings: ['1:instruction-casing', '1:latest-base-image', '3:unpinned-package', '4:empty-continuation-line', '7:entrypoint-without-cmd-defaults'],
   },
   'ping-entrypoint-cmd.Dockerfile': {
     source: '004: the fixed version, ENTRYPOINT ["ping"] + CMD ["-c", "3", "8.8.8.8"]',
-    findings: ['1:latest-base-image'],
+    findings: ['1:instruction-casing', '1:latest-base-image', '3:unpinned-package', '4:empty-continuation-line'],
   },
 };
 

@@ -1,0 +1,46 @@
+import type { Rule } from '../src/engine/types.js';
+import { instructionLabel } from '../src/model/queries.js';
+import type { Instruction } from '../src/parse/types.js';
+
+/**
+ * Two short RUNs in a row make two layers and two cache entries where one would do. Kept as narrow as
+ * hadolint's DL3059, because merging big RUNs hurts caching: both RUNs are adjacent (comments aside),
+ * have the same flags (a different --mount cannot be merged), and hold at most two commands each.
+ * A heredoc RUN is never asked to merge (hadolint #1137).
+ */
+function flagsKey(instruction: Instruction): string {
+  return instruction.flags.map((flag) => `${flag.name}=${flag.value ?? ''}`).sort().join(' ');
+}
+
+function mergeable(instruction: Instruction): boolean {
+  return instruction.keyword === 'RUN' && instruction.form === 'shell' && instruction.heredocs.length === 0
+    && instruction.script !== null && instruction.script.analysed && !instruction.script.hasError
+    && instruction.script.commands.length > 0 && instruction.script.commands.length <= 2;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'consecutive-run',
+    category: 'size',
+    severity: 'info',
+    description: 'Two short RUNs follow each other with the same flags; one RUN makes one layer instead of two.',
+    hadolint: ['DL3059'],
+  },
+  check({ model, parsed, report }) {
+    const deletes = new Set(model.steps.filter((step) => step.deleted.length > 0).map((step) => step.instruction));
+    for (const stage of parsed.stages) {
+      stage.instructions.forEach((instruction, i) => {
+        const previous = stage.instructions[i - 1];
+        if (!previous || !mergeable(previous) || !mergeable(instruction) || flagsKey(previous) !== flagsKey(instruction)) return;
+        if (deletes.has(instruction)) return;
+        report({
+          message: `${instructionLabel(instruction)} directly follows another short RUN (line ${previous.range.start.line + 1}); join them with && into one RUN to save a layer.`,
+          range: instruction.range,
+          related: [{ range: previous.range, message: 'the RUN before' }],
+        });
+      });
+    }
+  },
+};
+
+export default rule;

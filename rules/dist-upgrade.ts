@@ -1,0 +1,32 @@
+import type { Rule } from '../src/engine/types.js';
+import { systemPackageCall } from '../src/model/knowledge/package-managers.js';
+import { commandLabel, runCommands } from '../src/model/queries.js';
+
+/**
+ * `zypper dist-upgrade` / `apt-get dist-upgrade` may move the image to another release and remove
+ * packages; that belongs in a new base image tag. (A plain `upgrade` for security fixes is fine: Docker's
+ * own guide now recommends it, which is why hadolint dropped DL3005.)
+ */
+const DIST_UPGRADE = new Set(['dist-upgrade', 'dup', 'full-upgrade']);
+
+const rule: Rule = {
+  meta: {
+    id: 'dist-upgrade',
+    category: 'hygiene',
+    severity: 'warning',
+    description: 'A RUN does a distribution upgrade, which can change the release under the base image.',
+    hadolint: ['DL3035'],
+  },
+  check({ parsed, report }) {
+    for (const { command } of runCommands(parsed)) {
+      const call = systemPackageCall(command);
+      if (!call || !DIST_UPGRADE.has(call.subcommand) || (call.manager !== 'zypper' && call.manager !== 'apt')) continue;
+      report({
+        message: `${commandLabel(command)} can move the image to a different release and remove packages; use a newer base image tag instead (a plain upgrade for security fixes is fine).`,
+        range: command.range,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,28 @@
+import type { Rule } from '../src/engine/types.js';
+import { exposedPorts } from '../src/model/expose.js';
+
+/** `EXPOSE 80/TCP`: Docker lower-cases it, but tools reading the image config may not. */
+const rule: Rule = {
+  meta: {
+    id: 'expose-protocol-casing',
+    category: 'hygiene',
+    severity: 'style',
+    description: 'The protocol in EXPOSE is not lowercase.',
+    buildkit: ['ExposeProtoCasing'],
+  },
+  check({ parsed, report }) {
+    for (const instruction of parsed.instructions) {
+      for (const port of exposedPorts(instruction)) {
+        if (!port.protocol || port.protocol === port.protocol.toLowerCase()) continue;
+        const fixed = port.text.replace(/\/[^/]*$/, `/${port.protocol.toLowerCase()}`);
+        report({
+          message: `Write the protocol in lowercase: ${fixed}.`,
+          range: port.range,
+          fix: { description: `Write ${fixed}.`, edits: [{ range: port.range, newText: fixed }] },
+        });
+      }
+    }
+  },
+};
+
+export default rule;

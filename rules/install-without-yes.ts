@@ -1,0 +1,46 @@
+import type { Rule } from '../src/engine/types.js';
+import { systemPackageCall } from '../src/model/knowledge/package-managers.js';
+import { commandLabel, hasCommandOption, insertAfterWord, runCommands } from '../src/model/queries.js';
+
+/**
+ * Without `-y` these package managers stop to ask "Do you want to continue?"; with no terminal in a
+ * build the answer is "no" and the step fails (or, worse, hangs on some versions). microdnf and apk
+ * never ask, so they are not checked.
+ */
+const ASSUME_YES: Record<string, { long: string[]; short: string; code: string }> = {
+  'apt-get': { long: ['--yes', '--assume-yes', '--force-yes'], short: 'y', code: 'DL3014' },
+  apt: { long: ['--yes', '--assume-yes'], short: 'y', code: 'DL3014' },
+  yum: { long: ['--assumeyes'], short: 'y', code: 'DL3030' },
+  zypper: { long: ['--no-confirm', '--non-interactive'], short: 'yn', code: 'DL3034' },
+  dnf: { long: ['--assumeyes'], short: 'y', code: 'DL3038' },
+  dnf5: { long: ['--assumeyes'], short: 'y', code: 'DL3038' },
+};
+
+const rule: Rule = {
+  meta: {
+    id: 'install-without-yes',
+    category: 'hygiene',
+    severity: 'warning',
+    description: 'A package install does not answer yes in advance (-y), so it stops at a prompt no one can answer.',
+    hadolint: ['DL3014', 'DL3030', 'DL3034', 'DL3038'],
+  },
+  check({ parsed, report }) {
+    for (const { command } of runCommands(parsed)) {
+      const options = ASSUME_YES[command.program];
+      const call = options ? systemPackageCall(command) : null;
+      if (!options || !call || !['install', 'upgrade', 'remove'].includes(call.action)) continue;
+      const quietTwice = /^apt/.test(command.program) && (command.argv.includes('-qq') || command.argv.some((w) => /^-q=?[2-9]$/.test(w)));
+      const configured = call.options.some((option) => /Assume-Yes=(true|1|yes)/i.test(option));
+      if (hasCommandOption(command.argv, options.long, options.short) || quietTwice || configured) continue;
+      const edit = insertAfterWord(command, command.argv.indexOf(call.subcommand), ' -y');
+      report({
+        message: `${commandLabel(command)} will ask for confirmation, which a build cannot give; add -y.`,
+        range: command.range,
+        fix: { description: 'Add -y.', edits: edit ? [edit] : undefined },
+        properties: { hadolint: options.code },
+      });
+    }
+  },
+};
+
+export default rule;

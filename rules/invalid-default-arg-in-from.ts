@@ -1,0 +1,43 @@
+import type { Rule } from '../src/engine/types.js';
+import { AUTOMATIC_PLATFORM_ARGS, globalArgDefaults, variableReferences } from '../src/model/build-args.js';
+import { expandVariables } from '../src/parse/variables.js';
+
+/**
+ * `ARG TAG` (no default) then `FROM alpine:${TAG}`: a build without `--build-arg TAG=…` asks for
+ * `alpine:`, which is not an image reference. As BuildKit's InvalidDefaultArgInFrom: substitute the
+ * defaults (empty when there is none) and check the result is a valid reference.
+ */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+// A first component is a registry only if it has a dot or a port, or is localhost (Docker's rule); otherwise it must be lowercase.
+const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const DOMAIN = `(?:(?:localhost(?::[0-9]+)?|${LABEL}(?:\\.${LABEL})+(?::[0-9]+)?|${LABEL}:[0-9]+|\\[[0-9a-fA-F:]+\\](?::[0-9]+)?)/)?`;
+const REFERENCE = new RegExp(`^${DOMAIN}${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`);
+
+const rule: Rule = {
+  meta: {
+    id: 'invalid-default-arg-in-from',
+    category: 'stages',
+    severity: 'warning',
+    description: 'With the ARG defaults, the FROM image is empty or not a valid reference, so a build without --build-arg fails.',
+    buildkit: ['InvalidDefaultArgInFrom'],
+  },
+  check({ parsed, report }) {
+    const defaults = globalArgDefaults(parsed);
+    const stageNames = new Set(parsed.stages.map((s) => s.name?.toLowerCase()).filter(Boolean));
+    for (const stage of parsed.stages) {
+      const raw = stage.from.from?.imageRaw ?? '';
+      const references = variableReferences(raw);
+      // Only references to declared global ARGs have a known default; the rest is undefined-arg-in-from's business.
+      if (references.length === 0 || references.some((r) => !defaults.has(r.name) || AUTOMATIC_PLATFORM_ARGS.has(r.name))) continue;
+      const image = expandVariables(raw, (name) => defaults.get(name) ?? '');
+      if (stageNames.has(image.toLowerCase()) || image === 'scratch' || REFERENCE.test(image)) continue;
+      const empty = references.filter((r) => !defaults.get(r.name)).map((r) => r.name);
+      report({
+        message: `With the ARG defaults this FROM is "${image}", ${image === '' ? 'an empty image name' : 'not a valid image reference'}; give ${empty.length > 0 ? empty.map((n) => `ARG ${n}`).join(', ') : 'the ARG'} a default (e.g. ARG ${empty[0] ?? references[0].name}=<value>) or use \${${empty[0] ?? references[0].name}:-<default>}.`,
+        range: stage.from.argumentsRange ?? stage.from.range,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,25 @@
+import type { Rule } from '../src/engine/types.js';
+import { commandLabel, runCommands } from '../src/model/queries.js';
+
+/** Relinking /bin/sh changes the shell of every later script in the image (and of the base's tools); SHELL changes it for RUN only. */
+const rule: Rule = {
+  meta: {
+    id: 'ln-bin-sh',
+    category: 'hygiene',
+    severity: 'warning',
+    description: 'A RUN relinks /bin/sh; use the SHELL instruction to choose the shell for RUN.',
+    hadolint: ['DL4005'],
+  },
+  check({ parsed, report }) {
+    for (const { command } of runCommands(parsed)) {
+      if (command.program !== 'ln' || command.argv.at(-1) !== '/bin/sh') continue;
+      const target = command.argv.slice(1, -1).filter((word) => !word.startsWith('-')).at(-1) ?? '/bin/bash';
+      report({
+        message: `${commandLabel(command)} replaces /bin/sh for every program in the image; to run RUN steps with another shell use SHELL ["${target}", "-c"].`,
+        range: command.range,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,50 @@
+import type { Rule } from '../src/engine/types.js';
+import { runInstructions } from '../src/model/queries.js';
+import type { Instruction, ShellPipeline } from '../src/parse/types.js';
+
+/**
+ * A RUN's status is its last command's: in `curl -fsSL $URL | tar -xz` a failed download leaves tar
+ * with empty input, the step "succeeds" and the broken layer is cached. `set -o pipefail` (or a SHELL
+ * with `-o pipefail`) makes the pipeline fail. Not flagged, unlike hadolint's DL4006: pipelines whose
+ * producers cannot fail (echo, printf), and `yes | …`, which pipefail would break (yes dies of SIGPIPE).
+ */
+const HARMLESS_PRODUCERS = new Set(['echo', 'printf', 'true', 'yes']);
+
+function shellHasPipefail(shell: string[]): boolean {
+  return shell.some((word, i) => word === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(shell[i - 1]));
+}
+
+/** True when the script runs `set -o pipefail` (or `set -euo pipefail`) before the pipeline. */
+function setBefore(instruction: Instruction, pipeline: ShellPipeline): boolean {
+  return (instruction.script?.commands ?? []).some((command) => {
+    const { argv, range } = command;
+    const before = range.start.line < pipeline.range.start.line
+      || (range.start.line === pipeline.range.start.line && range.start.character < pipeline.range.start.character);
+    return before && command.program === 'set' && argv.some((word, i) => word === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(argv[i - 1]));
+  });
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'missing-pipefail',
+    category: 'hygiene',
+    severity: 'warning',
+    description: 'A RUN pipes commands without pipefail, so a failure before the last | goes unnoticed and gets cached.',
+    hadolint: ['DL4006'],
+  },
+  check({ parsed, report }) {
+    for (const instruction of runInstructions(parsed)) {
+      if (shellHasPipefail(instruction.shell)) continue;
+      const pipeline = (instruction.script?.pipelines ?? []).find((candidate) =>
+        !candidate.programs.slice(0, -1).every((program) => HARMLESS_PRODUCERS.has(program)) && !setBefore(instruction, candidate));
+      if (!pipeline) continue;
+      const producers = pipeline.programs.slice(0, -1).filter((p) => p !== '').join(', ') || 'an earlier command';
+      report({
+        message: `If ${producers} fails, this pipeline still succeeds (its status is ${pipeline.programs.at(-1) || 'the last command'}'s) and the broken result is cached; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it, or start the RUN with \`set -o pipefail &&\` in a shell that has it (bash, ash; not dash).`,
+        range: pipeline.range,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,34 @@
+import type { Rule } from '../src/engine/types.js';
+
+/**
+ * ARG and ENV values are stored in the image config and history (`docker history` shows them), so a
+ * secret passed that way ships with the image. BuildKit's name pattern and allow-list; mount secrets
+ * with `RUN --mount=type=secret` instead.
+ */
+const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
+const ALLOWED = /public|file|version/i;
+
+const rule: Rule = {
+  meta: {
+    id: 'secret-in-arg-or-env',
+    category: 'security',
+    severity: 'warning',
+    description: 'An ARG or ENV name looks like a secret; its value stays readable in the image history.',
+    hadolint: ['DL3064'],
+    buildkit: ['SecretsUsedInArgOrEnv'],
+  },
+  check({ parsed, report }) {
+    for (const instruction of parsed.instructions) {
+      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
+      for (const pair of instruction.pairs) {
+        if (!SECRET.test(pair.name) || ALLOWED.test(pair.name)) continue;
+        report({
+          message: `${instruction.keyword} ${pair.name} looks like a secret: ${instruction.keyword} values are kept in the image config and history; use RUN --mount=type=secret,id=${pair.name.toLowerCase()} instead.`,
+          range: pair.nameRange,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

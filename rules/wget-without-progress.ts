@@ -1,0 +1,28 @@
+import type { Rule } from '../src/engine/types.js';
+import { commandLabel, hasCommandOption, insertAfterWord, runCommands } from '../src/model/queries.js';
+
+/** Without a TTY, wget's default progress bar prints a line per few KB: megabytes of build log for one download. */
+const rule: Rule = {
+  meta: {
+    id: 'wget-without-progress',
+    category: 'hygiene',
+    severity: 'info',
+    description: 'A wget without --progress or -q floods the build log with progress lines.',
+    hadolint: ['DL3047'],
+  },
+  check({ parsed, report }) {
+    for (const { command } of runCommands(parsed)) {
+      if (command.program !== 'wget') continue;
+      const quiet = hasCommandOption(command.argv, ['--progress', '--quiet', '--no-verbose', '--output-file', '--append-output', '--show-progress'], 'qoa') || command.argv.includes('-nv');
+      if (quiet) continue;
+      const edit = insertAfterWord(command, 0, ' --progress=dot:giga');
+      report({
+        message: `${commandLabel(command)} prints a progress line every few kilobytes into the build log; add --progress=dot:giga (or -q / -nv).`,
+        range: command.range,
+        fix: { description: 'Add --progress=dot:giga.', edits: edit ? [edit] : undefined },
+      });
+    }
+  },
+};
+
+export default rule;

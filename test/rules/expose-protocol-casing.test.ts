@@ -1,0 +1,16 @@
+import { describe, expect, test } from '@jest/globals';
+import { findings, hits } from '../helpers.js';
+
+const rule = 'expose-protocol-casing';
+
+describe(rule, () => {
+  test('fires on an uppercase protocol, with a fix for that word only', async () => {
+    const found = (await findings('FROM alpine:3\nEXPOSE 80 53/UDP\n')).filter((f) => f.ruleId === rule);
+    expect(found).toHaveLength(1);
+    expect(found[0].fix?.edits).toEqual([{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 16 } }, newText: '53/udp' }]);
+  });
+
+  test('quiet: lowercase protocols or none', async () => {
+    expect(await hits(rule, 'FROM alpine:3\nEXPOSE 80 53/udp 443/tcp\n')).toEqual([]);
+  });
+});

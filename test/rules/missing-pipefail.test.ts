@@ -1,0 +1,20 @@
+import { describe, expect, test } from '@jest/globals';
+import { hits } from '../helpers.js';
+
+const rule = 'missing-pipefail';
+
+describe(rule, () => {
+  test('fires on a pipeline whose producer can fail, inside sh -c and ONBUILD too', async () => {
+    expect(await hits(rule, 'FROM debian:12\nRUN curl -fsSL https://x | tar -xz\nRUN sh -c "wget -qO- https://x | sh"\nONBUILD RUN cat f | grep x\n')).toEqual([2, 3, 4]);
+  });
+
+  test('quiet: SHELL with -o pipefail, set -o pipefail earlier in the RUN, echo/printf/yes producers, no pipe', async () => {
+    expect(await hits(rule, 'FROM debian:12\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN curl -fsSL https://x | tar -xz\n')).toEqual([]);
+    expect(await hits(rule, 'FROM debian:12\nRUN set -euo pipefail; curl -fsSL https://x | tar -xz\n')).toEqual([]);
+    expect(await hits(rule, 'FROM debian:12\nRUN echo "deb x" | tee /etc/apt/sources.list && yes | apt-get install x && printf "a" | base64\nRUN curl -fsSLO https://x || true\n')).toEqual([]);
+  });
+
+  test('a set -o pipefail after the pipeline does not count', async () => {
+    expect(await hits(rule, 'FROM debian:12\nRUN curl -fsSL https://x | tar -xz && set -o pipefail\n')).toEqual([2]);
+  });
+});

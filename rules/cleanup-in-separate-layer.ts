@@ -2,7 +2,7 @@ import type { Fix, Rule, TextEdit } from '../src/engine/types.js';
 import { deleteInstruction } from '../src/engine/edits.js';
 import type { Instruction } from '../src/parse/types.js';
 import type { FileEffect, LayerStep } from '../src/model/types.js';
-import { pathsOverlap } from '../src/util/paths.js';
+import { hasGlob, pathsOverlap } from '../src/util/paths.js';
 import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
 
 /**
@@ -44,6 +44,22 @@ function creates(creator: LayerStep, deletion: FileEffect): FileEffect | null {
   return null;
 }
 
+/**
+ * True when the creating step also removes what it created, in its own RUN (the docker-library
+ * pattern: `apt-get update … && rm -rf /var/lib/apt/lists/*`): nothing of it is left in that layer,
+ * so a later RUN deleting the same path again wastes nothing. A deletion counts only if it covers the
+ * whole created path (`/var/lib/apt/lists/*` covers `/var/lib/apt/lists`), not just a part of it.
+ */
+function cleanedInOwnLayer(creator: LayerStep, effect: FileEffect): boolean {
+  return creator.deleted.some((own) => {
+    if (effect.kind === 'packages' || own.kind === 'packages') return false;
+    const after = own.range.start.line > effect.range.start.line
+      || (own.range.start.line === effect.range.start.line && own.range.start.character > effect.range.start.character);
+    const covering = own.path.replace(/\/\*$/, '');
+    return after && !hasGlob(covering) && (effect.path === covering || effect.path.startsWith(`${covering}/`));
+  });
+}
+
 /** Append the cleanup to the creating RUN and delete the cleanup RUN, when both are plain one-script RUNs. */
 function mergeFix(creator: Instruction, cleanup: Instruction, cleanupOnly: boolean): Fix {
   const description = `Move the cleanup into the RUN on line ${lineOf(creator.range)} (\`… && ${cleanup.argumentsText.trim()}\`) and delete this RUN.`;
@@ -79,7 +95,7 @@ const rule: Rule = {
         for (const deletion of step.deleted) {
           for (const candidate of earlier) {
             const effect = creates(candidate, deletion);
-            if (effect && !creators.some((c) => c.step === candidate && c.deletion === deletion)) creators.push({ step: candidate, effect, deletion });
+            if (effect && !cleanedInOwnLayer(candidate, effect) && !creators.some((c) => c.step === candidate && c.deletion === deletion)) creators.push({ step: candidate, effect, deletion });
           }
         }
         if (creators.length === 0) continue;

@@ -29,7 +29,8 @@ const rule: Rule = {
       else if (/[A-Z]/.test(from) && !from.includes('/')) message = `COPY --from=${from} is neither an earlier stage nor a valid image name (image names are lower-case).`;
       else if (typo && !from.includes('/') && !from.includes(':')) message = `COPY --from=${from} is no earlier stage, so Docker tries to pull an image called ${from}; did you mean ${typo}?`;
       if (!message) continue;
-      report({ message, range: step.instruction.range, fix: typo ? { description: `Use --from=${typo}.` } : undefined });
+      const hadolint = later === own ? 'DL3023' : 'DL3022';
+      report({ message, range: step.instruction.range, fix: typo ? { description: `Use --from=${typo}.` } : undefined, properties: { hadolint } });
     }
   },
 };

@@ -7,6 +7,9 @@ import { stageChain } from '../src/parse/dockerfile.js';
  * the final image only (its stage and the stages it is built FROM): builder stages' labels never ship,
  * which is where hadolint's per-stage DL3049 is noisy. Quiet without a schema.
  */
+/** hadolint's code for a value in the wrong format (text has no format to break). */
+const FORMAT_CODES: Record<string, string | undefined> = { url: 'DL3052', rfc3339: 'DL3053', spdx: 'DL3054', hash: 'DL3055', semver: 'DL3056', email: 'DL3058' };
+
 const rule: Rule = {
   meta: {
     id: 'label-schema',
@@ -32,7 +35,7 @@ const rule: Rule = {
         continue;
       }
       const problem = labelValueProblem(pair.value ?? '', format);
-      if (problem) report({ message: `Label ${pair.name} should be ${format}, but "${pair.value ?? ''}" ${problem}.`, range: pair.nameRange });
+      if (problem) report({ message: `Label ${pair.name} should be ${format}, but "${pair.value ?? ''}" ${problem}.`, range: pair.nameRange, properties: { hadolint: FORMAT_CODES[format] } });
     }
   },
 };

@@ -38,7 +38,7 @@ const rule: Rule = {
       const pipeline = (instruction.script?.pipelines ?? []).find((candidate) =>
         !candidate.programs.slice(0, -1).every((program) => HARMLESS_PRODUCERS.has(program)) && !setBefore(instruction, candidate));
       if (!pipeline) continue;
-      const producers = pipeline.programs.slice(0, -1).filter((p) => p !== '').join(', ') || 'an earlier command';
+      const producers = [...new Set(pipeline.programs.slice(0, -1).filter((p) => p !== ''))].join(', ') || 'an earlier command';
       report({
         message: `If ${producers} fails, this pipeline still succeeds (its status is ${pipeline.programs.at(-1) || 'the last command'}'s) and the broken result is cached; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it, or start the RUN with \`set -o pipefail &&\` in a shell that has it (bash, ash; not dash).`,
         range: pipeline.range,

@@ -11,21 +11,22 @@ import { lineOf } from '../src/model/queries.js';
  */
 
 /** Caches this rule is about, and how to avoid each. */
-const ADVICE: { match: RegExp; fix: string }[] = [
-  { match: /^\/var\/lib\/apt\/lists/, fix: 'add `&& rm -rf /var/lib/apt/lists/*` at the end of the same RUN' },
-  { match: /^\/var\/cache\/apk/, fix: 'use `apk add --no-cache`' },
-  { match: /^\/var\/cache\/(yum|dnf|libdnf5)/, fix: 'add `&& yum clean all` (or `dnf clean all`) to the same RUN' },
-  { match: /^\/var\/cache\/zypp/, fix: 'add `&& zypper clean --all` to the same RUN' },
-  { match: /\/\.cache\/pip$/, fix: 'use `pip install --no-cache-dir` (or set PIP_NO_CACHE_DIR=1)' },
+const ADVICE: { match: RegExp; fix: string; hadolint?: string }[] = [
+  { match: /^\/var\/lib\/apt\/lists/, fix: 'add `&& rm -rf /var/lib/apt/lists/*` at the end of the same RUN', hadolint: 'DL3009' },
+  { match: /^\/var\/cache\/apk/, fix: 'use `apk add --no-cache`', hadolint: 'DL3019' },
+  { match: /^\/var\/cache\/yum/, fix: 'add `&& yum clean all` to the same RUN', hadolint: 'DL3032' },
+  { match: /^\/var\/cache\/(dnf|libdnf5)/, fix: 'add `&& dnf clean all` to the same RUN', hadolint: 'DL3040' },
+  { match: /^\/var\/cache\/zypp/, fix: 'add `&& zypper clean --all` to the same RUN', hadolint: 'DL3036' },
+  { match: /\/\.cache\/pip$/, fix: 'use `pip install --no-cache-dir` (or set PIP_NO_CACHE_DIR=1)', hadolint: 'DL3042' },
   { match: /\/\.npm$/, fix: 'add `&& npm cache clean --force` to the same RUN' },
-  { match: /\/yarn$/, fix: 'add `&& yarn cache clean` to the same RUN' },
+  { match: /\/yarn$/, fix: 'add `&& yarn cache clean` to the same RUN', hadolint: 'DL3060' },
   { match: /\/pnpm\/store$/, fix: 'add `&& pnpm store prune` to the same RUN, or install with a cache mount' },
   { match: /\/composer$/, fix: 'use `composer install --no-cache`' },
 ];
 
-function adviceFor(effect: FileEffect): string | null {
+function adviceFor(effect: FileEffect): (typeof ADVICE)[number] | null {
   if (effect.kind !== 'cache' || effect.certainty !== 'certain') return null;
-  return ADVICE.find((entry) => entry.match.test(effect.path))?.fix ?? null;
+  return ADVICE.find((entry) => entry.match.test(effect.path)) ?? null;
 }
 
 function cleanedIn(step: LayerStep, effect: FileEffect): boolean {
@@ -46,14 +47,15 @@ const rule: Rule = {
         const later = stage.steps.slice(index + 1);
         const seen = new Set<string>();
         for (const effect of step.created) {
-          const fix = adviceFor(effect);
-          if (!fix || seen.has(effect.what) || cleanedIn(step, effect) || later.some((l) => cleanedIn(l, effect))) continue;
+          const advice = adviceFor(effect);
+          if (!advice || seen.has(effect.what) || cleanedIn(step, effect) || later.some((l) => cleanedIn(l, effect))) continue;
           seen.add(effect.what);
+          const fix = advice.fix;
           report({
             message: `This RUN leaves the ${effect.what} (${effect.path}) in its layer of the final image; ${fix}.`,
             range: effect.range,
             fix: { description: `${fix[0].toUpperCase()}${fix.slice(1)}, or use RUN --mount=type=cache,target=${effect.path}.` },
-            properties: { cachePath: effect.path, line: lineOf(effect.range) },
+            properties: { cachePath: effect.path, line: lineOf(effect.range), ...(advice.hadolint ? { hadolint: advice.hadolint } : {}) },
           });
         }
       });

@@ -2,11 +2,12 @@ import type { Rule } from '../src/engine/types.js';
 
 /**
  * ARG and ENV values are stored in the image config and history (`docker history` shows them), so a
- * secret passed that way ships with the image. BuildKit's name pattern and allow-list; mount secrets
- * with `RUN --mount=type=secret` instead.
+ * secret passed that way ships with the image. BuildKit's name pattern and allow-list, plus GPG/PGP key
+ * ids (`GPG_KEY`, `PGP_KEYS`: public fingerprints used to verify downloads, as in the official images),
+ * which BuildKit flags too (moby/buildkit #5775). Mount secrets with `RUN --mount=type=secret` instead.
  */
 const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-const ALLOWED = /public|file|version/i;
+const ALLOWED = /public|file|version|(?:^|_)(?:gpg|pgp)(?:_|$)|fingerprint/i;
 
 const rule: Rule = {
   meta: {

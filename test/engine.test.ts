@@ -25,6 +25,18 @@ describe('rule engine: suppressions and config', () => {
     expect(await ids(twoCmds('# hadolint ignore=DL3008\n'))).toEqual(['multiple-cmd']);
   });
 
+  test('a hadolint code of a rule that stands for several suppresses only its own findings', async () => {
+    const pins = (prefix = '', config = defaultConfig()) => findings(`FROM debian:12\n${prefix}RUN apt-get install -y curl && pip install flask\n`, { config })
+      .then((found) => found.filter((f) => f.ruleId === 'unpinned-package').map((f) => f.properties.hadolint));
+    expect(await pins()).toEqual(['DL3008', 'DL3013']);
+    expect(await pins('# hadolint ignore=DL3008\n')).toEqual(['DL3013']);
+    expect(await pins('# hadolint global ignore=DL3013\n')).toEqual(['DL3008']);
+    expect(await pins('', { ...defaultConfig(), ignored: ['DL3008'] })).toEqual(['DL3013']);
+    expect(await pins('# layerlint ignore=unpinned-package\n')).toEqual([]);
+    const every = ['DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3033', 'DL3037', 'DL3041', 'DL3062'];
+    expect(await pins('', { ...defaultConfig(), ignored: every })).toEqual([]);
+  });
+
   test('BuildKit check=skip as a directive and above an instruction', async () => {
     expect(await ids(`# check=skip=MultipleInstructionsDisallowed\n${twoCmds()}`)).toEqual([]);
     expect(await ids(twoCmds('# check=skip=MultipleInstructionsDisallowed\n'))).toEqual([]);

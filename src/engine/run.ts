@@ -13,10 +13,22 @@ export interface RuleRunResult {
   ruleFailures: { ruleId: string; message: string }[];
 }
 
-/** Is this rule ignored by the config, under its id or one of its hadolint/BuildKit names? */
+/**
+ * Is this rule ignored by the config as a whole: under its id, a BuildKit name, or every one of its
+ * hadolint codes? (A rule standing for several hadolint codes, like unpinned-package for DL3008 and
+ * DL3013, stays on when only some are ignored; findingIgnored() then drops the findings of those.)
+ */
 function isIgnored(rule: Rule, config: Config): boolean {
-  const names = [rule.meta.id, ...(rule.meta.hadolint ?? []), ...(rule.meta.buildkit ?? [])];
-  return names.some((name) => config.ignored.includes(name)) || config.rules[rule.meta.id] === 'off';
+  const codes = rule.meta.hadolint ?? [];
+  return [rule.meta.id, ...(rule.meta.buildkit ?? [])].some((name) => config.ignored.includes(name))
+    || (codes.length > 0 && codes.every((code) => config.ignored.includes(code)))
+    || config.rules[rule.meta.id] === 'off';
+}
+
+/** A finding of a rule with several hadolint codes, whose own code (or, if it names none, any of the rule's codes) is ignored. */
+function findingIgnored(rule: Rule, code: string | undefined, config: Config): boolean {
+  const codes = rule.meta.hadolint ?? [];
+  return code !== undefined ? config.ignored.includes(code) : codes.some((c) => config.ignored.includes(c));
 }
 
 export function effectiveSeverity(rule: Rule, config: Config): Severity {
@@ -44,7 +56,10 @@ export function runRules(model: LayerModel, rules: Rule[], config: Config): Rule
       parsed,
       settings: { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels },
       report(input) {
-        if (suppressions && isSuppressed(suppressions, parsed, rule.meta.id, input.range.start.line)) return;
+        // The hadolint code of this very finding, for rules that stand for several (properties.hadolint).
+        const code = typeof input.properties?.hadolint === 'string' ? input.properties.hadolint : undefined;
+        if (findingIgnored(rule, code, config)) return;
+        if (suppressions && isSuppressed(suppressions, parsed, rule.meta.id, input.range.start.line, code)) return;
         const key = `${rule.meta.id}|${input.range.start.line}:${input.range.start.character}|${input.message}`;
         if (seen.has(key)) return;
         seen.add(key);

@@ -10,9 +10,9 @@ import type { Instruction, ParsedDockerfile } from '../parse/types.js';
 import type { Rule } from './types.js';
 
 export interface Suppressions {
-  /** Rule ids suppressed for the whole file; '*' means all. */
+  /** Rule ids suppressed for the whole file; '*' means all. `id#DL3008` suppresses only that code's findings. */
   global: Set<string>;
-  /** Rule ids suppressed per instruction index. */
+  /** Rule ids suppressed per instruction index (same forms). */
   byInstruction: Map<number, Set<string>>;
 }
 
@@ -26,7 +26,16 @@ function idsFor(name: string, tool: 'layerlint' | 'hadolint' | 'buildkit', rules
   if (tool === 'buildkit' && name === 'all') return ['*'];
   return rules
     .filter((rule) => (tool === 'hadolint' ? rule.meta.hadolint : rule.meta.buildkit)?.includes(name))
-    .map((rule) => rule.meta.id);
+    // A hadolint code of a rule that stands for several codes suppresses that code's findings only.
+    .map((rule) => (tool === 'hadolint' && (rule.meta.hadolint?.length ?? 0) > 1 ? `${rule.meta.id}#${name}` : rule.meta.id));
+}
+
+/** Does a suppression set cover this finding? `code` is the finding's own hadolint code, if its rule gives one. */
+function covers(ids: Set<string>, ruleId: string, code: string | undefined): boolean {
+  if (ids.has('*') || ids.has(ruleId)) return true;
+  if (code !== undefined) return ids.has(`${ruleId}#${code}`);
+  // A finding that names no code: any of its rule's codes suppresses it.
+  return [...ids].some((id) => id.startsWith(`${ruleId}#`));
 }
 
 function parseComment(text: string, rules: Rule[]): { global: boolean; ids: string[] } | null {
@@ -71,10 +80,9 @@ function instructionAt(parsed: ParsedDockerfile, line: number): Instruction | un
   return parsed.instructions.find((instruction) => instruction.range.start.line <= line && instruction.range.end.line >= line);
 }
 
-export function isSuppressed(suppressions: Suppressions, parsed: ParsedDockerfile, ruleId: string, line: number): boolean {
-  if (suppressions.global.has('*') || suppressions.global.has(ruleId)) return true;
+export function isSuppressed(suppressions: Suppressions, parsed: ParsedDockerfile, ruleId: string, line: number, code?: string): boolean {
+  if (covers(suppressions.global, ruleId, code)) return true;
   const instruction = instructionAt(parsed, line);
-  if (!instruction) return false;
-  const ids = suppressions.byInstruction.get(instruction.index);
-  return Boolean(ids && (ids.has(ruleId) || ids.has('*')));
+  const ids = instruction ? suppressions.byInstruction.get(instruction.index) : undefined;
+  return Boolean(ids && covers(ids, ruleId, code));
 }

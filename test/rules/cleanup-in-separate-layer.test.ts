@@ -72,6 +72,17 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN rm -rf /var/lib/apt/lists/*\nFROM debian:12\nCOPY --from=build /etc/os-release /x\n')).toEqual([]);
   });
 
+  test('quiet: each RUN cleans what it made; a later RUN repeating the cleanup wastes nothing (docker-library style)', async () => {
+    const text = 'FROM debian:12\nRUN apt-get update; apt-get install -y tzdata; rm -rf /var/lib/apt/lists/*\n'
+      + 'RUN apt-get update; apt-get install -y gcc; make; apt-get purge -y gcc; rm -rf /var/lib/apt/lists/*\n';
+    expect(await hits(rule, text)).toEqual([]);
+  });
+
+  test('still fires when the first RUN deleted before creating, or only part of what it made', async () => {
+    expect(await hits(rule, 'FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n')).toEqual([3]);
+    expect(await hits(rule, 'FROM python:3\nRUN pip install flask && rm -rf /root/.cache/pip/http\nRUN rm -rf /root/.cache/pip\n')).toEqual([3]);
+  });
+
   test('quiet: the cache lived on a cache mount', async () => {
     expect(await hits(rule, 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN rm -rf /root/.cache/pip\n')).toEqual([]);
   });

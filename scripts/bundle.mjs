@@ -6,6 +6,10 @@
  * stay in node_modules. bin/layerlint uses the bundle when it exists, else dist/src.
  */
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+// Chunk names carry content hashes: start empty so old chunks do not pile up.
+rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
 
 await build({
   entryPoints: { main: new URL('../src/cli/main.ts', import.meta.url).pathname },
@@ -20,5 +24,7 @@ await build({
   external: ['dockerode', 'web-tree-sitter', 'ssh2', 'cpu-features'],
   // CommonJS dependencies inside an ES module bundle still call require().
   banner: { js: 'import { createRequire as __layerlintRequire } from "node:module"; const require = __layerlintRequire(import.meta.url);' },
+  // See scripts/shims/string-width.mjs: the same widths for help text, without loading ICU at every start.
+  alias: { 'string-width': new URL('./shims/string-width.mjs', import.meta.url).pathname },
   logLevel: 'warning',
 });

@@ -39,7 +39,8 @@ export function effectiveSeverity(rule: Rule, config: Config): Severity {
 function compareFindings(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line
     || a.range.start.character - b.range.start.character
-    || a.ruleId.localeCompare(b.ruleId);
+    // Plain code-unit order: ids are ASCII, and localeCompare's first call loads ICU collation data (~6 ms per run).
+    || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 export function runRules(model: LayerModel, rules: Rule[], config: Config): RuleRunResult {

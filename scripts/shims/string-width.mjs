@@ -1,0 +1,23 @@
+/**
+ * string-width for the bundled CLI, without Intl.Segmenter. yargs lays out its help text on every
+ * run (cacheHelpMessage), and the first grapheme segmentation loads ICU data: about 35 ms of a
+ * ~200 ms start. Our help text is plain ASCII, so code points are enough; East Asian wide characters
+ * still count 2 and combining marks, zero-width and control characters 0. (Emoji ZWJ sequences,
+ * which only graphemes measure right, never appear in help text.)
+ */
+import { eastAsianWidth } from 'get-east-asian-width';
+
+const ANSI = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007|(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-nq-uy=><~])/g;
+const ZERO_WIDTH = /^[\p{M}\p{Cc}\p{Cf}]$/u;
+
+export default function stringWidth(text, options = {}) {
+  if (typeof text !== 'string' || text.length === 0) return 0;
+  const { ambiguousIsNarrow = true, countAnsiEscapeCodes = false } = options;
+  const plain = countAnsiEscapeCodes ? text : text.replace(ANSI, '');
+  let width = 0;
+  for (const character of plain) {
+    if (ZERO_WIDTH.test(character)) continue;
+    width += eastAsianWidth(character.codePointAt(0), { ambiguousAsWide: !ambiguousIsNarrow });
+  }
+  return width;
+}

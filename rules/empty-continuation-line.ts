@@ -14,7 +14,7 @@ const rule: Rule = {
   },
   check({ parsed, report }) {
     for (const instruction of parsed.instructions) {
-      if (!instruction.argumentsRange || instruction.heredocs.length > 0) continue;
+      if (!instruction.argumentsRange || instruction.heredocs.length > 0 || !instruction.rawArgumentsText.includes('\n')) continue;
       const lines = instruction.rawArgumentsText.split(/\r\n|\r|\n/);
       lines.forEach((text, i) => {
         if (i === 0 || i === lines.length - 1 || text.trim() !== '') return;

@@ -14,11 +14,19 @@ const rule: Rule = {
     buildkit: ['ConsistentInstructionCasing'],
   },
   check({ parsed, report }) {
-    const all = parsed.instructions.flatMap((i) => (i.onbuildTrigger ? [i, i.onbuildTrigger] : [i]));
-    const upper = all.filter((i) => i.keywordAsWritten === i.keywordAsWritten.toUpperCase()).length;
-    const lower = all.filter((i) => i.keywordAsWritten === i.keywordAsWritten.toLowerCase()).length;
+    const all: Instruction[] = [];
+    let upper = 0;
+    let lower = 0;
+    for (const instruction of parsed.instructions) {
+      for (const one of instruction.onbuildTrigger ? [instruction, instruction.onbuildTrigger] : [instruction]) {
+        all.push(one);
+        if (one.keywordAsWritten === one.keyword) upper++;
+        else if (one.keywordAsWritten === one.keywordAsWritten.toLowerCase()) lower++;
+      }
+    }
+    if (upper === all.length || lower === all.length) return;
     const wantUpper = upper >= lower;
-    const fits = (i: Instruction) => i.keywordAsWritten === (wantUpper ? i.keywordAsWritten.toUpperCase() : i.keywordAsWritten.toLowerCase());
+    const fits = (i: Instruction) => i.keywordAsWritten === (wantUpper ? i.keyword : i.keywordAsWritten.toLowerCase());
     for (const instruction of all.filter((i) => !fits(i))) {
       const wanted = wantUpper ? instruction.keywordAsWritten.toUpperCase() : instruction.keywordAsWritten.toLowerCase();
       report({

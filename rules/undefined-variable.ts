@@ -49,7 +49,7 @@ const rule: Rule = {
       }
       const strict = rootsAtScratch(parsed, stage);
       for (const instruction of stage.instructions) {
-        if (EXPANDED.has(instruction.keyword)) {
+        if (EXPANDED.has(instruction.keyword) && instruction.rawArgumentsText.includes('$')) {
           for (const { name, modifier } of variableReferences(textToCheck(instruction))) {
             if (defined.has(name) || modifier !== '' || BUILTIN_ARGS.has(name)) continue;
             const later = laterDefinitions.get(name);

@@ -19,6 +19,7 @@ export interface RuleRunResult {
  * DL3013, stays on when only some are ignored; findingIgnored() then drops the findings of those.)
  */
 function isIgnored(rule: Rule, config: Config): boolean {
+  if (config.ignored.length === 0) return config.rules[rule.meta.id] === 'off';
   const codes = rule.meta.hadolint ?? [];
   return [rule.meta.id, ...(rule.meta.buildkit ?? [])].some((name) => config.ignored.includes(name))
     || (codes.length > 0 && codes.every((code) => config.ignored.includes(code)))
@@ -27,6 +28,7 @@ function isIgnored(rule: Rule, config: Config): boolean {
 
 /** A finding of a rule with several hadolint codes, whose own code (or, if it names none, any of the rule's codes) is ignored. */
 function findingIgnored(rule: Rule, code: string | undefined, config: Config): boolean {
+  if (config.ignored.length === 0) return false;
   const codes = rule.meta.hadolint ?? [];
   return code !== undefined ? config.ignored.includes(code) : codes.some((c) => config.ignored.includes(c));
 }
@@ -49,13 +51,14 @@ export function runRules(model: LayerModel, rules: Rule[], config: Config): Rule
   const findings: Finding[] = [];
   const ruleFailures: RuleRunResult['ruleFailures'] = [];
   const seen = new Set<string>();
+  const settings = { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels };
   for (const rule of rules) {
     if (isIgnored(rule, config)) continue;
     const severity = effectiveSeverity(rule, config);
     const context: RuleContext = {
       model,
       parsed,
-      settings: { trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels },
+      settings,
       report(input) {
         // The hadolint code of this very finding, for rules that stand for several (properties.hadolint).
         const code = typeof input.properties?.hadolint === 'string' ? input.properties.hadolint : undefined;

@@ -63,16 +63,33 @@ export function hasExplicitShell(instruction: Instruction): boolean {
   return instruction.shell.join(' ') !== '/bin/sh -c';
 }
 
+// A dozen rules walk the same RUN commands; computed once per parsed file (the parse is never mutated).
+const runInstructionsCache = new WeakMap<ParsedDockerfile, Instruction[]>();
+const runCommandsCache = new WeakMap<ParsedDockerfile, { instruction: Instruction; command: ShellCommand }[]>();
+
 /** Every RUN of the file, the RUNs of ONBUILD triggers included (they run in child images). */
 export function runInstructions(parsed: ParsedDockerfile): Instruction[] {
-  return parsed.instructions
-    .flatMap((instruction) => (instruction.onbuildTrigger ? [instruction, instruction.onbuildTrigger] : [instruction]))
-    .filter((instruction) => instruction.keyword === 'RUN');
+  let found = runInstructionsCache.get(parsed);
+  if (!found) {
+    found = [];
+    for (const instruction of parsed.instructions) {
+      if (instruction.keyword === 'RUN') found.push(instruction);
+      if (instruction.onbuildTrigger?.keyword === 'RUN') found.push(instruction.onbuildTrigger);
+    }
+    runInstructionsCache.set(parsed, found);
+  }
+  return found;
 }
 
 /** Every simple command of every RUN (ONBUILD RUNs included), with its instruction. */
 export function runCommands(parsed: ParsedDockerfile): { instruction: Instruction; command: ShellCommand }[] {
-  return runInstructions(parsed).flatMap((instruction) => (instruction.script?.commands ?? []).map((command) => ({ instruction, command })));
+  let found = runCommandsCache.get(parsed);
+  if (!found) {
+    found = [];
+    for (const instruction of runInstructions(parsed)) for (const command of instruction.script?.commands ?? []) found.push({ instruction, command });
+    runCommandsCache.set(parsed, found);
+  }
+  return found;
 }
 
 /** True when argv has any of the options: `-y`, `--yes`, `--yes=…`, or a short option cluster containing one (`-qy`). */

@@ -248,6 +248,9 @@ function readPairs(ast: AstInstruction): KeyValue[] {
 
 interface BuildContext {
   lines: string[];
+  /** The file text and the offset where each line starts, to cut exact source text (CR/CRLF kept). */
+  text: string;
+  lineStarts: number[];
   escape: string;
   scope: Scope;
   stageIndex: number;
@@ -258,13 +261,18 @@ interface BuildContext {
 function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
   const keyword = ast.getKeyword().toUpperCase();
   // dockerfile-ast re-tokenises the arguments on every accessor call: call each once, and only when needed.
-  const rawArgumentsText = ast.getRawArgumentsContent() ?? '';
+  // (getRawArgumentsContent and getArgumentsRange each call getArguments again, so they are rebuilt from one call.)
+  const astArguments = ast.getArguments();
+  const argumentsRange: Range | null = astArguments.length > 0
+    ? { start: astArguments[0].getRange().start, end: astArguments[astArguments.length - 1].getRange().end }
+    : null;
+  const offset = (p: Position) => (ctx.lineStarts[p.line] ?? ctx.text.length) + p.character;
+  const rawArgumentsText = argumentsRange ? ctx.text.slice(offset(argumentsRange.start), offset(argumentsRange.end)) : '';
   // Flags (`--mount=…`) sit between the keyword and the arguments; the raw arguments exclude them.
-  const argumentsRange = ast.getArgumentsRange();
   const beforeArguments = textInRange(ctx.lines, { start: ast.getInstructionRange().end, end: argumentsRange?.start ?? ast.getRange().end });
   const flags = beforeArguments.includes('--') ? readFlags(ast) : [];
   const isCopy = keyword === 'COPY' || keyword === 'ADD';
-  const words = isCopy ? ast.getArguments().map((argument) => argument.getValue()) : [];
+  const words = isCopy ? astArguments.map((argument) => argument.getValue()) : [];
   const heredocs = rawArgumentsText.includes('<<') ? readHeredocs(ast, ctx.lines) : [];
   const argumentsText = heredocs.length > 0 ? ast.getArgumentsContent() ?? '' : dockerArgumentsText(rawArgumentsText, ctx.escape);
   const isCommand = COMMAND_INSTRUCTIONS.has(keyword) || keyword === 'HEALTHCHECK';
@@ -376,6 +384,8 @@ export function parseDockerfile(input: string, path: string): ParsedDockerfile {
   const ast = DockerfileParser.parse(text);
   // Line breaks as dockerfile-ast counts them (its ranges index into these lines): \r\n, \n or a lone \r.
   const lines = text.split(/\r\n|\r|\n/);
+  const lineStarts = [0];
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) lineStarts.push(match.index + match[0].length);
   const directives = readDirectives(ast);
   const comments: Comment[] = ast.getComments().map((c) => ({ text: c.getContent().replace(/^#\s*/, '').trim(), range: c.getRange() }));
   const parsed: ParsedDockerfile = {
@@ -393,7 +403,7 @@ export function parseDockerfile(input: string, path: string): ParsedDockerfile {
       scope = newScope();
     }
     const instruction = buildInstruction(node, {
-      lines, escape: directives.escape, scope, stageIndex, index: parsed.instructions.length, globalArgs,
+      lines, text, lineStarts, escape: directives.escape, scope, stageIndex, index: parsed.instructions.length, globalArgs,
     });
     parsed.instructions.push(instruction);
     if (keyword === 'FROM') {

@@ -21,7 +21,8 @@ const BUILTIN_ARGS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROX
 
 function textToCheck(instruction: Instruction): string {
   if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV' || instruction.keyword === 'LABEL') return instruction.pairs.map((pair) => pair.value ?? '').join(' ');
-  if (instruction.copy) return [...instruction.copy.sources, instruction.copy.destination, ...instruction.flags.map((flag) => flag.value ?? '')].join(' ');
+  // --from is left out: what it may name (stages, images, global ARGs) follows other rules than the paths.
+  if (instruction.copy) return [...instruction.copy.sources, instruction.copy.destination, ...instruction.flags.filter((flag) => flag.name !== 'from').map((flag) => flag.value ?? '')].join(' ');
   return instruction.argumentsText;
 }
 

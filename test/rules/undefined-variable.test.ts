@@ -24,6 +24,10 @@ describe(rule, () => {
     expect(await hits(rule, text)).toEqual([]);
   });
 
+  test('COPY --from with a variable is not judged', async () => {
+    expect(await hits(rule, 'ARG BUILDER=build\nFROM scratch\nCOPY --from=${BUILDER} /app /app\n')).toEqual([]);
+  });
+
   test('ENV set in a base stage is visible in the stages built FROM it', async () => {
     expect(await hits(rule, 'FROM scratch AS base\nENV DIR=/d\nFROM base\nCOPY x $DIR/\n')).toEqual([]);
   });

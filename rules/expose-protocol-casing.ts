@@ -18,7 +18,8 @@ const rule: Rule = {
         report({
           message: `Write the protocol in lowercase: ${fixed}.`,
           range: port.range,
-          fix: { description: `Write ${fixed}.`, edits: [{ range: port.range, newText: fixed }] },
+          // Only an exact single-word range can be rewritten safely.
+          fix: { description: `Write ${fixed}.`, edits: port.range === instruction.argumentsRange ? undefined : [{ range: port.range, newText: fixed }] },
         });
       }
     }

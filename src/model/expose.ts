@@ -17,11 +17,14 @@ export interface ExposedPort {
 export function exposedPorts(instruction: Instruction): ExposedPort[] {
   if (instruction.keyword !== 'EXPOSE' || !instruction.argumentsRange) return [];
   const found: ExposedPort[] = [];
-  const { start } = instruction.argumentsRange;
-  // EXPOSE arguments are single-line in practice; positions are exact for the first line.
+  const { start, end } = instruction.argumentsRange;
+  // On one line, each port gets its exact range; across continuation lines, the whole argument list.
+  const singleLine = start.line === end.line;
   for (const match of instruction.argumentsText.matchAll(/\S+/g)) {
     const text = match[0];
-    const range = { start: { line: start.line, character: start.character + match.index }, end: { line: start.line, character: start.character + match.index + text.length } };
+    const range = singleLine
+      ? { start: { line: start.line, character: start.character + match.index }, end: { line: start.line, character: start.character + match.index + text.length } }
+      : instruction.argumentsRange;
     const [portPart, protocol = null] = text.split('/');
     const dynamic = text.includes('$');
     found.push({

@@ -10,6 +10,12 @@ describe(rule, () => {
     expect(found[0].fix?.edits).toEqual([{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 16 } }, newText: '53/udp' }]);
   });
 
+  test('across continuation lines: reported on the arguments, with no textual fix', async () => {
+    const found = (await findings('FROM alpine:3\nEXPOSE 80 \\\n  53/UDP\n')).filter((f) => f.ruleId === rule);
+    expect(found).toHaveLength(1);
+    expect(found[0].fix?.edits).toBeUndefined();
+  });
+
   test('quiet: lowercase protocols or none', async () => {
     expect(await hits(rule, 'FROM alpine:3\nEXPOSE 80 53/udp 443/tcp\n')).toEqual([]);
   });

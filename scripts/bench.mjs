@@ -5,6 +5,9 @@
  *  2. throughput: lint a generated corpus of CORPUS varied Dockerfiles in one process: files/s, peak RSS.
  * Targets (issue 6): single file ≤ 120 ms wall; batch ≥ 1,000 files/s.
  */
+// The CLI's V8 flags, set as bin/layerlint sets them, so that the in-process throughput below runs
+// as the CLI does (the grammar compiled by the baseline compiler only).
+import '../bin/load-bundle.js';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { generateDockerfile } from './bench-corpus.mjs';
@@ -28,11 +31,19 @@ async function throughput() {
   const { lintText } = await import(join(root, 'dist/src/lint.js'));
   const corpus = Array.from({ length: CORPUS }, (_, i) => generateDockerfile(i));
   await lintText(corpus[0], 'warmup'); // loads the shell grammar once
-  let findings = 0;
-  const started = process.hrtime.bigint();
-  for (const [i, text] of corpus.entries()) findings += (await lintText(text, `corpus/${i}/Dockerfile`)).findings.length;
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { filesPerSecond: CORPUS / seconds, seconds, findings, peakRssMb: process.resourceUsage().maxRSS / 1024, lines: corpus.reduce((n, t) => n + t.split('\n').length, 0) };
+  const pass = async () => {
+    let findings = 0;
+    const started = process.hrtime.bigint();
+    for (const [i, text] of corpus.entries()) findings += (await lintText(text, `corpus/${i}/Dockerfile`)).findings.length;
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { filesPerSecond: CORPUS / seconds, seconds, findings };
+  };
+  // The first pass is what one `layerlint lint` over the corpus costs: V8 is still compiling and
+  // optimising our code. The second pass over the same files is the warmed-up rate an editor's
+  // long-running language server sees.
+  const first = await pass();
+  const warm = await pass();
+  return { first, warm, peakRssMb: process.resourceUsage().maxRSS / 1024, lines: corpus.reduce((n, t) => n + t.split('\n').length, 0) };
 }
 
 const baseline = (() => {
@@ -46,7 +57,12 @@ const baseline = (() => {
 })();
 const cold = coldStart(['--shellcheck', 'off']);
 console.log(`cold start, single-file lint of examples/node-app (median of ${RUNS}): ${cold.median.toFixed(0)} ms (min ${cold.min.toFixed(0)}, max ${cold.max.toFixed(0)}; bare \`node -e ''\` is ${baseline.toFixed(0)} ms here)  target ≤ 120 ms`);
-const withShellcheck = coldStart();
-console.log(`  the same with ShellCheck on its RUN scripts (shellcheck on PATH): ${withShellcheck.median.toFixed(0)} ms`);
+if (spawnSync('sh', ['-c', 'command -v shellcheck'], { stdio: 'ignore' }).status === 0) {
+  const withShellcheck = coldStart();
+  console.log(`  the same with ShellCheck on its RUN scripts (shellcheck on PATH): ${withShellcheck.median.toFixed(0)} ms`);
+} else {
+  console.log('  (shellcheck is not on PATH: the cold start with ShellCheck was not measured)');
+}
 const batch = await throughput();
-console.log(`throughput: ${CORPUS} generated Dockerfiles (${batch.lines} lines) in ${batch.seconds.toFixed(2)} s = ${batch.filesPerSecond.toFixed(0)} files/s, ${batch.findings} findings, peak RSS ${batch.peakRssMb.toFixed(0)} MB  target ≥ 1,000 files/s`);
+console.log(`throughput: ${CORPUS} generated Dockerfiles (${batch.lines} lines), first pass in one process: ${batch.first.seconds.toFixed(2)} s = ${batch.first.filesPerSecond.toFixed(0)} files/s, ${batch.first.findings} findings, peak RSS ${batch.peakRssMb.toFixed(0)} MB  target ≥ 1,000 files/s`);
+console.log(`  the same files again, warmed up: ${batch.warm.filesPerSecond.toFixed(0)} files/s`);

@@ -1,30 +1,51 @@
 #!/usr/bin/env node
 /**
- * Bundle the CLI with esbuild into dist/bundle/ for a fast cold start (one file to load instead of
- * hundreds). Code splitting keeps `measure` and `lsp` in their own chunks, loaded only by those
- * commands. dockerode (native optional deps) and web-tree-sitter (finds its .wasm next to itself)
- * stay in node_modules. bin/layerlint uses the bundle when it exists, else dist/src.
+ * Bundle the CLI with esbuild into dist/bundle/main.cjs for a fast cold start, then save V8's code
+ * cache for it (dist/bundle/main.cjs.cache) by linting the bundled examples once.
+ *
+ * CommonJS, one file: vm.Script, which takes a code cache, runs classic scripts only, and esbuild
+ * splits code only in ES modules. Lazily imported parts (measure, lsp, ajv) are in the file but
+ * their modules are not evaluated until a command imports them. dockerode (native optional deps)
+ * stays in node_modules; the .wasm files are read from node_modules. bin/layerlint uses
+ * the bundle when it exists, else dist/src.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 
-// Chunk names carry content hashes: start empty so old chunks do not pile up.
-rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
+const root = new URL('..', import.meta.url);
+rmSync(new URL('dist/bundle', root), { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: new URL('../src/cli/main.ts', import.meta.url).pathname },
-  outdir: new URL('../dist/bundle', import.meta.url).pathname,
+  entryPoints: [new URL('src/cli/main.ts', root).pathname],
+  outfile: new URL('dist/bundle/main.cjs', root).pathname,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'linked',
-  external: ['dockerode', 'web-tree-sitter', 'ssh2', 'cpu-features'],
-  // CommonJS dependencies inside an ES module bundle still call require().
-  banner: { js: 'import { createRequire as __layerlintRequire } from "node:module"; const require = __layerlintRequire(import.meta.url);' },
+  external: ['dockerode', 'ssh2', 'cpu-features'],
+  // import() stays a require(): vm.Script cannot import, and a code cache would break the loader callback.
+  supported: { 'dynamic-import': false },
+  // Our modules find package.json, the config schema and the rule docs relative to import.meta.url.
+  define: { 'import.meta.url': '__layerlintModuleUrl' },
+  banner: { js: 'var __layerlintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   // See scripts/shims/string-width.mjs: the same widths for help text, without loading ICU at every start.
-  alias: { 'string-width': new URL('./shims/string-width.mjs', import.meta.url).pathname },
+  alias: {
+    'string-width': new URL('scripts/shims/string-width.mjs', root).pathname,
+    // Its CommonJS build: the ES one declares its own `require`, which breaks inside a CommonJS bundle.
+    'web-tree-sitter': new URL('node_modules/web-tree-sitter/web-tree-sitter.cjs', root).pathname,
+  },
   logLevel: 'warning',
 });
+
+// One lint of every example compiles what a lint needs (parse, model, all rules, the text report);
+// the launcher saves that bytecode as it exits.
+const lint = spawnSync(process.execPath, [new URL('bin/layerlint', root).pathname, 'lint', new URL('examples', root).pathname, '--shellcheck', 'off'], {
+  env: { ...process.env, LAYERLINT_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (lint.status === 2 || !existsSync(new URL('dist/bundle/main.cjs.cache', root))) {
+  console.error('bundle: the code cache was not written; the CLI works without it, only slower to start');
+}

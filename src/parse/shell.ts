@@ -18,15 +18,23 @@ export function shellParserLoaded(): boolean {
   return parser !== null;
 }
 
-/** Load tree-sitter and the bash grammar (~40 ms, once). Loaded lazily: a Dockerfile without RUN never pays. */
-export async function loadShellParser(): Promise<void> {
-  if (parser) return;
-  const require = createRequire(import.meta.url);
-  const { Parser, Language } = await import('web-tree-sitter');
-  await Parser.init();
-  const instance = new Parser();
-  instance.setLanguage(await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
-  parser = instance;
+/**
+ * Load tree-sitter and the bash grammar (~40 ms, once). Loaded lazily: a Dockerfile without RUN
+ * never pays. Calls made while it loads share the one load.
+ */
+let loading: Promise<void> | null = null;
+export function loadShellParser(): Promise<void> {
+  loading ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const { Parser, Language } = await import('web-tree-sitter');
+    // Named here rather than found next to web-tree-sitter's own script, which the bundle inlines.
+    const runtimeWasm = require.resolve('web-tree-sitter/web-tree-sitter.wasm');
+    await Parser.init({ locateFile: () => runtimeWasm });
+    const instance = new Parser();
+    instance.setLanguage(await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+    parser = instance;
+  })();
+  return loading;
 }
 
 /** Commands that run the command given in their arguments; we look through them. */

@@ -1,0 +1,37 @@
+/**
+ * How bin/layerlint starts the CLI quickly.
+ *
+ * 1. V8 flags, set on import, before any WebAssembly loads: the tree-sitter grammar is compiled by
+ *    the baseline compiler only. The optimising tier adds ~450 ms at exit in a short-lived process
+ *    (../shared/STACK-PROBE.md §3). The same flags must be in force when the code cache below is
+ *    written and read: V8 rejects a cache made under other flags.
+ * 2. dist/bundle/main.cjs is the whole CLI in one CommonJS file (scripts/bundle.mjs). Loading it
+ *    through vm.Script lets V8 reuse the bytecode saved in main.cjs.cache at build time instead of
+ *    compiling every function a lint needs (~40 ms of a ~200 ms cold start). A cache that does not
+ *    fit this Node or this file is rejected by V8, and the code is compiled as usual.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
+
+setFlagsFromString('--liftoff-only');
+
+/**
+ * Run a CommonJS bundle with its code cache; returns its exports and what became of the cache
+ * ('accepted', 'rejected' or 'missing'). With `writeCache`, the bytecode of everything compiled
+ * by the time the process is about to exit is saved next to the bundle.
+ */
+export function loadBundle(file, { writeCache = false } = {}) {
+  const cacheFile = `${file}.cache`;
+  const cachedData = existsSync(cacheFile) && !writeCache ? readFileSync(cacheFile) : undefined;
+  // The wrapper Node itself puts around a CommonJS module, on the same line (positions in stack traces stay right).
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new Script(source, { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  if (writeCache) process.once('beforeExit', () => writeFileSync(cacheFile, script.createCachedData()));
+  const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  return { exports: module.exports, cache };
+}

@@ -6,6 +6,7 @@
  * It never throws on bad input: what does not parse becomes a ParseProblem.
  */
 import { DockerfileParser, type Instruction as AstInstruction, type Flag as AstFlag } from 'dockerfile-ast';
+import './dockerfile-ast-cache.js';
 import type {
   Comment, Position, CopyDetails, Directives, Flag, FromDetails, Heredoc, Instruction, KeyValue,
   ParsedDockerfile, ParseProblem, Range, ShellScript, Stage,

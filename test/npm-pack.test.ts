@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,6 +24,9 @@ describe('npm package', () => {
     const files: string[] = info.files.map((f: { path: string }) => f.path);
     expect(files).toContain('bin/layerlint');
     expect(files).toContain('dist/src/cli/main.js');
+    // The bundle and its code cache (a cache from another Node is rejected by V8, and the bundle still runs).
+    expect(files).toContain('dist/bundle/main.cjs');
+    expect(files).toContain('dist/bundle/main.cjs.cache');
     expect(files).toContain('dist/rules/index.js');
     expect(files).toContain('schema/config.schema.json');
     expect(files).toContain('docs/rules/multiple-cmd.md');
@@ -33,12 +36,15 @@ describe('npm package', () => {
     writeFileSync(join(project, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}\n');
     const installed = run('npm', ['install', '--no-audit', '--no-fund', join(out, info.filename)], project);
     expect(installed.code).toBe(0);
-    writeFileSync(join(project, 'Dockerfile'), 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n');
+    expect(existsSync(join(project, 'node_modules/layerlint/dist/bundle/main.cjs'))).toBe(true);
+    // A RUN: the bundle finds the shell grammar in the consumer's node_modules.
+    writeFileSync(join(project, 'Dockerfile'), 'FROM alpine:3.19\nRUN apt-get install curl\nCMD ["a"]\nCMD ["b"]\n');
     const version = run('npx', ['--no-install', 'layerlint', '--version'], project);
     expect(version.stdout.trim()).toBe(info.version);
     const lint = run('npx', ['--no-install', 'layerlint', 'Dockerfile'], project);
     expect(lint.code).toBe(1);
-    expect(lint.stdout).toMatch(/^Dockerfile:2:1 warning multiple-cmd/m);
+    expect(lint.stdout).toMatch(/^Dockerfile:3:1 warning multiple-cmd/m);
+    expect(lint.stdout).toMatch(/^Dockerfile:2:\d+ \w+ install-without-yes/m);
     expect(run('npx', ['--no-install', 'layerlint', 'rules', 'multiple-cmd'], project).stdout).toMatch(/^# multiple-cmd/);
   }, 300_000);
 });

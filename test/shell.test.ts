@@ -43,6 +43,14 @@ describe('shell: RUN scripts into simple commands', () => {
     expect(script.hasError).toBe(true);
   });
 
+  test('a RUN of 20,000 chained commands is walked without overflowing the call stack (regression)', async () => {
+    await loadShellParser();
+    const script = parseShellScript(`${'apt-get install -y p && '.repeat(20_000)}curl -o x https://x.io > log`, origin, lookup);
+    expect(script.commands).toHaveLength(20_001);
+    expect(script.commands.at(-1)).toMatchObject({ program: 'curl', redirects: [{ operator: '>', target: 'log' }] });
+    expect(script.commands[0].redirects).toEqual([]);
+  });
+
   test('unquoteWord follows shell quoting', () => {
     expect(unquoteWord(`'$HOME'`, lookup)).toBe('$HOME');
     expect(unquoteWord(`"$HOME/.cache"`, lookup)).toBe('/root/.cache');

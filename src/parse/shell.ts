@@ -193,15 +193,35 @@ function redirectsOf(node: Node, lookup: VariableLookup): ShellCommand['redirect
 
 /** The last simple command inside a node: `a && b > f` redirects b's output (bash semantics). */
 function lastCommand(node: Node): Node | null {
-  if (node.type === 'command') return node;
-  for (let i = node.namedChildCount - 1; i >= 0; i--) {
-    const found = lastCommand(node.namedChild(i)!);
-    if (found) return found;
+  // Depth first, last child first; a stack rather than recursion (see walk()).
+  const stack = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'command') return current;
+    for (let i = 0; i < current.namedChildCount; i++) stack.push(current.namedChild(i)!);
   }
   return null;
 }
 
-function walk(node: Node, state: WalkState, pendingRedirects: Map<number, ShellCommand['redirects']>): void {
+/**
+ * Visit every node, parents before children, in source order. With a stack rather than recursion:
+ * `a && b && …` nests one list node per `&&`, and a generated RUN of 8,000 commands overflowed
+ * the call stack.
+ */
+function walk(root: Node, state: WalkState, pendingRedirects: Map<number, ShellCommand['redirects']>): void {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node, state, pendingRedirects);
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push(child);
+    }
+  }
+}
+
+function visit(node: Node, state: WalkState, pendingRedirects: Map<number, ShellCommand['redirects']>): void {
   if (node.type === 'pipeline') {
     const stages = node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
     state.pipelines.push({
@@ -226,12 +246,12 @@ function walk(node: Node, state: WalkState, pendingRedirects: Map<number, ShellC
       const inner = innerShellScript(command);
       if (inner !== null && state.depth < 3) {
         const nested = parseScriptText(inner, command.range.start, state.lookup, state.depth + 1);
-        state.commands.push(...nested.commands.map((c) => ({ ...c, range: command.range, wordRanges: c.argv.map(() => command.range) })));
-        state.pipelines.push(...nested.pipelines.map((p) => ({ ...p, range: command.range })));
+        // Loops rather than push(...spread): a spread of ~100,000 items overflows the stack.
+        for (const c of nested.commands) state.commands.push({ ...c, range: command.range, wordRanges: c.argv.map(() => command.range) });
+        for (const p of nested.pipelines) state.pipelines.push({ ...p, range: command.range });
       }
     }
   }
-  for (const child of node.namedChildren) if (child) walk(child, state, pendingRedirects);
 }
 
 function innerShellScript(command: ShellCommand): string | null {

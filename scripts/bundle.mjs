@@ -6,7 +6,7 @@
  * CommonJS, one file: vm.Script, which takes a code cache, runs classic scripts only, and esbuild
  * splits code only in ES modules. Lazily imported parts (measure, lsp, ajv) are in the file but
  * their modules are not evaluated until a command imports them. dockerode (native optional deps)
- * stays in node_modules; the .wasm files are read from node_modules. bin/layerlint uses
+ * and the native tree-sitter binding stay in node_modules; the .wasm files are read from node_modules. bin/layerlint uses
  * the bundle when it exists, else dist/src.
  */
 import { build } from 'esbuild';
@@ -25,7 +25,9 @@ await build({
   target: 'node20',
   minify: true,
   legalComments: 'linked',
-  external: ['dockerode', 'ssh2', 'cpu-features'],
+  // Native code, found at run time next to its package: the tree-sitter binding and the bash grammar
+  // (src/parse/shell-grammar.ts), dockerode's optional ssh2 and cpu-features.
+  external: ['dockerode', 'ssh2', 'cpu-features', 'tree-sitter', 'tree-sitter-bash'],
   // import() stays a require(): vm.Script cannot import, and a code cache would break the loader callback.
   supported: { 'dynamic-import': false },
   // Our modules find package.json, the config schema and the rule docs relative to import.meta.url.
@@ -35,7 +37,7 @@ await build({
   alias: {
     'string-width': new URL('scripts/shims/string-width.mjs', root).pathname,
     // Its CommonJS build: the ES one declares its own `require`, which breaks inside a CommonJS bundle.
-    'web-tree-sitter': new URL('node_modules/web-tree-sitter/web-tree-sitter.cjs', root).pathname,
+    'web-tree-sitter': new URL('node_modules/web-tree-sitter/tree-sitter.cjs', root).pathname,
   },
   logLevel: 'warning',
 });

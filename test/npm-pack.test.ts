@@ -10,8 +10,8 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
-function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1' } });
+function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -45,6 +45,13 @@ describe('npm package', () => {
     expect(lint.code).toBe(1);
     expect(lint.stdout).toMatch(/^Dockerfile:3:1 warning multiple-cmd/m);
     expect(lint.stdout).toMatch(/^Dockerfile:2:\d+ \w+ install-without-yes/m);
+    // The optional native tree-sitter binding came with the install (prebuilt) and parses the RUN;
+    // its WebAssembly fallback, from the same install, gives the same report.
+    expect(existsSync(join(project, 'node_modules/tree-sitter/package.json'))).toBe(true);
+    expect(run('npx', ['--no-install', 'layerlint', 'Dockerfile'], project, { LAYERLINT_SHELL_PARSER: 'native' }).stdout).toBe(lint.stdout);
+    const withWasm = run('npx', ['--no-install', 'layerlint', '--verbose', 'Dockerfile'], project, { LAYERLINT_SHELL_PARSER: 'wasm' });
+    expect(withWasm.stdout).toBe(lint.stdout);
+    expect(withWasm.stderr).toMatch(/WebAssembly build/);
     expect(run('npx', ['--no-install', 'layerlint', 'rules', 'multiple-cmd'], project).stdout).toMatch(/^# multiple-cmd/);
   }, 300_000);
 });

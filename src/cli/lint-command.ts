@@ -1,6 +1,7 @@
 /** `layerlint lint [files..]`: lint Dockerfiles and print a report. */
 import { dirname, relative, resolve } from 'node:path';
 import { lintText } from '../lint.js';
+import { shellParserBackend } from '../parse/shell.js';
 import { defaultConfig, findConfigFile, loadConfig, type Config, type Threshold } from '../config/config.js';
 import { loadBuildContext, type BuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
@@ -111,6 +112,10 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     gitlab: () => formatCodeclimate(report),
   };
   const rendered = formatters[options.format]();
+  const shellParser = shellParserBackend();
+  if (options.verbose && shellParser?.nativeUnavailable) {
+    process.stderr.write(`layerlint: RUN scripts were parsed with tree-sitter's WebAssembly build, which starts ~35 ms slower than the native binding (${shellParser.nativeUnavailable})\n`);
+  }
   if (options.output) writeReport(options.output, rendered, options.overwrite);
   else process.stdout.write(rendered);
   for (const file of reports) if (file.error && options.format !== 'text') process.stderr.write(`layerlint: ${file.error}\n`);

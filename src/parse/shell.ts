@@ -1,39 +1,38 @@
 /**
- * RUN scripts parsed into simple commands with argv, using tree-sitter-bash (WASM).
+ * RUN scripts parsed into simple commands with argv, using tree-sitter-bash (shell-grammar.ts
+ * loads it, natively or as WebAssembly).
  *
  * Rules ask "does this RUN call `apt-get install` with `--no-install-recommends`?" by reading
  * ShellCommand.argv; nobody matches regexes on raw RUN text.
  *
  * tree-sitter needs one async initialisation (loadShellParser); parsing is synchronous after that.
  */
-import { createRequire } from 'node:module';
-import type { Node, Parser } from 'web-tree-sitter';
+import { loadShellGrammar, type ShellGrammar, type ShellGrammarBackend, type SyntaxNode as Node } from './shell-grammar.js';
 import type { Position, Range, ShellCommand, ShellPipeline, ShellScript } from './types.js';
 import { expandVariables, type VariableLookup } from './variables.js';
 
-let parser: Parser | null = null;
+let grammar: ShellGrammar | null = null;
 
 /** True once loadShellParser() has run; parse functions need it. */
 export function shellParserLoaded(): boolean {
-  return parser !== null;
+  return grammar !== null;
+}
+
+/** Which tree-sitter runtime parses RUN scripts, and why not the native one when it is wasm (verbose output). */
+export function shellParserBackend(): { backend: ShellGrammarBackend; nativeUnavailable?: string } | null {
+  return grammar && { backend: grammar.backend, nativeUnavailable: grammar.nativeUnavailable };
 }
 
 /**
- * Load tree-sitter and the bash grammar (~40 ms, once). Loaded lazily: a Dockerfile without RUN
- * never pays. Calls made while it loads share the one load.
+ * Load tree-sitter and the bash grammar (shell-grammar.ts: ~10 ms native, ~45 ms wasm, once).
+ * Loaded lazily: a Dockerfile without a shell instruction never pays. Calls made while it loads
+ * share the one load.
  */
 let loading: Promise<void> | null = null;
 export function loadShellParser(): Promise<void> {
-  loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const { Parser, Language } = await import('web-tree-sitter');
-    // Named here rather than found next to web-tree-sitter's own script, which the bundle inlines.
-    const runtimeWasm = require.resolve('web-tree-sitter/web-tree-sitter.wasm');
-    await Parser.init({ locateFile: () => runtimeWasm });
-    const instance = new Parser();
-    instance.setLanguage(await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
-    parser = instance;
-  })();
+  loading ??= loadShellGrammar().then((loaded) => {
+    grammar = loaded;
+  });
   return loading;
 }
 
@@ -262,15 +261,15 @@ function innerShellScript(command: ShellCommand): string | null {
 
 function parseScriptText(text: string, origin: Position, lookup: VariableLookup, depth: number): ShellScript {
   // modelDockerfile() loads the parser whenever the text has a shell instruction.
-  if (!parser) return emptyScript(false);
-  const tree = parser.parse(text);
+  if (!grammar) return emptyScript(false);
+  const tree = grammar.parse(text);
   if (!tree) return { ...emptyScript(true), hasError: true };
   try {
     const state: WalkState = { origin, lookup, commands: [], pipelines: [], depth };
     walk(tree.rootNode, state, new Map());
     return { commands: state.commands, pipelines: state.pipelines, hasError: tree.rootNode.hasError, analysed: true };
   } finally {
-    tree.delete();
+    tree.delete?.();
   }
 }
 

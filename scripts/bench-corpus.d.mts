@@ -1,0 +1,1 @@
+export function generateDockerfile(n: number): string;

@@ -1,0 +1,122 @@
+/**
+ * The bash grammar (tree-sitter-bash), from one of two interchangeable tree-sitter runtimes:
+ *
+ * - native: the `tree-sitter` Node binding (an optional dependency; prebuilt for Linux, macOS and
+ *   Windows on x64 and arm64). Loads in ~10 ms: the grammar is machine code already.
+ * - wasm: `web-tree-sitter`, which runs everywhere Node does. Loads in ~45 ms on a 2-core machine:
+ *   the 210 KB runtime and the 1.4 MB grammar are compiled by V8 at every start (Node 20 cannot
+ *   cache compiled WebAssembly), most of it when the first script is parsed.
+ *
+ * Both run the same grammar (tree-sitter-bash ships the .wasm and the prebuilt binaries) on the same
+ * tree-sitter version (0.25: web-tree-sitter 0.26+ recovers from syntax errors differently), and give
+ * the same trees; test/shell-grammar.test.ts checks that on generated scripts. One known difference:
+ * the grammar asks the C library whether a character is a letter, so a word starting with a non-ASCII
+ * letter where a name may stand (`ÉTAT=1 make`) is a command word natively on Linux, as in bash, but
+ * an assignment in the WebAssembly build. The native one is used
+ * when it loads; a missing or unloadable binding (no prebuild for the platform, musl, another ABI)
+ * falls back to wasm. LAYERLINT_SHELL_PARSER=wasm or =native picks one (tests, benchmarks, or to
+ * step around a broken binding).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { UserError } from '../util/errors.js';
+
+export type ShellGrammarBackend = 'native' | 'wasm';
+
+export interface SyntaxPoint {
+  row: number;
+  column: number;
+}
+
+/** The part of a tree-sitter node that the shell walker reads; both runtimes' nodes have it. */
+export interface SyntaxNode {
+  readonly id: number;
+  readonly type: string;
+  readonly text: string;
+  readonly startPosition: SyntaxPoint;
+  readonly endPosition: SyntaxPoint;
+  readonly hasError: boolean;
+  readonly namedChildren: (SyntaxNode | null)[];
+  readonly namedChildCount: number;
+  namedChild(index: number): SyntaxNode | null;
+  childForFieldName(fieldName: string): SyntaxNode | null;
+  childrenForFieldName(fieldName: string): (SyntaxNode | null)[];
+}
+
+export interface SyntaxTree {
+  readonly rootNode: SyntaxNode;
+  /** Frees the tree's memory now (wasm); native trees are freed by the garbage collector. */
+  delete?(): void;
+}
+
+export interface ShellGrammar {
+  backend: ShellGrammarBackend;
+  /** Why the native runtime is not in use, when it is not. */
+  nativeUnavailable?: string;
+  parse(script: string): SyntaxTree | null;
+}
+
+const require = createRequire(import.meta.url);
+
+export async function loadShellGrammar(wanted = process.env.LAYERLINT_SHELL_PARSER): Promise<ShellGrammar> {
+  if (wanted !== undefined && wanted !== '' && wanted !== 'native' && wanted !== 'wasm') {
+    throw new UserError(`LAYERLINT_SHELL_PARSER must be "native" or "wasm", not "${wanted}"`);
+  }
+  if (wanted === 'wasm') return { ...(await loadWasmGrammar()), nativeUnavailable: 'LAYERLINT_SHELL_PARSER=wasm' };
+  try {
+    return loadNativeGrammar();
+  } catch (error) {
+    if (wanted === 'native') throw new UserError(`LAYERLINT_SHELL_PARSER=native, but the native tree-sitter binding does not load: ${firstLine(error)}`);
+    return { ...(await loadWasmGrammar()), nativeUnavailable: firstLine(error) };
+  }
+}
+
+interface NativeParser {
+  setLanguage(language: unknown): void;
+  parse(input: string): SyntaxTree;
+}
+
+function loadNativeGrammar(): ShellGrammar {
+  const parser = new (requireTreeSitter())();
+  parser.setLanguage(require('tree-sitter-bash'));
+  return { backend: 'native', parse: (script) => parser.parse(script) };
+}
+
+const FIRST_COPY = Symbol.for('layerlint.tree-sitter');
+
+/**
+ * require('tree-sitter'), once per process. Its index.js patches the native classes' prototypes as it
+ * runs; evaluated a second time in one process (jest evaluates modules once per test file), the second
+ * copy captures the first one's patches and Tree.rootNode turns undefined (node-tree-sitter#181).
+ * The first copy is kept on the native binding object, which every copy shares, and reused.
+ */
+function requireTreeSitter(): new () => NativeParser {
+  const packageDir = dirname(require.resolve('tree-sitter'));
+  const binding = createRequire(join(packageDir, 'index.js'))('node-gyp-build')(packageDir) as Record<symbol, unknown>;
+  binding[FIRST_COPY] ??= require('tree-sitter');
+  return binding[FIRST_COPY] as new () => NativeParser;
+}
+
+async function loadWasmGrammar(): Promise<ShellGrammar> {
+  const { Parser, Language } = await import('web-tree-sitter');
+  // Named here rather than found next to web-tree-sitter's own script, which the bundle inlines.
+  const runtimeWasm = require.resolve('web-tree-sitter/tree-sitter.wasm');
+  await Parser.init({
+    // Compiled and instantiated synchronously: emscripten's default, an async WebAssembly.instantiate,
+    // left the main thread idle for longer on Node 20 (measured: 17–21 ms against 2 ms for the runtime).
+    instantiateWasm(imports: WebAssembly.Imports, receiveInstance: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
+      const module = new WebAssembly.Module(readFileSync(runtimeWasm));
+      receiveInstance(new WebAssembly.Instance(module, imports), module);
+      return {};
+    },
+  });
+  const parser = new Parser();
+  // Bytes rather than a path: Language.load would otherwise read the 1.4 MB file asynchronously.
+  parser.setLanguage(await Language.load(readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'))));
+  return { backend: 'wasm', parse: (script) => parser.parse(script) as SyntaxTree | null };
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0];
+}

@@ -10,11 +10,12 @@
  *    compiling every function a lint needs (measured: 237 → 192 ms median cold start). A cache that does not
  *    fit this Node or this file is rejected by V8, and the code is compiled as usual.
  */
-import { setFlagsFromString } from 'node:v8';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { Script } from 'node:vm';
+'use strict';
+const { setFlagsFromString } = require('node:v8');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { Script } = require('node:vm');
 
 setFlagsFromString('--liftoff-only');
 
@@ -23,7 +24,7 @@ setFlagsFromString('--liftoff-only');
  * ('accepted', 'rejected' or 'missing'). With `writeCache`, the bytecode of everything compiled
  * by the time the process is about to exit is saved next to the bundle.
  */
-export function loadBundle(file, { writeCache = false } = {}) {
+function loadBundle(file, { writeCache = false } = {}) {
   const cacheFile = `${file}.cache`;
   const cachedData = existsSync(cacheFile) && !writeCache ? readFileSync(cacheFile) : undefined;
   // The wrapper Node itself puts around a CommonJS module, on the same line (positions in stack traces stay right).
@@ -35,3 +36,5 @@ export function loadBundle(file, { writeCache = false } = {}) {
   const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
   return { exports: module.exports, cache };
 }
+
+module.exports = { loadBundle };

@@ -7,9 +7,11 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadShellGrammar, type ShellGrammar, type SyntaxNode } from '../src/parse/shell-grammar.js';
+import { GRAMMAR_TOKENS } from '../src/parse/shell.js';
 import { generateDockerfile } from '../scripts/bench-corpus.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -100,6 +102,16 @@ describe('shell grammar: native binding and WebAssembly build agree', () => {
     if (!native) return;
     sameTree('apt-get install -y pkg && '.repeat(1000) + 'true');
     sameTree('');
+  });
+});
+
+describe('shell grammar: what the walker assumes of it', () => {
+  test('the types it does not descend into are exactly the tokens of node-types.json', () => {
+    const nodeTypes: { type: string; named: boolean; children?: unknown; fields?: object; subtypes?: unknown }[] = JSON.parse(
+      readFileSync(createRequire(import.meta.url).resolve('tree-sitter-bash/src/node-types.json'), 'utf8'),
+    );
+    const tokens = nodeTypes.filter((t) => t.named && !t.children && !t.subtypes && Object.keys(t.fields ?? {}).length === 0).map((t) => t.type);
+    expect([...GRAMMAR_TOKENS].sort()).toEqual(tokens.sort());
   });
 });
 

@@ -141,11 +141,11 @@ interface WalkState {
   depth: number;
 }
 
-function commandFromNode(node: Node, state: WalkState, redirects: ShellCommand['redirects']): ShellCommand | null {
+function commandFromNode(node: Node, children: (Node | null)[], state: WalkState, redirects: ShellCommand['redirects']): ShellCommand | null {
   const nameNode = node.childForFieldName('name');
   if (!nameNode) return null;
   const assignments: Record<string, string> = {};
-  for (const child of node.namedChildren) {
+  for (const child of children) {
     if (child?.type !== 'variable_assignment') continue;
     const name = child.childForFieldName('name')?.text;
     const value = child.childForFieldName('value')?.text ?? '';
@@ -176,9 +176,9 @@ function commandFromNode(node: Node, state: WalkState, redirects: ShellCommand['
   };
 }
 
-function redirectsOf(node: Node, lookup: VariableLookup): ShellCommand['redirects'] {
+function redirectsOf(children: (Node | null)[], lookup: VariableLookup): ShellCommand['redirects'] {
   const found: ShellCommand['redirects'] = [];
-  for (const child of node.namedChildren) {
+  for (const child of children) {
     const redirect = child?.type === 'heredoc_redirect'
       ? child.namedChildren.find((c) => c?.type === 'file_redirect') ?? null
       : child;
@@ -211,8 +211,13 @@ function walk(root: Node, state: WalkState, pendingRedirects: Map<number, ShellC
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    visit(node, state, pendingRedirects);
+    // Each question to a node is a call into tree-sitter (wasm or native): ask for the children once,
+    // and not at all for tokens (half of all nodes are words). Measured: −1.0 % (wasm) and −1.4 %
+    // (native) instructions per linted file. (Asking tree-sitter for all commands at once with
+    // descendantsOfType cost more: +2 to 3 %, each call looks its type names up among ~300.)
+    if (GRAMMAR_TOKENS.has(node.type)) continue;
     const children = node.namedChildren;
+    visit(node, children, state, pendingRedirects);
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
       if (child) stack.push(child);
@@ -220,9 +225,18 @@ function walk(root: Node, state: WalkState, pendingRedirects: Map<number, ShellC
   }
 }
 
-function visit(node: Node, state: WalkState, pendingRedirects: Map<number, ShellCommand['redirects']>): void {
+/**
+ * Node types that are tokens of the bash grammar: no named children, so nothing to visit.
+ * test/shell-grammar.test.ts checks the list against the grammar's node-types.json.
+ */
+export const GRAMMAR_TOKENS = new Set([
+  'word', 'ansi_c_string', 'comment', 'extglob_pattern', 'file_descriptor', 'heredoc_content', 'heredoc_end',
+  'heredoc_start', 'raw_string', 'regex', 'special_variable_name', 'string_content', 'test_operator', 'variable_name',
+]);
+
+function visit(node: Node, children: (Node | null)[], state: WalkState, pendingRedirects: Map<number, ShellCommand['redirects']>): void {
   if (node.type === 'pipeline') {
-    const stages = node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+    const stages = children.filter((child): child is Node => child !== null && child.type !== 'comment');
     state.pipelines.push({
       programs: stages.map((stage) => {
         const command = stage.type === 'redirected_statement' ? stage.childForFieldName('body') : stage;
@@ -235,10 +249,10 @@ function visit(node: Node, state: WalkState, pendingRedirects: Map<number, Shell
   if (node.type === 'redirected_statement') {
     const body = node.childForFieldName('body') ?? node.namedChild(0);
     const target = body ? lastCommand(body) : null;
-    if (target) pendingRedirects.set(target.id, redirectsOf(node, state.lookup));
+    if (target) pendingRedirects.set(target.id, redirectsOf(children, state.lookup));
   }
   if (node.type === 'command') {
-    const command = commandFromNode(node, state, pendingRedirects.get(node.id) ?? []);
+    const command = commandFromNode(node, children, state, pendingRedirects.get(node.id) ?? []);
     if (command) {
       state.commands.push(command);
       // `sh -c "apt-get update && …"`: analyse the inner script too, placed at the outer command.

@@ -18,19 +18,20 @@ export function shellParserLoaded(): boolean {
   return grammar !== null;
 }
 
-/** Which tree-sitter runtime parses RUN scripts, and why not the native one when it is wasm (verbose output). */
-export function shellParserBackend(): { backend: ShellGrammarBackend; nativeUnavailable?: string } | null {
-  return grammar && { backend: grammar.backend, nativeUnavailable: grammar.nativeUnavailable };
+/** Which tree-sitter runtime parses RUN scripts, and why, when it is wasm (verbose output). */
+export function shellParserBackend(): { backend: ShellGrammarBackend; whyWasm?: string } | null {
+  return grammar && { backend: grammar.backend, whyWasm: grammar.whyWasm };
 }
 
 /**
  * Load tree-sitter and the bash grammar (shell-grammar.ts: ~10 ms native, ~45 ms wasm, once).
- * Loaded lazily: a Dockerfile without a shell instruction never pays. Calls made while it loads
+ * Loaded lazily: a Dockerfile without a shell instruction never pays. The first call decides the
+ * runtime (`preferred`, unless LAYERLINT_SHELL_PARSER says otherwise); calls made while it loads
  * share the one load.
  */
 let loading: Promise<void> | null = null;
-export function loadShellParser(): Promise<void> {
-  loading ??= loadShellGrammar().then((loaded) => {
+export function loadShellParser(preferred?: ShellGrammarBackend): Promise<void> {
+  loading ??= loadShellGrammar(undefined, preferred).then((loaded) => {
     grammar = loaded;
   });
   return loading;

@@ -214,3 +214,33 @@ describe('layerlint layers and rules', () => {
     expect(doc.stdout).toMatch(/^# multiple-cmd/);
   });
 });
+
+describe('layerlint lint: writing the report', () => {
+  // The report is written with writeSync on fd 1 (src/cli/terminal.ts), not through process.stdout.
+  const report = () => {
+    const dir = tempDir();
+    for (let n = 0; n < 120; n++) {
+      mkdirSync(join(dir, `app${n}`));
+      writeFileSync(join(dir, `app${n}`, 'Dockerfile'), `FROM node:20\nCOPY . .\nRUN npm ci && apt-get update\nRUN rm -rf /var/lib/apt/lists/*\nCMD node app${n}.js\n`);
+    }
+    return dir;
+  };
+  const shell = (script: string) => spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  test('a slow reader of a pipe gets every byte of a large report', () => {
+    const dir = report();
+    const whole = layerlint(['lint', '--format', 'json', dir]).stdout;
+    expect(whole.length).toBeGreaterThan(65_536 * 2); // more than a pipe holds
+    const slow = shell(`"${process.execPath}" "${bin}" lint --format json "${dir}" | (sleep 0.5; wc -c)`);
+    expect(Number(slow.stdout.trim())).toBe(Buffer.byteLength(whole));
+  });
+
+  test('a reader that goes away (| head -1) ends the write quietly: no error, the exit code of the findings', () => {
+    const dir = report();
+    const result = shell(`"${process.execPath}" "${bin}" lint "${dir}" | head -1`);
+    expect(result.stdout.split('\n')[0]).toMatch(/Dockerfile:\d+:\d+ \w+ /);
+    expect(result.stderr).toBe('');
+    const status = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" lint "${dir}" | head -1 > /dev/null; echo \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(status.stdout.trim()).toBe('1');
+  });
+});

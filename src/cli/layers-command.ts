@@ -4,6 +4,7 @@ import { loadBuildContext } from '../model/context.js';
 import { formatLayersJson, formatLayersText } from '../report/layers.js';
 import { UserError } from '../util/errors.js';
 import { readDockerfile } from './inputs.js';
+import { writeOut } from './terminal.js';
 
 export async function runLayers(options: { file: string; format: 'text' | 'json'; context: string | null; target: string | null }): Promise<number> {
   const text = await readDockerfile(options.file);
@@ -22,6 +23,6 @@ export async function runLayers(options: { file: string; format: 'text' | 'json'
     if ((error as Error).message.startsWith('target stage')) throw new UserError((error as Error).message);
     throw error;
   }
-  process.stdout.write(options.format === 'json' ? formatLayersJson(model) : formatLayersText(model));
+  writeOut(options.format === 'json' ? formatLayersJson(model) : formatLayersText(model));
   return 0;
 }

@@ -15,6 +15,7 @@ import type { FileReport, Report } from '../report/types.js';
 import { UserError } from '../util/errors.js';
 import { expandInputs, isStdin, readDockerfile } from './inputs.js';
 import { writeReport } from './output.js';
+import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'gnu', 'github', 'checkstyle', 'codeclimate', 'gitlab'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -41,7 +42,7 @@ async function resolveShellcheck(option: string | null, verbose: boolean): Promi
   const { findShellcheck } = await import('../shellcheck/shellcheck.js');
   const found = findShellcheck(option);
   if (option && !found) throw new UserError(`--shellcheck: '${option}' is not an executable file`);
-  if (!found && verbose) process.stderr.write('layerlint: shellcheck is not on PATH, so the ShellCheck (SCxxxx) checks of RUN scripts were skipped (apt-get install shellcheck, or --shellcheck PATH)\n');
+  if (!found && verbose) writeErr('layerlint: shellcheck is not on PATH, so the ShellCheck (SCxxxx) checks of RUN scripts were skipped (apt-get install shellcheck, or --shellcheck PATH)\n');
   return found;
 }
 
@@ -98,13 +99,13 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     for (const rule of result.extraRules) extraRules.set(rule.meta.id, rule);
     for (const failure of result.ruleFailures) {
       const detail = failure.ruleId === 'shellcheck' ? `ShellCheck was skipped for ${shownPath}: ${failure.message}` : `rule ${failure.ruleId} failed on ${shownPath}: ${failure.message} (a bug: please report it)`;
-      process.stderr.write(`layerlint: ${detail}\n`);
+      writeErr(`layerlint: ${detail}\n`);
     }
     if (exceedsThreshold(result.findings, threshold)) failed = true;
     reports.push({ path: shownPath, text, findings: result.findings, error: null });
   }
   const report: Report = { files: reports, rules: [...allRules, ...extraRules.values()], rootDir: process.cwd() };
-  const color = options.color ?? (options.output === null && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  const color = options.color ?? (options.output === null && stdoutIsTerminal() && !process.env.NO_COLOR);
   const formatters: Record<LintFormat, () => string> = {
     text: () => formatText(report, { color }),
     json: () => formatJson(report),
@@ -118,11 +119,11 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   const rendered = formatters[options.format]();
   const shellParser = shellParserBackend();
   if (options.verbose && shellParser?.whyWasm) {
-    process.stderr.write(`layerlint: RUN scripts were parsed with tree-sitter's WebAssembly build (${shellParser.whyWasm})\n`);
+    writeErr(`layerlint: RUN scripts were parsed with tree-sitter's WebAssembly build (${shellParser.whyWasm})\n`);
   }
   if (options.output) writeReport(options.output, rendered, options.overwrite);
-  else process.stdout.write(rendered);
-  for (const file of reports) if (file.error && options.format !== 'text') process.stderr.write(`layerlint: ${file.error}\n`);
+  else writeOut(rendered);
+  for (const file of reports) if (file.error && options.format !== 'text') writeErr(`layerlint: ${file.error}\n`);
   if (hadReadError) return 2;
   return failed ? 1 : 0;
 }

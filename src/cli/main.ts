@@ -13,6 +13,7 @@ import { runRulesCommand } from './rules-command.js';
 import { runMeasure } from './measure-command.js';
 import { STDIN_PATH } from './inputs.js';
 import type { Threshold } from '../config/config.js';
+import { terminalColumns, writeErr } from './terminal.js';
 
 function fail(message: string): never {
   throw new UserError(message);
@@ -25,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .strict()
     .help()
-    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .wrap(Math.min(110, terminalColumns() ?? 100))
     .fail((message, error) => {
       throw error instanceof UserError ? error : new UserError(message ?? error?.message ?? 'invalid arguments');
     })
@@ -135,11 +136,11 @@ export async function run(argv: string[] = hideBin(process.argv)): Promise<void>
     process.exitCode = await main(argv);
   } catch (error) {
     if (error instanceof UserError) {
-      process.stderr.write(`layerlint: ${error.message}\n`);
+      writeErr(`layerlint: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {
       const detail = process.env.LAYERLINT_DEBUG ? `\n${(error as Error).stack}` : '';
-      process.stderr.write(`layerlint: internal error: ${(error as Error).message} (please report this; set LAYERLINT_DEBUG=1 for details)${detail}\n`);
+      writeErr(`layerlint: internal error: ${(error as Error).message} (please report this; set LAYERLINT_DEBUG=1 for details)${detail}\n`);
       process.exitCode = 2;
     }
   }

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { allRules, findRule } from '../../rules/index.js';
 import { UserError } from '../util/errors.js';
+import { writeOut } from './terminal.js';
 
 /** docs/rules/<id>.md, relative to the package root (two folders above src/cli, three above dist/src/cli). */
 function docsFile(id: string): string | null {
@@ -18,14 +19,14 @@ export function runRulesCommand(options: { id: string | null; format: 'text' | '
       ?? allRules.find((r) => r.meta.hadolint?.includes(options.id!) || r.meta.buildkit?.includes(options.id!));
     if (!rule) throw new UserError(`unknown rule '${options.id}' (run 'layerlint rules' for the list)`);
     if (options.format === 'json') {
-      process.stdout.write(`${JSON.stringify({ ...rule.meta, docs: docsFile(rule.meta.id) }, null, 2)}\n`);
+      writeOut(`${JSON.stringify({ ...rule.meta, docs: docsFile(rule.meta.id) }, null, 2)}\n`);
     } else {
-      process.stdout.write(docsFile(rule.meta.id) ?? `${rule.meta.id} (${rule.meta.category}, ${rule.meta.severity})\n${rule.meta.description}\n`);
+      writeOut(docsFile(rule.meta.id) ?? `${rule.meta.id} (${rule.meta.category}, ${rule.meta.severity})\n${rule.meta.description}\n`);
     }
     return 0;
   }
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify(allRules.map((rule) => rule.meta), null, 2)}\n`);
+    writeOut(`${JSON.stringify(allRules.map((rule) => rule.meta), null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...allRules.map((rule) => rule.meta.id.length));
@@ -33,6 +34,6 @@ export function runRulesCommand(options: { id: string | null; format: 'text' | '
     const aliases = [...(rule.meta.hadolint ?? []), ...(rule.meta.buildkit ?? [])];
     return `${rule.meta.id.padEnd(width)}  ${rule.meta.category.padEnd(8)} ${rule.meta.severity.padEnd(7)} ${rule.meta.description}${aliases.length ? ` [${aliases.join(', ')}]` : ''}`;
   });
-  process.stdout.write(`${lines.join('\n')}\n`);
+  writeOut(`${lines.join('\n')}\n`);
   return 0;
 }

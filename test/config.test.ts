@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findConfigFile, loadConfig } from '../src/config/config.js';
+import { configFileFinder, findConfigFile, loadConfig } from '../src/config/config.js';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'layerlint-config-'));
@@ -53,5 +53,19 @@ describe('config', () => {
     expect(findConfigFile(join(root, 'repo', 'services', 'api'))).toBeNull();
     writeFileSync(join(root, 'repo', '.layerlint.yml'), '{}\n');
     expect(findConfigFile(join(root, 'repo', 'services', 'api'))).toBe(join(root, 'repo', '.layerlint.yml'));
+  });
+
+  test('a batch finder gives what findConfigFile gives, folder by folder, in any order', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'repo', '.git'), { recursive: true });
+    for (const dir of ['services/api', 'services/web', 'tools/ci', 'own/inner']) mkdirSync(join(root, 'repo', dir), { recursive: true });
+    writeFileSync(join(root, '.layerlint.yaml'), '{}\n'); // beyond the repository root: never found
+    writeFileSync(join(root, 'repo', 'services', '.layerlint.yml'), '{}\n');
+    writeFileSync(join(root, 'repo', 'own', '.layerlint.yaml'), '{}\n');
+    const folders = ['services/api', 'tools/ci', 'services/web', 'own/inner', 'services', 'own', 'tools', '.', 'services/api'].map((dir) => join(root, 'repo', dir));
+    const find = configFileFinder();
+    expect(folders.map((dir) => find(dir))).toEqual(folders.map((dir) => findConfigFile(dir)));
+    expect(find(join(root, 'repo', 'services', 'web'))).toBe(join(root, 'repo', 'services', '.layerlint.yml'));
+    expect(find(join(root, 'repo', 'tools', 'ci'))).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { lintText } from '../lint.js';
 import { loadShellParser, shellParserBackend } from '../parse/shell.js';
 import { WASM_BATCH_SIZE } from '../parse/shell-grammar.js';
-import { defaultConfig, findConfigFile, loadConfig, type Config, type Threshold } from '../config/config.js';
+import { configFileFinder, defaultConfig, loadConfig, type Config, type Threshold } from '../config/config.js';
 import { loadBuildContext, type BuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
 import { SEVERITY_RANK, type Finding, type Rule } from '../engine/types.js';
@@ -54,6 +54,7 @@ export function exceedsThreshold(findings: Finding[], threshold: Threshold): boo
 /** One config per folder: found upward from each Dockerfile unless --config names one. */
 function configResolver(explicit: string | null): (dockerfile: string) => Promise<Config> {
   const cache = new Map<string, Promise<Config>>();
+  const findConfigFile = configFileFinder();
   return (dockerfile) => {
     const file = explicit ?? findConfigFile(isStdin(dockerfile) ? process.cwd() : dirname(resolve(dockerfile)));
     if (!file) return Promise.resolve(defaultConfig());

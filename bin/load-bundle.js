@@ -1,23 +1,16 @@
 /**
- * How bin/layerlint starts the CLI quickly.
- *
- * 1. V8 flags, set on import, before any WebAssembly loads: the tree-sitter grammar is compiled by
- *    the baseline compiler only. The optimising tier adds ~450 ms at exit in a short-lived process
- *    (../shared/STACK-PROBE.md §3). The same flags must be in force when the code cache below is
- *    written and read: V8 rejects a cache made under other flags.
- * 2. dist/bundle/main.cjs is the whole CLI in one CommonJS file (scripts/bundle.mjs). Loading it
- *    through vm.Script lets V8 reuse the bytecode saved in main.cjs.cache at build time instead of
- *    compiling every function a lint needs (measured: 237 → 192 ms median cold start). A cache that does not
- *    fit this Node or this file is rejected by V8, and the code is compiled as usual.
+ * How bin/layerlint starts the CLI quickly: dist/bundle/main.cjs is the whole CLI in one CommonJS
+ * file (scripts/bundle.mjs). Loading it through vm.Script lets V8 reuse the bytecode saved in
+ * main.cjs.cache at build time instead of compiling every function a lint needs (measured: 237 →
+ * 192 ms median cold start). A cache that does not fit this Node, this file or V8's flags as they are
+ * now is rejected by V8, and the code is compiled as usual. So the cache is written under V8's
+ * default flags, the ones every start reads it under (src/parse/shell-grammar.ts sets one later).
  */
 'use strict';
-const { setFlagsFromString } = require('node:v8');
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
 const { Script } = require('node:vm');
-
-setFlagsFromString('--liftoff-only');
 
 /**
  * Run a CommonJS bundle with its code cache; returns its exports and what became of the cache

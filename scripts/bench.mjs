@@ -5,9 +5,6 @@
  *  2. throughput: lint a generated corpus of CORPUS varied Dockerfiles in one process: files/s, peak RSS.
  * Targets (issue 6): single file ≤ 120 ms wall; batch ≥ 1,000 files/s.
  */
-// The CLI's V8 flags, set as bin/layerlint sets them, so that the in-process throughput below runs
-// as the CLI does (the grammar compiled by the baseline compiler only).
-import '../bin/load-bundle.js';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { generateDockerfile } from './bench-corpus.mjs';

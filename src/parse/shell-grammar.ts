@@ -119,6 +119,12 @@ function requireTreeSitter(): new () => NativeParser {
 }
 
 async function loadWasmGrammar(): Promise<ShellGrammar> {
+  // V8's baseline compiler only, for the 1.4 MB grammar: the optimising tier adds ~450 ms at exit in a
+  // short-lived process (../shared/STACK-PROBE.md §3), and a lint of 300 files took 1.1 s instead of
+  // 0.7 s with it (measured). Set here rather than at start: loading node:v8 costs ~1.5 ms that a lint
+  // with the native grammar need not pay. Not while the build writes the code cache, which V8 checks
+  // against the flags in force at start (bin/load-bundle.js).
+  if (!process.env.LAYERLINT_WRITE_CODE_CACHE) (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
   const { Parser, Language } = await import('web-tree-sitter');
   // Named here rather than found next to web-tree-sitter's own script, which the bundle inlines.
   const runtimeWasm = require.resolve('web-tree-sitter/tree-sitter.wasm');

@@ -6,7 +6,7 @@
  * It never throws on bad input: what does not parse becomes a ParseProblem.
  */
 import { DockerfileParser, type Instruction as AstInstruction, type Flag as AstFlag } from 'dockerfile-ast';
-import './dockerfile-ast-cache.js';
+import { withTokenCache } from './dockerfile-ast-cache.js';
 import type {
   Comment, Position, CopyDetails, Directives, Flag, FromDetails, Heredoc, Instruction, KeyValue,
   ParsedDockerfile, ParseProblem, Range, ShellScript, Stage,
@@ -381,6 +381,10 @@ export function stageChain(parsed: ParsedDockerfile, stageIndex: number): number
 }
 
 export function parseDockerfile(input: string, path: string): ParsedDockerfile {
+  return withTokenCache(() => parseWithTokenCache(input, path));
+}
+
+function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const ast = DockerfileParser.parse(text);
   // Line breaks as dockerfile-ast counts them (its ranges index into these lines): \r\n, \n or a lone \r.

@@ -162,20 +162,13 @@ export function buildLayerModel(parsed: ParsedDockerfile, options: ModelOptions 
     // The shipped image is the target stage plus the chain of stages it is built FROM.
     for (const index of stageChain(parsed, targetStage)) stages[index].inFinalImage = true;
   }
-  return { parsed, stages, steps, targetStage, context };
+  // Rules ask for these often; computed here rather than memoised in a WeakMap (whose values the
+  // young-generation collector promotes to the old generation).
+  const stepsInImage = stages.map((_, index) => stageChain(parsed, index).flatMap((chained) => stages[chained].steps));
+  return { parsed, stages, steps, targetStage, context, stepsInImage };
 }
 
-const imageSteps = new WeakMap<LayerModel, Map<number, LayerStep[]>>();
-
-/** Layer steps a stage's image contains: its base stages' steps, then its own. Memoised: rules ask often. */
+/** Layer steps a stage's image contains: its base stages' steps, then its own. */
 export function stepsInImageOf(model: LayerModel, stageIndex: number): LayerStep[] {
-  let cache = imageSteps.get(model);
-  if (!cache) imageSteps.set(model, (cache = new Map()));
-  let steps = cache.get(stageIndex);
-  if (!steps) cache.set(stageIndex, (steps = computeStepsInImage(model, stageIndex)));
-  return steps;
-}
-
-function computeStepsInImage(model: LayerModel, stageIndex: number): LayerStep[] {
-  return stageChain(model.parsed, stageIndex).flatMap((index) => model.stages[index].steps);
+  return model.stepsInImage[stageIndex] ?? [];
 }

@@ -63,33 +63,17 @@ export function hasExplicitShell(instruction: Instruction): boolean {
   return instruction.shell.join(' ') !== '/bin/sh -c';
 }
 
-// A dozen rules walk the same RUN commands; computed once per parsed file (the parse is never mutated).
-const runInstructionsCache = new WeakMap<ParsedDockerfile, Instruction[]>();
-const runCommandsCache = new WeakMap<ParsedDockerfile, { instruction: Instruction; command: ShellCommand }[]>();
-
-/** Every RUN of the file, the RUNs of ONBUILD triggers included (they run in child images). */
+/**
+ * Every RUN of the file, the RUNs of ONBUILD triggers included. Computed with the parse, not memoised
+ * here: a WeakMap's values are promoted to the old generation by the young-generation collector.
+ */
 export function runInstructions(parsed: ParsedDockerfile): Instruction[] {
-  let found = runInstructionsCache.get(parsed);
-  if (!found) {
-    found = [];
-    for (const instruction of parsed.instructions) {
-      if (instruction.keyword === 'RUN') found.push(instruction);
-      if (instruction.onbuildTrigger?.keyword === 'RUN') found.push(instruction.onbuildTrigger);
-    }
-    runInstructionsCache.set(parsed, found);
-  }
-  return found;
+  return parsed.runInstructions;
 }
 
 /** Every simple command of every RUN (ONBUILD RUNs included), with its instruction. */
 export function runCommands(parsed: ParsedDockerfile): { instruction: Instruction; command: ShellCommand }[] {
-  let found = runCommandsCache.get(parsed);
-  if (!found) {
-    found = [];
-    for (const instruction of runInstructions(parsed)) for (const command of instruction.script?.commands ?? []) found.push({ instruction, command });
-    runCommandsCache.set(parsed, found);
-  }
-  return found;
+  return parsed.runCommands;
 }
 
 /** True when argv has any of the options: `-y`, `--yes`, `--yes=…`, or a short option cluster containing one (`-qy`). */

@@ -103,4 +103,6 @@ export interface LayerModel {
   steps: LayerStep[];
   targetStage: number;
   context: BuildContext | null;
+  /** By stage index: the layer steps its image holds, its base stages' first (see stepsInImageOf). */
+  stepsInImage: LayerStep[][];
 }

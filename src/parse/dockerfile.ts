@@ -394,7 +394,7 @@ function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
   const directives = readDirectives(ast);
   const comments: Comment[] = ast.getComments().map((c) => ({ text: c.getContent().replace(/^#\s*/, '').trim(), range: c.getRange() }));
   const parsed: ParsedDockerfile = {
-    path, text, lines, directives, globalArgs: [], stages: [], instructions: [], comments, problems: [],
+    path, text, lines, directives, globalArgs: [], stages: [], instructions: [], comments, problems: [], runInstructions: [], runCommands: [],
   };
   const globalArgs = new Map<string, string | undefined>();
   const stageScopes: Scope[] = [];
@@ -432,5 +432,12 @@ function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
     }
   }
   parsed.problems = findProblems(parsed, asts);
+  for (const instruction of parsed.instructions) {
+    if (instruction.keyword === 'RUN') parsed.runInstructions.push(instruction);
+    if (instruction.onbuildTrigger?.keyword === 'RUN') parsed.runInstructions.push(instruction.onbuildTrigger);
+  }
+  for (const instruction of parsed.runInstructions) {
+    for (const command of instruction.script?.commands ?? []) parsed.runCommands.push({ instruction, command });
+  }
   return parsed;
 }

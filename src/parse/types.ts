@@ -185,4 +185,8 @@ export interface ParsedDockerfile {
   instructions: Instruction[];
   comments: Comment[];
   problems: ParseProblem[];
+  /** Every RUN, the RUNs of ONBUILD triggers included (they run in child images); a dozen rules walk them. */
+  runInstructions: Instruction[];
+  /** Every simple command of those RUNs, with its instruction. */
+  runCommands: { instruction: Instruction; command: ShellCommand }[];
 }

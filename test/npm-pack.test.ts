@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -52,6 +52,12 @@ describe('npm package', () => {
     const withWasm = run('npx', ['--no-install', 'layerlint', '--verbose', 'Dockerfile'], project, { LAYERLINT_SHELL_PARSER: 'wasm' });
     expect(withWasm.stdout).toBe(lint.stdout);
     expect(withWasm.stderr).toMatch(/WebAssembly build/);
+    // Where the optional binding did not install (no prebuild for the platform, --omit=optional),
+    // the WebAssembly build takes over by itself.
+    rmSync(join(project, 'node_modules/tree-sitter'), { recursive: true });
+    const withoutBinding = run('npx', ['--no-install', 'layerlint', '--verbose', 'Dockerfile'], project);
+    expect(withoutBinding.stdout).toBe(lint.stdout);
+    expect(withoutBinding.stderr).toMatch(/WebAssembly build \(the native binding does not load: Cannot find module 'tree-sitter'/);
     expect(run('npx', ['--no-install', 'layerlint', 'rules', 'multiple-cmd'], project).stdout).toMatch(/^# multiple-cmd/);
   }, 300_000);
 });

@@ -12,10 +12,12 @@
  * the same trees; test/shell-grammar.test.ts checks that on generated scripts. One known difference:
  * the grammar asks the C library whether a character is a letter, so a word starting with a non-ASCII
  * letter where a name may stand (`ÉTAT=1 make`) is a command word natively on Linux, as in bash, but
- * an assignment in the WebAssembly build. The native one is used
- * when it loads; a missing or unloadable binding (no prebuild for the platform, musl, another ABI)
- * falls back to wasm. LAYERLINT_SHELL_PARSER=wasm or =native picks one (tests, benchmarks, or to
- * step around a broken binding).
+ * an assignment in the WebAssembly build.
+ *
+ * The native one is used when it loads, except for big batches (WASM_BATCH_SIZE); a missing or
+ * unloadable binding (no prebuild for the platform, musl, another ABI) falls back to wasm.
+ * LAYERLINT_SHELL_PARSER=wasm or =native picks one (tests, benchmarks, or to step around a broken
+ * binding).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -60,7 +62,7 @@ export interface ShellGrammar {
 /**
  * From this many Dockerfiles on, `layerlint lint` prefers the WebAssembly build. It loads ~35 ms
  * slower, but each script's tree is cheaper to walk from JavaScript than through the native binding
- * (which makes an object of one of ~150 classes per node): measured on the bench corpus, 1.30 against
+ * (which creates a JavaScript object per node through N-API): measured on the bench corpus, 1.30 against
  * 1.44 ms per file on a first pass, 0.78 against 0.96 ms warmed up, and 155 against 210 MB peak RSS
  * for 2,000 files. The load costs itself back after ~240 files.
  */

@@ -19,31 +19,49 @@ const root = new URL('..', import.meta.url);
 rmSync(new URL('dist/bundle', root), { recursive: true, force: true });
 
 /**
- * Node modules a lint would load for nothing (~5 ms of a ~120 ms start, with src/cli/terminal.ts):
+ * Work a lint would do for nothing (~9 ms of a ~110 ms start, with src/cli/terminal.ts). Patched as
+ * the bundle is built; the build fails if a patched line changes.
  * - yargs' platform shim reads process.stdout.columns as it loads, which creates the stdout stream
- *   (tty, net, stream), and imports assert for two internal checks. Patched here: the width is read
- *   when yargs asks for it, and the checks are two local functions. The build fails if the lines change.
+ *   (tty, net, stream), and imports assert for two internal checks: the width is read when yargs asks
+ *   for it, and the checks are two local functions.
+ * - yargs lays out the whole help text after starting a named command (`layerlint lint …`: cliui,
+ *   wrap-ansi, string-width; 18 M instructions, ~3–4 ms), in case the handler later asks for help.
+ *   Ours never does (usage errors are one line, src/cli/main.ts); `--help` still lays it out.
  * - chalk detects colour support with os and tty as it loads; we always give chalk a level
  *   (src/report/text.ts), so it gets chalk's own browser version of that module, which touches neither.
  */
+const YARGS_PATCHES = [
+  {
+    file: /yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/,
+    patches: [
+      ["import { notStrictEqual, strictEqual } from 'assert'",
+        'const strictEqual = (actual, expected, message) => { if (actual !== expected) throw new Error(message ?? `${actual} !== ${expected}`) };\n' +
+        'const notStrictEqual = (actual, expected, message) => { if (actual === expected) throw new Error(message ?? `${actual} === ${expected}`) };'],
+      ["stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null",
+        "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null }"],
+    ],
+  },
+  {
+    file: /yargs[\\/]build[\\/]lib[\\/]command\.js$/,
+    patches: [
+      ['yargs.getInternalMethods().getUsageInstance().cacheHelpMessage();', '/* help text laid out only when asked for (scripts/bundle.mjs) */'],
+    ],
+  },
+];
+
 const startupDiet = {
   name: 'startup-diet',
   setup(build) {
-    build.onLoad({ filter: /yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
-      let source = readFileSync(args.path, 'utf8');
-      const patches = [
-        ["import { notStrictEqual, strictEqual } from 'assert'",
-          'const strictEqual = (actual, expected, message) => { if (actual !== expected) throw new Error(message ?? `${actual} !== ${expected}`) };\n' +
-          'const notStrictEqual = (actual, expected, message) => { if (actual === expected) throw new Error(message ?? `${actual} === ${expected}`) };'],
-        ["stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null",
-          "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null }"],
-      ];
-      for (const [from, to] of patches) {
-        if (!source.includes(from)) throw new Error(`bundle: yargs changed, patch it again: "${from}" is not in ${args.path}`);
-        source = source.replace(from, to);
-      }
-      return { contents: source, loader: 'js', resolveDir: dirname(args.path) };
-    });
+    for (const { file, patches } of YARGS_PATCHES) {
+      build.onLoad({ filter: file }, (args) => {
+        let source = readFileSync(args.path, 'utf8');
+        for (const [from, to] of patches) {
+          if (!source.includes(from)) throw new Error(`bundle: yargs changed, patch it again: "${from}" is not in ${args.path}`);
+          source = source.replace(from, to);
+        }
+        return { contents: source, loader: 'js', resolveDir: dirname(args.path) };
+      });
+    }
     build.onResolve({ filter: /^#supports-color$/ }, (args) => ({
       path: createRequire(args.importer).resolve('./vendor/supports-color/browser.js'),
     }));

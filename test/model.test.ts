@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { dockerfile, model } from './helpers.js';
 import { loadBuildContext } from '../src/model/context.js';
 import { pathsOverlap } from '../src/util/paths.js';
+import { lintText } from '../src/lint.js';
 
 describe('layer model', () => {
   test('only RUN, COPY and ADD make layers', async () => {
@@ -140,5 +141,17 @@ describe('layer model', () => {
     expect(pathsOverlap('/tmp/*.tgz', '/tmp/tool.tgz')).toBe(true);
     expect(pathsOverlap('/tmp/a', '/tmp/b')).toBe(false);
     expect(pathsOverlap('/var/cache/apk', '/var/lib/apt/lists')).toBe(false);
+  });
+
+  test('glob brackets with reversed ranges or RegExp syntax inside match as fnmatch does, and never throw (regression)', async () => {
+    // A reversed range matches nothing (found by the fuzzer: "Range out of order in character class").
+    expect(pathsOverlap('/var/cache/a[p-c.8]', '/var/cache/a.')).toBe(true);
+    expect(pathsOverlap('/var/cache/a[p-c.8]', '/var/cache/ap')).toBe(false);
+    expect(pathsOverlap('/x/[z-a]', '/x/b')).toBe(false);
+    expect(pathsOverlap('/x/[!z-a]', '/x/b')).toBe(true);
+    expect(pathsOverlap('/x/[a-c^\\]', '/x/^')).toBe(true);
+    expect(pathsOverlap('/x/[a-c^\\]', '/x/d')).toBe(false);
+    const result = await lintText('From alpine:latest\n\nRUN apk update && apk add --update iputils \\\n\n  && rm -rf /var/cache/aINT ["p"-c".8"]\n', 'Dockerfile');
+    expect(result.ruleFailures).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ export function globToRegExp(glob: string): RegExp {
     else if (ch === '[') {
       const end = glob.indexOf(']', i + 1);
       if (end > i) {
-        source += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        source += bracketClass(glob.slice(i + 1, end));
         i = end;
       } else source += '\\[';
     } else source += ch.replace(/[.+^${}()|\\]/g, '\\$&');
@@ -43,6 +43,29 @@ export function globToRegExp(glob: string): RegExp {
   cached = new RegExp(`^${source}$`);
   globCache.set(glob, cached);
   return cached;
+}
+
+/**
+ * The inside of a glob bracket expression (`a-z0-9`, `!abc`) as a RegExp character class, every
+ * character escaped. A range whose ends are reversed (`p-c`) matches nothing, as in fnmatch; copied
+ * into a RegExp as it was, it threw "Range out of order" (found by the fuzzer).
+ */
+function bracketClass(inside: string): string {
+  const negated = inside.startsWith('!') || inside.startsWith('^');
+  const body = negated ? inside.slice(1) : inside;
+  let members = '';
+  for (let i = 0; i < body.length; i++) {
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      if (body[i] <= body[i + 2]) members += `${escapeInClass(body[i])}-${escapeInClass(body[i + 2])}`;
+      i += 2;
+    } else members += escapeInClass(body[i]);
+  }
+  if (members === '') return negated ? '[^/]' : '(?!)';
+  return negated ? `[^${members}]` : `[${members}]`;
+}
+
+function escapeInClass(ch: string): string {
+  return /[\\\]\[^-]/.test(ch) ? `\\${ch}` : ch;
 }
 
 export function hasGlob(path: string): boolean {

@@ -6,6 +6,7 @@
  * Targets (issue 6): single file ≤ 120 ms wall; batch ≥ 1,000 files/s.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDockerfile } from './bench-corpus.mjs';
 
@@ -23,14 +24,28 @@ const VARIANTS = {
   wasm: { args: [join(root, 'bin/layerlint'), 'lint', example, '--shellcheck', 'off'], env: { LAYERLINT_SHELL_PARSER: 'wasm' } },
   ...(hasShellcheck ? { shellcheck: { args: [join(root, 'bin/layerlint'), 'lint', example] } } : {}),
 };
+// Node 20 and 22 read NODE_EXTRA_CA_CERTS before V8 starts (nodejs/node#40524; src/cli/node-startup.ts):
+// where it is set, the same runs without it show what that costs and what a machine without it gets.
+const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
+if (extraCaCerts) {
+  VARIANTS.bareWithoutCaCerts = { ...VARIANTS.bare, unset: ['NODE_EXTRA_CA_CERTS'] };
+  VARIANTS.lintWithoutCaCerts = { ...VARIANTS.lint, unset: ['NODE_EXTRA_CA_CERTS'] };
+}
+
+function environment({ env = {}, unset = [] }) {
+  const result = { ...process.env, ...env };
+  for (const name of unset) delete result[name];
+  return result;
+}
 
 /** Wall time of each variant, in ms, median of RUNS rounds. Output goes to a pipe, as in pre-commit or an editor. */
 function coldStarts() {
   const times = Object.fromEntries(Object.keys(VARIANTS).map((name) => [name, []]));
   for (let i = 0; i < RUNS; i++) {
-    for (const [name, { args, env }] of Object.entries(VARIANTS)) {
+    for (const [name, variant] of Object.entries(VARIANTS)) {
+      const env = environment(variant);
       const started = process.hrtime.bigint();
-      spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+      spawnSync(process.execPath, variant.args, { stdio: ['ignore', 'pipe', 'pipe'], env });
       times[name].push(Number(process.hrtime.bigint() - started) / 1e6);
     }
   }
@@ -70,6 +85,10 @@ console.log(`cold start, single-file lint of examples/node-app (median of ${RUNS
 console.log(`  the same with tree-sitter's WebAssembly build instead of the native binding (LAYERLINT_SHELL_PARSER=wasm): ${ms(cold.wasm.median)}`);
 if (cold.shellcheck) console.log(`  the same with ShellCheck on its RUN scripts (shellcheck on PATH): ${ms(cold.shellcheck.median)}`);
 else console.log('  (shellcheck is not on PATH: the cold start with ShellCheck was not measured)');
+if (extraCaCerts) {
+  const certificates = (readFileSync(extraCaCerts, 'utf8').match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
+  console.log(`  this environment sets NODE_EXTRA_CA_CERTS (${extraCaCerts}, ${certificates} certificates), which Node reads before V8 starts (nodejs/node#40524): ${ms(cold.lint.median - cold.lintWithoutCaCerts.median)} of every run here. Without it: ${ms(cold.lintWithoutCaCerts.median)} (bare \`node -e ''\` ${ms(cold.bareWithoutCaCerts.median)}), as on a machine that does not set it`);
+}
 const batch = await throughput();
 console.log(`throughput (RUN scripts parsed by the ${batch.shellParser} tree-sitter): ${CORPUS} generated Dockerfiles (${batch.lines} lines), first pass in one process: ${batch.first.seconds.toFixed(2)} s = ${batch.first.filesPerSecond.toFixed(0)} files/s, ${batch.first.findings} findings, peak RSS ${batch.peakRssMb.toFixed(0)} MB  target ≥ 1,000 files/s`);
 console.log(`  the same files again, warmed up: ${batch.warm.filesPerSecond.toFixed(0)} files/s`);

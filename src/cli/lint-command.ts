@@ -16,6 +16,7 @@ import { UserError } from '../util/errors.js';
 import { expandInputs, isStdin, readDockerfile } from './inputs.js';
 import { writeReport } from './output.js';
 import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
+import { slowNodeStartNoteForThisProcess } from './node-startup.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'gnu', 'github', 'checkstyle', 'codeclimate', 'gitlab'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -122,6 +123,8 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   if (options.verbose && shellParser?.whyWasm) {
     writeErr(`layerlint: RUN scripts were parsed with tree-sitter's WebAssembly build (${shellParser.whyWasm})\n`);
   }
+  const slowStart = options.verbose ? slowNodeStartNoteForThisProcess() : null;
+  if (slowStart) writeErr(`layerlint: ${slowStart}\n`);
   if (options.output) writeReport(options.output, rendered, options.overwrite);
   else writeOut(rendered);
   for (const file of reports) if (file.error && options.format !== 'text') writeErr(`layerlint: ${file.error}\n`);

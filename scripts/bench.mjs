@@ -6,7 +6,9 @@
  * Targets (issue 6): single file ≤ 120 ms wall; batch ≥ 1,000 files/s.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { generateDockerfile } from './bench-corpus.mjs';
 
@@ -79,6 +81,39 @@ async function throughput() {
   return { shellParser, first, warm, peakRssMb: process.resourceUsage().maxRSS / 1024, lines: corpus.reduce((n, t) => n + t.split('\n').length, 0) };
 }
 
+/** throughput() in a new Node process, started with --v8-pool-size=<poolSize> unless it is null. */
+function throughputInChild(poolSize) {
+  const nodeArguments = poolSize === null ? [] : [`--v8-pool-size=${poolSize}`];
+  const child = spawnSync(process.execPath, [...nodeArguments, fileURLToPath(import.meta.url), '--throughput'], { encoding: 'utf8', env: environment({ unset: ['NODE_OPTIONS'] }), maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`the throughput run failed: ${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+/** Wall time of the built CLI over the corpus written to a temporary folder, median of 3 runs. */
+function cliOverCorpusOnDisk() {
+  const dir = mkdtempSync(join(tmpdir(), 'layerlint-bench-'));
+  try {
+    for (let i = 0; i < CORPUS; i++) {
+      mkdirSync(join(dir, String(i)));
+      writeFileSync(join(dir, String(i), 'Dockerfile'), generateDockerfile(i));
+    }
+    const times = [];
+    for (let run = 0; run < 3; run++) {
+      const started = process.hrtime.bigint();
+      spawnSync(process.execPath, [join(root, 'bin/layerlint'), 'lint', dir, '--shellcheck', 'off'], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+      times.push(Number(process.hrtime.bigint() - started) / 1e9);
+    }
+    return { seconds: times.sort((x, y) => x - y)[1] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--throughput') {
+  console.log(JSON.stringify(await throughput()));
+  process.exit(0);
+}
+
 const cold = coldStarts();
 const ms = (value) => `${value.toFixed(0)} ms`;
 console.log(`cold start, single-file lint of examples/node-app (median of ${RUNS}, runs interleaved): ${ms(cold.lint.median)} (min ${ms(cold.lint.min)}, max ${ms(cold.lint.max)}); bare \`node -e ''\` ${ms(cold.bare.median)} in the same rounds, so layerlint's own part is ${ms(cold.lint.median - cold.bare.median)}  target ≤ 120 ms`);
@@ -89,6 +124,16 @@ if (extraCaCerts) {
   const certificates = (readFileSync(extraCaCerts, 'utf8').match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
   console.log(`  this environment sets NODE_EXTRA_CA_CERTS (${extraCaCerts}, ${certificates} certificates), which Node reads before V8 starts (nodejs/node#40524): ${ms(cold.lint.median - cold.lintWithoutCaCerts.median)} of every run here. Without it: ${ms(cold.lintWithoutCaCerts.median)} (bare \`node -e ''\` ${ms(cold.bareWithoutCaCerts.median)}), as on a machine that does not set it`);
 }
-const batch = await throughput();
-console.log(`throughput (RUN scripts parsed by the ${batch.shellParser} tree-sitter): ${CORPUS} generated Dockerfiles (${batch.lines} lines), first pass in one process: ${batch.first.seconds.toFixed(2)} s = ${batch.first.filesPerSecond.toFixed(0)} files/s, ${batch.first.findings} findings, peak RSS ${batch.peakRssMb.toFixed(0)} MB  target ≥ 1,000 files/s`);
+// Throughput runs in a Node started as `layerlint lint` would run a batch this big (src/cli/relaunch.ts).
+const { relaunchPoolSize, thisProcessFacts } = await import(join(root, 'dist/src/cli/relaunch.js'));
+const poolSize = relaunchPoolSize(CORPUS, await thisProcessFacts());
+const batch = throughputInChild(poolSize);
+const how = poolSize === null ? 'Node\'s V8 worker pool' : `--v8-pool-size=${poolSize}, as layerlint lint runs a batch this big on ${(await thisProcessFacts()).cores} cores`;
+console.log(`throughput (RUN scripts parsed by the ${batch.shellParser} tree-sitter; ${how}): ${CORPUS} generated Dockerfiles (${batch.lines} lines), first pass in one process: ${batch.first.seconds.toFixed(2)} s = ${batch.first.filesPerSecond.toFixed(0)} files/s, ${batch.first.findings} findings, peak RSS ${batch.peakRssMb.toFixed(0)} MB  target ≥ 1,000 files/s`);
 console.log(`  then ${CORPUS} other generated Dockerfiles in the same process, warmed up: ${batch.warm.filesPerSecond.toFixed(0)} files/s`);
+if (poolSize !== null) {
+  const usual = throughputInChild(null);
+  console.log(`  the same in a Node with its usual 4 V8 worker threads: first pass ${usual.first.filesPerSecond.toFixed(0)} files/s, warmed up ${usual.warm.filesPerSecond.toFixed(0)} files/s`);
+}
+const cli = cliOverCorpusOnDisk();
+console.log(`\`layerlint lint\` of the ${CORPUS} files written to a folder (start, folder walk, reading, report to a pipe; median of 3): ${cli.seconds.toFixed(2)} s = ${(CORPUS / cli.seconds).toFixed(0)} files/s`);

@@ -2,7 +2,9 @@
 /**
  * npm run bench — speed figures for this machine (prints, asserts nothing):
  *  1. cold start: wall time of `layerlint lint <one Dockerfile>` (the built CLI), median of RUNS runs;
- *  2. throughput: lint a generated corpus of CORPUS varied Dockerfiles in one process: files/s, peak RSS.
+ *  2. throughput: lint a generated corpus of CORPUS varied Dockerfiles in one process: files/s, peak RSS,
+ *     in a Node started as `layerlint lint` runs a batch that big (src/cli/relaunch.ts), and with Node's
+ *     usual worker pool where that differs; then the CLI itself over the corpus written to a folder.
  * Targets (issue 6): single file ≤ 120 ms wall; batch ≥ 1,000 files/s.
  */
 import { spawnSync } from 'node:child_process';

@@ -2,7 +2,8 @@
  * Big batches on two cores are linted in a Node started with --v8-pool-size=1 (src/cli/relaunch.ts).
  */
 import { describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,15 @@ import { RELAUNCH_BATCH_SIZE, relaunchPoolSize } from '../src/cli/relaunch.js';
 
 const bin = new URL('../bin/layerlint', import.meta.url).pathname;
 const builtRelaunch = new URL('../dist/src/cli/relaunch.js', import.meta.url).href;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('relaunchPoolSize', () => {
   const twoCores = { cores: 2, execArgv: [], nodeOptions: undefined, relaunched: false };
@@ -45,20 +55,33 @@ if (!process.execArgv.includes('--v8-pool-size=1')) {
 }
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
-console.log(JSON.stringify({ execArgv: process.execArgv, argv: process.argv.slice(2), input, relaunched: process.env.LAYERLINT_RELAUNCHED }));
+console.log(JSON.stringify({ pid: process.pid, execArgv: process.execArgv, argv: process.argv.slice(2), input, relaunched: process.env.LAYERLINT_RELAUNCHED }));
 if (process.argv[2] === 'die') process.kill(process.pid, 'SIGTERM');
-process.exit(7);
+if (process.argv[2] === 'wait') setTimeout(() => process.exit(0), 60_000);
+else process.exit(7);
 `);
 
   test('runs the same command line with the pool size, sharing stdin and stdout, and returns its exit code', () => {
     const result = spawnSync(process.execPath, ['--max-old-space-size=300', script, 'a b', '-'], { input: 'from stdin', encoding: 'utf8' });
     expect(result.status).toBe(7);
-    expect(JSON.parse(result.stdout)).toEqual({ execArgv: ['--max-old-space-size=300', '--v8-pool-size=1'], argv: ['a b', '-'], input: 'from stdin', relaunched: '1' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ execArgv: ['--max-old-space-size=300', '--v8-pool-size=1'], argv: ['a b', '-'], input: 'from stdin', relaunched: '1' });
   });
 
   test('a relaunched process killed by a signal ends this one by the same signal', () => {
     const result = spawnSync(process.execPath, [script, 'die'], { input: '', encoding: 'utf8' });
     expect(result.signal).toBe('SIGTERM');
+  });
+
+  test('a signal sent to this process alone is passed on: the relaunched one does not outlive it', async () => {
+    const parent = spawn(process.execPath, [script, 'wait'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    parent.stdin.end();
+    const [line] = await once(parent.stdout, 'data') as [Buffer];
+    const childPid = (JSON.parse(line.toString()) as { pid: number }).pid;
+    expect(isAlive(childPid)).toBe(true);
+    parent.kill('SIGTERM');
+    const [, signal] = await once(parent, 'exit');
+    expect(signal).toBe('SIGTERM');
+    expect(isAlive(childPid)).toBe(false);
   });
 });
 

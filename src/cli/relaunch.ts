@@ -43,20 +43,32 @@ export function relaunchPoolSize(fileCount: number, facts: ProcessFacts): number
   return 1;
 }
 
+/** Signals that would end this process: passed on, so that the relaunched one never outlives it. */
+const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
  * Run this very command line again in a Node started with `--v8-pool-size=<poolSize>`, sharing this
  * process's standard input, output and error. Returns its exit code, or null when it could not be
  * started (the caller then lints here).
  */
 export async function relaunchWithPoolSize(poolSize: number): Promise<number | null> {
-  const { spawnSync } = await import('node:child_process');
+  const { spawn } = await import('node:child_process');
   const [script, ...args] = process.argv.slice(1);
-  const child = spawnSync(process.execPath, [...process.execArgv, `--v8-pool-size=${poolSize}`, script, ...args], {
+  const child = spawn(process.execPath, [...process.execArgv, `--v8-pool-size=${poolSize}`, script, ...args], {
     stdio: 'inherit',
     env: { ...process.env, LAYERLINT_RELAUNCHED: '1' },
   });
-  if (child.error) return null;
-  // Killed (Ctrl-C reaches both processes): end the same way, so that the shell sees the signal.
-  if (child.signal) process.kill(process.pid, child.signal);
-  return child.status ?? 1;
+  // A signal sent to this process alone (`timeout`, a CI runner stopping a job) is passed on; Ctrl-C
+  // reaches both anyway, and a second SIGINT does no harm.
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
+  const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | null>((resolve) => {
+    child.once('error', () => resolve(null));
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
+  if (ended === null) return null;
+  // Killed: end the same way, so that the shell sees the signal.
+  if (ended.signal) process.kill(process.pid, ended.signal);
+  return ended.code ?? 1;
 }

@@ -17,7 +17,7 @@ import { expandInputs, isStdin, readDockerfile } from './inputs.js';
 import { writeReport } from './output.js';
 import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
 import { slowNodeStartNoteForThisProcess } from './node-startup.js';
-import { RELAUNCH_BATCH_SIZE, relaunchPoolSize, relaunchWithPoolSize, thisProcessFacts } from './relaunch.js';
+import { relaunchForBigBatch } from './relaunch.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'gnu', 'github', 'checkstyle', 'codeclimate', 'gitlab'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -73,14 +73,9 @@ function displayPath(path: string): string {
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
   const files = expandInputs(options.files);
-  if (files.length >= RELAUNCH_BATCH_SIZE) {
-    const poolSize = relaunchPoolSize(files.length, await thisProcessFacts());
-    if (poolSize !== null) {
-      if (options.verbose) writeErr(`layerlint: ${files.length} files on a 2-core machine: linting them in a Node process with ${poolSize} V8 worker thread (--v8-pool-size=${poolSize}) instead of Node's 4, which is faster here\n`);
-      const exitCode = await relaunchWithPoolSize(poolSize);
-      if (exitCode !== null) return exitCode;
-    }
-  }
+  // On two cores a big batch is linted faster by a Node with one V8 worker thread (src/cli/relaunch.ts).
+  const relaunchedExitCode = await relaunchForBigBatch(files.length, options.verbose);
+  if (relaunchedExitCode !== null) return relaunchedExitCode;
   // A big batch is linted faster with the WebAssembly grammar (see WASM_BATCH_SIZE); otherwise the
   // grammar loads when the first shell instruction needs it, natively.
   if (files.length >= WASM_BATCH_SIZE) await loadShellParser('wasm');

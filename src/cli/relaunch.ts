@@ -9,6 +9,8 @@
  * batch big enough to pay for a second start is handed to a process started with it. Machines with
  * more cores are left as Node sets them up (not measured), and so is a pool size the user chose.
  */
+import { writeErr } from './terminal.js';
+
 // node:os and node:child_process are imported when a batch is big enough: a one-file lint does not load them.
 
 /**
@@ -71,4 +73,16 @@ export async function relaunchWithPoolSize(poolSize: number): Promise<number | n
   // Killed: end the same way, so that the shell sees the signal.
   if (ended.signal) process.kill(process.pid, ended.signal);
   return ended.code ?? 1;
+}
+
+/**
+ * For `layerlint lint` of fileCount files: relaunch when that is faster here and return the relaunched
+ * process's exit code, or null to lint in this process.
+ */
+export async function relaunchForBigBatch(fileCount: number, verbose: boolean): Promise<number | null> {
+  if (fileCount < RELAUNCH_BATCH_SIZE) return null;
+  const poolSize = relaunchPoolSize(fileCount, await thisProcessFacts());
+  if (poolSize === null) return null;
+  if (verbose) writeErr(`layerlint: ${fileCount} files on a 2-core machine: linting them in a Node process with ${poolSize} V8 worker thread (--v8-pool-size=${poolSize}) instead of Node's 4, which is faster here\n`);
+  return relaunchWithPoolSize(poolSize);
 }

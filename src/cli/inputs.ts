@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../util/errors.js';
+import { compareCodeUnits } from '../util/order.js';
 
 /** Dockerfiles are small; anything this large is not one (and would only waste memory). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -31,7 +32,8 @@ function findInDirectory(dir: string): string[] {
     } catch {
       return;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    // Code-unit order, as `LC_ALL=C ls` lists them: the same report on every machine.
+    for (const entry of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
       const path = join(current, entry.name);
       if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(path);
       else if (entry.isFile() && isDockerfileName(entry.name)) found.push(path);

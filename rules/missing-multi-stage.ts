@@ -1,6 +1,8 @@
 import type { Rule } from '../src/engine/types.js';
 import { isSdkImage, SDK_IMAGES } from '../src/model/knowledge/build-tools.js';
 import { commandLabel, lineOf } from '../src/model/queries.js';
+import type { LayerStep } from '../src/model/types.js';
+import type { Position } from '../src/parse/types.js';
 
 /**
  * A single-stage image that compiles ships its compiler, SDK and build caches. The seed example's
@@ -18,7 +20,7 @@ const rule: Rule = {
     if (parsed.stages.length !== 1) return;
     const stage = model.stages[0];
     const from = stage.stage.from;
-    const build = stage.steps.flatMap((step) => step.builds)[0];
+    const build = stage.steps.flatMap((step) => (removesItsToolchain(step) ? [] : step.builds))[0];
     const sdk = from.from && isSdkImage(from.from.imageName, from.from.tag) ? from.from : null;
     if (!build && !sdk) return;
     const runtime = sdk ? SDK_IMAGES.find((entry) => entry.pattern.test(sdk.imageName.toLowerCase()))?.runtime : null;
@@ -32,5 +34,25 @@ const rule: Rule = {
     });
   },
 };
+
+/**
+ * Does this RUN install packages, build, and remove packages again after its last build? That is the
+ * single-stage way the official images (python, ruby, php…) keep compilers out:
+ * `apt-get install gcc make …; make; apt-get purge --auto-remove`, or
+ * `apk add --virtual .build-deps …; make; apk del .build-deps`. The toolchain never reaches a layer.
+ * A removal in a later RUN does not count: the layer that installed it still ships it.
+ */
+function removesItsToolchain(step: LayerStep): boolean {
+  if (step.builds.length === 0) return false;
+  const firstBuild = step.builds[0].command.range.start;
+  const lastBuild = step.builds[step.builds.length - 1].command.range.start;
+  const installedBefore = step.systemPackages.some((call) => call.action === 'install' && isBefore(call.command.range.start, firstBuild));
+  const removedAfter = step.systemPackages.some((call) => call.action === 'remove' && isBefore(lastBuild, call.command.range.start));
+  return installedBefore && removedAfter;
+}
+
+function isBefore(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
 
 export default rule;

@@ -39,4 +39,46 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM python:3.12-slim\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n')).toEqual([]);
     expect(await hits(rule, 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n')).toEqual([]);
   });
+
+  test('quiet: one RUN installs the toolchain, builds and removes it again (the official images\' single-stage pattern)', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:bookworm-slim
+      RUN set -eux; \\
+        savedAptMark="$(apt-mark showmanual)"; \\
+        apt-get update; \\
+        apt-get install -y --no-install-recommends gcc make wget; \\
+        wget -O src.tar.gz https://example.org/src.tar.gz; tar xzf src.tar.gz; cd src; \\
+        ./configure; make -j "$(nproc)"; make install; cd /; rm -rf src src.tar.gz; \\
+        apt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; \\
+        apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\
+        rm -rf /var/lib/apt/lists/*
+      CMD ["app"]
+    `)).toEqual([]);
+    expect(await hits(rule, dockerfile`
+      FROM alpine:3.22
+      RUN apk add --no-cache --virtual .build-deps gcc make musl-dev \\
+        && make -C /usr/src/app install \\
+        && apk del --no-network .build-deps
+    `)).toEqual([]);
+  });
+
+  test('fires: the toolchain is removed only in a later RUN, or was installed in an earlier one (its layer still ships it)', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -y gcc make && make -C /src install
+      RUN apt-get purge -y --auto-remove gcc make
+    `)).toEqual([2]);
+    expect(await hits(rule, dockerfile`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -y gcc make
+      RUN make -C /src install && apt-get purge -y --auto-remove gcc make
+    `)).toEqual([3]);
+  });
+
+  test('fires: an SDK base image ships its SDK whatever a RUN removes', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM golang:1.22
+      RUN apt-get update && apt-get install -y libfoo-dev && go build -o /app . && apt-get purge -y libfoo-dev
+    `)).toEqual([1]);
+  });
 });

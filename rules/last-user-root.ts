@@ -21,7 +21,7 @@ const rule: Rule = {
     const chain = stageChain(parsed, model.targetStage);
     const users = chain.flatMap((index) => parsed.stages[index].instructions.filter((i) => i.keyword === 'USER'));
     const last = users.at(-1);
-    if (!last || !ROOT.test(last.argumentsText.trim())) return;
+    if (!last || !ROOT.test(last.word ?? '')) return;
     report({
       message: `The image's last USER is ${last.argumentsText.trim()}, so the container runs as root; add a USER with an unprivileged user after the steps that need root.`,
       range: last.range,

@@ -1,5 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import { stageChain } from '../src/parse/dockerfile.js';
+import type { Instruction } from '../src/parse/types.js';
 
 /**
  * A relative WORKDIR depends on the base image's working directory, which can change under you.
@@ -18,18 +19,22 @@ const rule: Rule = {
     buildkit: ['WorkdirRelativePath'],
   },
   check({ parsed, report }) {
+    // `word` is the path as Docker reads it: WORKDIR '/app' is absolute.
+    const isAbsolute = (workdir: Instruction) => ABSOLUTE.test(workdir.word ?? '');
     for (const stage of parsed.stages) {
       const earlierStages = stageChain(parsed, stage.index).slice(0, -1);
-      let absoluteSeen = earlierStages.some((index) => parsed.stages[index].instructions.some((i) => i.keyword === 'WORKDIR' && ABSOLUTE.test(i.argumentsText.trim())));
+      let absoluteSeen = earlierStages.some((index) => parsed.stages[index].instructions.some((i) => i.keyword === 'WORKDIR' && isAbsolute(i)));
       for (const instruction of stage.instructions.filter((i) => i.keyword === 'WORKDIR')) {
-        const path = instruction.argumentsText.trim();
-        if (ABSOLUTE.test(path)) {
+        if (isAbsolute(instruction)) {
           absoluteSeen = true;
         } else if (!absoluteSeen) {
+          const written = instruction.argumentsText.trim();
+          // Inside the quotes, if any: 'app' becomes '/app'.
+          const absolute = written.replace(/^(['"]?)(\.\/)?/, '$1/');
           report({
-            message: `WORKDIR ${path} is relative and no absolute WORKDIR was set before it, so where it lands depends on the base image; use an absolute path such as /${path.replace(/^\.\//, '')}.`,
+            message: `WORKDIR ${written} is relative and no absolute WORKDIR was set before it, so where it lands depends on the base image; use an absolute path such as ${absolute}.`,
             range: instruction.argumentsRange ?? instruction.range,
-            fix: instruction.argumentsRange ? { description: 'Make the path absolute.', edits: [{ range: instruction.argumentsRange, newText: `/${path.replace(/^\.\//, '')}` }] } : undefined,
+            fix: instruction.argumentsRange ? { description: 'Make the path absolute.', edits: [{ range: instruction.argumentsRange, newText: absolute }] } : undefined,
           });
         }
       }

@@ -42,6 +42,26 @@ describe('parse: stages, ARG/ENV scoping, directives', () => {
     expect(run.user).toBe('app');
   });
 
+  test('WORKDIR and USER are read as one word, as Docker does: quotes removed, no expansion inside single quotes', async () => {
+    const parsed = await parse(dockerfile`
+      FROM alpine:3.19
+      ARG NAME=web
+      WORKDIR "/srv/$NAME app"
+      WORKDIR 'logs'
+      USER '$NAME'
+      USER "$NAME":"staff"
+      RUN ls
+    `);
+    const [workdir, relativeWorkdir, literalUser, user, run] = parsed.stages[0].instructions.slice(1);
+    expect(workdir.word).toBe('/srv/web app');
+    expect(relativeWorkdir.word).toBe('logs');
+    expect(literalUser.word).toBe('$NAME');
+    expect(user.word).toBe('web:staff');
+    expect(run.workdir).toBe('/srv/web app/logs');
+    expect(run.user).toBe('web:staff');
+    expect(run.word).toBeNull();
+  });
+
   test('parser directives: syntax, escape and check=skip', async () => {
     const parsed = await parse('# syntax=docker/dockerfile:1\n# escape=`\n# check=skip=JSONArgsRecommended,StageNameCasing\nFROM scratch\n');
     expect(parsed.directives.syntax).toBe('docker/dockerfile:1');

@@ -11,7 +11,7 @@ import type {
   Comment, Position, CopyDetails, Directives, Flag, FromDetails, Heredoc, Instruction, KeyValue,
   ParsedDockerfile, ParseProblem, Range, ShellScript, Stage,
 } from './types.js';
-import { expandVariables, type VariableLookup } from './variables.js';
+import { expandVariables, processWord, type VariableLookup } from './variables.js';
 import { emptyScript, isPosixShell, parseShellScript } from './shell.js';
 import { normalizePath } from '../util/paths.js';
 
@@ -297,6 +297,7 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
     copy: isCopy ? readCopy(rawArgumentsText, argumentsText, flags, words, heredocs, lookup) : null,
     from: keyword === 'FROM' ? readFrom(ast, ctx.globalArgs) : null,
     pairs: ['ARG', 'ENV', 'LABEL'].includes(keyword) ? readPairs(ast) : [],
+    word: keyword === 'WORKDIR' || keyword === 'USER' ? processWord(argumentsText.trim(), lookup) : null,
     onbuildTrigger: null,
     user: ctx.scope.user,
     workdir: ctx.scope.workdir,
@@ -330,11 +331,11 @@ function applyToScope(instruction: Instruction, scope: Scope, globalArgs: Map<st
       for (const pair of instruction.pairs) scope.env.set(pair.name, expandVariables(pair.value ?? '', lookup));
       break;
     case 'USER':
-      scope.user = expandVariables(instruction.argumentsText.trim(), lookup) || scope.user;
+      scope.user = instruction.word || scope.user;
       break;
     case 'WORKDIR': {
       // An absolute WORKDIR replaces the current one; a relative one is joined to it.
-      const dir = expandVariables(instruction.argumentsText.trim(), lookup);
+      const dir = instruction.word ?? '';
       scope.workdir = normalizePath(dir.startsWith('/') ? dir : `${scope.workdir}/${dir}`);
       break;
     }

@@ -133,6 +133,8 @@ export interface Instruction {
   from: FromDetails | null;
   /** ARG declarations (`ARG A=1 B`) and ENV/LABEL pairs. */
   pairs: KeyValue[];
+  /** WORKDIR and USER: the argument as Docker reads it (quotes removed, ARG/ENV values known here substituted); null otherwise. */
+  word: string | null;
   /** For ONBUILD: the trigger, parsed like any instruction (stageIndex of the ONBUILD). */
   onbuildTrigger: Instruction | null;
   /** USER in effect when this instruction runs (for `~` and $HOME). */

@@ -35,3 +35,29 @@ export function referencedVariables(text: string): string[] {
   }
   return [...names];
 }
+
+/**
+ * One word as Docker's shell lexer reads the argument of WORKDIR or USER: quotes removed, variables
+ * expanded except inside single quotes (`WORKDIR '/app'` is /app, `USER "root"` is root). An
+ * unclosed quote is kept as written; Docker would reject it anyway.
+ */
+export function processWord(text: string, lookup: VariableLookup): string {
+  let word = '';
+  let plain = '';
+  let i = 0;
+  while (i < text.length) {
+    const quote = text[i];
+    const end = quote === "'" || quote === '"' ? text.indexOf(quote, i + 1) : -1;
+    if (end < 0) {
+      plain += quote;
+      i++;
+      continue;
+    }
+    word += expandVariables(plain, lookup);
+    plain = '';
+    const inside = text.slice(i + 1, end);
+    word += quote === "'" ? inside : expandVariables(inside, lookup);
+    i = end + 1;
+  }
+  return word + expandVariables(plain, lookup);
+}

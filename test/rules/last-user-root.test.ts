@@ -9,6 +9,12 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM node:22\nUSER 0:0\n')).toEqual([2]);
   });
 
+  test('reads the user as Docker does: quoted, or through an ARG', async () => {
+    expect(await hits(rule, 'FROM node:22\nUSER "root"\n')).toEqual([2]);
+    expect(await hits(rule, 'FROM node:22\nARG RUN_AS=root\nUSER ${RUN_AS}\n')).toEqual([3]);
+    expect(await hits(rule, 'FROM node:22\nUSER "node"\n')).toEqual([]);
+  });
+
   test('inherits through FROM <stage>: a root USER in the base stage counts if the final stage sets none', async () => {
     expect(await hits(rule, 'FROM node:22 AS base\nUSER root\nFROM base\nRUN true\n')).toEqual([2]);
   });

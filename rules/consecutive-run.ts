@@ -6,7 +6,8 @@ import type { Instruction } from '../src/parse/types.js';
  * Two short RUNs in a row make two layers and two cache entries where one would do. Kept as narrow as
  * hadolint's DL3059, because merging big RUNs hurts caching: both RUNs are adjacent (comments aside),
  * have the same flags (a different --mount cannot be merged), and hold at most two commands each.
- * A heredoc RUN is never asked to merge (hadolint #1137).
+ * A heredoc RUN is never asked to merge (hadolint #1137). More precise than DL3059: only in stages whose
+ * layers ship (the final image and the stages it is built FROM); a builder stage's layers are never pulled.
  */
 function flagsKey(instruction: Instruction): string {
   return instruction.flags.map((flag) => `${flag.name}=${flag.value ?? ''}`).sort().join(' ');
@@ -29,6 +30,7 @@ const rule: Rule = {
   check({ model, parsed, report }) {
     const deletes = new Set(model.steps.filter((step) => step.deleted.length > 0).map((step) => step.instruction));
     for (const stage of parsed.stages) {
+      if (!model.stages[stage.index].inFinalImage) continue;
       stage.instructions.forEach((instruction, i) => {
         const previous = stage.instructions[i - 1];
         if (!previous || !mergeable(previous) || !mergeable(instruction) || flagsKey(previous) !== flagsKey(instruction)) return;

@@ -2,7 +2,7 @@ import type { Rule } from '../src/engine/types.js';
 import { isSdkImage, SDK_IMAGES } from '../src/model/knowledge/build-tools.js';
 import { commandLabel, lineOf } from '../src/model/queries.js';
 import type { LayerStep } from '../src/model/types.js';
-import type { Position } from '../src/parse/types.js';
+import { isBefore } from '../src/parse/positions.js';
 
 /**
  * A single-stage image that compiles ships its compiler, SDK and build caches. The seed example's
@@ -49,10 +49,6 @@ function removesItsToolchain(step: LayerStep): boolean {
   const installedBefore = step.systemPackages.some((call) => call.action === 'install' && isBefore(call.command.range.start, firstBuild));
   const removedAfter = step.systemPackages.some((call) => call.action === 'remove' && isBefore(lastBuild, call.command.range.start));
   return installedBefore && removedAfter;
-}
-
-function isBefore(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 export default rule;

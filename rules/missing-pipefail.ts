@@ -1,5 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import { runInstructions } from '../src/model/queries.js';
+import { isBefore } from '../src/parse/positions.js';
 import type { Instruction, ShellPipeline } from '../src/parse/types.js';
 
 /**
@@ -18,9 +19,7 @@ function shellHasPipefail(shell: string[]): boolean {
 function setBefore(instruction: Instruction, pipeline: ShellPipeline): boolean {
   return (instruction.script?.commands ?? []).some((command) => {
     const { argv, range } = command;
-    const before = range.start.line < pipeline.range.start.line
-      || (range.start.line === pipeline.range.start.line && range.start.character < pipeline.range.start.character);
-    return before && command.program === 'set' && argv.some((word, i) => word === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(argv[i - 1]));
+    return isBefore(range.start, pipeline.range.start) && command.program === 'set' && argv.some((word, i) => word === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(argv[i - 1]));
   });
 }
 

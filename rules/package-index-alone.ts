@@ -1,6 +1,8 @@
 import type { Rule } from '../src/engine/types.js';
-import { systemPackageCall } from '../src/model/knowledge/package-managers.js';
+import { cachesLeftBy, systemPackageCall } from '../src/model/knowledge/package-managers.js';
 import { commandLabel } from '../src/model/queries.js';
+import { isBefore } from '../src/parse/positions.js';
+import { pathsOverlap } from '../src/util/paths.js';
 
 /**
  * `RUN apt-get update` on its own: Docker caches that layer, so a later `RUN apt-get install` (or one
@@ -19,6 +21,17 @@ const rule: Rule = {
       for (const update of calls.filter((call) => call.action === 'update')) {
         const installsToo = calls.some((call) => call.manager === update.manager && (call.action === 'install' || call.action === 'upgrade'));
         if (installsToo) continue;
+        // `apt-get update && pip install … && rm -rf /var/lib/apt/lists/*`: no stale index is cached, but the
+        // download of the whole index was for nothing.
+        const indexDeletedLater = step.deleted.some((deleted) => isBefore(update.command.range.start, deleted.range.start)
+          && cachesLeftBy(update).some((index) => pathsOverlap(deleted.path, index.path)));
+        if (indexDeletedLater) {
+          report({
+            message: `${commandLabel(update.command)} is followed by no install in this RUN, which deletes the index again: it only costs build time (a download of the whole index); remove it, or install what needs it in this RUN.`,
+            range: update.command.range,
+          });
+          continue;
+        }
         report({
           message: `${commandLabel(update.command)} runs without an install in the same RUN, so Docker caches the index and later installs use a stale one; update and install in one RUN.`,
           range: update.command.range,

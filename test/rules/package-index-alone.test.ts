@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { dockerfile, hits } from '../helpers.js';
+import { dockerfile, findings, hits } from '../helpers.js';
 
 const rule = 'package-index-alone';
 
@@ -25,5 +25,15 @@ describe(rule, () => {
       apt-get upgrade -y
       EOF
     `)).toEqual([]);
+  });
+
+  test('an update whose RUN deletes the index again caches nothing stale: the message says it only costs time', async () => {
+    const [finding] = (await findings('FROM python:3.9\nRUN apt-get update && pip install "poetry==1.1.10" && rm -rf /var/lib/apt/lists/*\n')).filter((f) => f.ruleId === rule);
+    expect(finding.range.start.line).toBe(1);
+    expect(finding.message).toContain('only costs build time');
+    expect(finding.message).not.toContain('stale');
+    // Deleted before the update: the index of the update stays, as does the usual message.
+    const [stale] = (await findings('FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update\n')).filter((f) => f.ruleId === rule);
+    expect(stale.message).toContain('stale');
   });
 });

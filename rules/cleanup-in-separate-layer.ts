@@ -2,6 +2,7 @@ import type { Fix, Rule, TextEdit } from '../src/engine/types.js';
 import { deleteInstruction } from '../src/engine/edits.js';
 import type { Instruction } from '../src/parse/types.js';
 import type { FileEffect, LayerStep } from '../src/model/types.js';
+import { isBefore } from '../src/parse/positions.js';
 import { hasGlob, pathsOverlap } from '../src/util/paths.js';
 import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
 
@@ -45,18 +46,18 @@ function creates(creator: LayerStep, deletion: FileEffect): FileEffect | null {
 }
 
 /**
- * True when the creating step also removes what it created, in its own RUN (the docker-library
- * pattern: `apt-get update … && rm -rf /var/lib/apt/lists/*`): nothing of it is left in that layer,
- * so a later RUN deleting the same path again wastes nothing. A deletion counts only if it covers the
- * whole created path (`/var/lib/apt/lists/*` covers `/var/lib/apt/lists`), not just a part of it.
+ * True when the creating step itself removes `path` again after creating it, in its own RUN (the
+ * docker-library pattern: `apt-get update … && rm -rf /var/lib/apt/lists/*`). Asked for the created path
+ * (nothing of it is left in that layer) and for the later deletion's path (`rm -rf /var/cache/apt/archives`
+ * in two RUNs: the first left the rest of /var/cache/apt, but nothing under archives for the second to
+ * waste). A deletion counts only if it covers the whole path (`/var/lib/apt/lists/*` covers
+ * `/var/lib/apt/lists`), not just a part of it.
  */
-function cleanedInOwnLayer(creator: LayerStep, effect: FileEffect): boolean {
+function removedInOwnLayer(creator: LayerStep, effect: FileEffect, path: string): boolean {
   return creator.deleted.some((own) => {
     if (effect.kind === 'packages' || own.kind === 'packages') return false;
-    const after = own.range.start.line > effect.range.start.line
-      || (own.range.start.line === effect.range.start.line && own.range.start.character > effect.range.start.character);
     const covering = own.path.replace(/\/\*$/, '');
-    return after && !hasGlob(covering) && (effect.path === covering || effect.path.startsWith(`${covering}/`));
+    return isBefore(effect.range.start, own.range.start) && !hasGlob(covering) && (path === covering || path.startsWith(`${covering}/`));
   });
 }
 
@@ -95,7 +96,8 @@ const rule: Rule = {
         for (const deletion of step.deleted) {
           for (const candidate of earlier) {
             const effect = creates(candidate, deletion);
-            if (effect && !cleanedInOwnLayer(candidate, effect) && !creators.some((c) => c.step === candidate && c.deletion === deletion)) creators.push({ step: candidate, effect, deletion });
+            if (!effect || removedInOwnLayer(candidate, effect, effect.path) || removedInOwnLayer(candidate, effect, deletion.path)) continue;
+            if (!creators.some((c) => c.step === candidate && c.deletion === deletion)) creators.push({ step: candidate, effect, deletion });
           }
         }
         if (creators.length === 0) continue;

@@ -78,6 +78,17 @@ describe(rule, () => {
     expect(await hits(rule, text)).toEqual([]);
   });
 
+  test('quiet: a later RUN deletes only the part the earlier RUN had already removed itself (the Rails template)', async () => {
+    const cleanup = 'rm -rf /var/lib/apt/lists /var/cache/apt/archives';
+    const text = `FROM ruby:3.4-slim AS base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y curl && ${cleanup}\n`
+      + `FROM base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y libvips && ${cleanup}\n`;
+    expect(await hits(rule, text)).toEqual([]);
+    // The earlier RUN left its lists: deleting them later wastes them.
+    const leaky = 'FROM ruby:3.4-slim AS base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y curl\n'
+      + `FROM base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y libvips && ${cleanup}\n`;
+    expect(await hits(rule, leaky)).toEqual([4]);
+  });
+
   test('still fires when the first RUN deleted before creating, or only part of what it made', async () => {
     expect(await hits(rule, 'FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n')).toEqual([3]);
     expect(await hits(rule, 'FROM python:3\nRUN pip install flask && rm -rf /root/.cache/pip/http\nRUN rm -rf /root/.cache/pip\n')).toEqual([3]);

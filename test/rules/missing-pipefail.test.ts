@@ -1,11 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { hits } from '../helpers.js';
+import { dockerfile, hits } from '../helpers.js';
 
 const rule = 'missing-pipefail';
 
 describe(rule, () => {
   test('fires on a pipeline whose producer can fail, inside sh -c and ONBUILD too', async () => {
-    expect(await hits(rule, 'FROM debian:12\nRUN curl -fsSL https://x | tar -xz\nRUN sh -c "wget -qO- https://x | sh"\nONBUILD RUN cat f | grep x\n')).toEqual([2, 3, 4]);
+    expect(await hits(rule, 'FROM debian:12\nRUN curl -fsSL https://x | tar -xz\nRUN sh -c "wget -qO- https://x | sh"\nONBUILD RUN make | tee build.log\n')).toEqual([2, 3, 4]);
   });
 
   test('quiet: SHELL with -o pipefail, set -o pipefail earlier in the RUN, echo/printf/yes producers, no pipe', async () => {
@@ -16,5 +16,22 @@ describe(rule, () => {
 
   test('a set -o pipefail after the pipeline does not count', async () => {
     expect(await hits(rule, 'FROM debian:12\nRUN curl -fsSL https://x | tar -xz && set -o pipefail\n')).toEqual([2]);
+  });
+
+  test('quiet: a query checked by grep (its status is the answer); fires when grep filters or its output is data', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:12
+      RUN clamscan --version | grep -F "ClamAV 1.4.5"
+      RUN locale -a | grep 'en_US.utf8'
+      RUN cat /etc/os-release | grep -q bookworm
+      RUN java -version 2>&1 | grep -q '"21' > /dev/null
+    `)).toEqual([]);
+    expect(await hits(rule, dockerfile`
+      FROM debian:12
+      RUN make 2>&1 | grep -i error
+      RUN ls /opt | grep -v README
+      RUN cat /etc/hosts | grep app > /tmp/hosts
+      RUN curl -fsSL https://x --version | grep x | sh
+    `)).toEqual([2, 3, 4, 5]);
   });
 });

@@ -38,34 +38,74 @@ function urlBasename(url: string): string {
   return basename(url.replace(/[?#].*$/, '').replace(/\/+$/, '')) || 'index.html';
 }
 
+/** The variables a command sees: its own `VAR=value` prefixes, then ENV/ARG. */
+function commandEnv(command: ShellCommand, where: Where): (name: string) => string | undefined {
+  return (name) => command.assignments[name] ?? where.env(name);
+}
+
+type Env = (name: string) => string | undefined;
+
+/** Where each tool keeps its cache, as the tool itself works it out (its variable, else under home). */
+const CACHE_DIRS = {
+  pip: (home: string, env: Env) => env('PIP_CACHE_DIR') ?? `${home}/.cache/pip`,
+  npm: (home: string, env: Env) => env('npm_config_cache') ?? `${home}/.npm`,
+  yarn: (home: string, env: Env) => env('YARN_CACHE_FOLDER') ?? `${home}/.cache/yarn`,
+  goBuild: (home: string, env: Env) => env('GOCACHE') ?? `${home}/.cache/go-build`,
+  goModules: (home: string, env: Env) => env('GOMODCACHE') ?? `${env('GOPATH') ?? `${home}/go`}/pkg/mod`,
+  composer: (home: string, env: Env) => env('COMPOSER_CACHE_DIR') ?? `${home}/.cache/composer`,
+};
+
+/** Yarn 1 run as root keeps its cache here rather than under home (unless YARN_CACHE_FOLDER is set). */
+const ROOT_YARN_CACHE = '/usr/local/share/.cache/yarn';
+
+/**
+ * `rm -rf "$(composer config cache-dir)"`, `$(pip cache dir)/*`: the tool is asked where its cache is.
+ * The answer is the cache path, so the deletion counts as cleaning that cache.
+ */
+const CACHE_QUERIES: Record<string, (home: string, env: Env) => string[]> = {
+  'composer config cache-dir': (home, env) => [CACHE_DIRS.composer(home, env)],
+  'pip cache dir': (home, env) => [CACHE_DIRS.pip(home, env)],
+  'npm config get cache': (home, env) => [CACHE_DIRS.npm(home, env)],
+  'yarn cache dir': (home, env) => [CACHE_DIRS.yarn(home, env), ...(home === '/root' && !env('YARN_CACHE_FOLDER') ? [ROOT_YARN_CACHE] : [])],
+  'go env GOCACHE': (home, env) => [CACHE_DIRS.goBuild(home, env)],
+  'go env GOMODCACHE': (home, env) => [CACHE_DIRS.goModules(home, env)],
+};
+
+function cacheAskedFor(word: string, home: string, env: Env): string[] {
+  const match = /^\$\(\s*([^()`$]+?)\s*\)(\/\*?)?$/.exec(word);
+  if (!match) return [];
+  const query = match[1].split(/\s+/).filter((w) => w !== '--global' && w !== '-g').join(' ').replace(/^pip3?(?=\s)|^python3? -m pip(?=\s)/, 'pip');
+  return CACHE_QUERIES[query]?.(home, env) ?? [];
+}
+
 /** Language-tool caches: path relative to home unless absolute. */
 function languageCaches(command: ShellCommand, where: Where): FileEffect[] {
   const { program, argv } = command;
   const sub = argv[1] ?? '';
   const home = where.home;
-  const env = (name: string) => command.assignments[name] ?? where.env(name);
+  const env = commandEnv(command, where);
   const out: FileEffect[] = [];
   const add = (path: string, what: string, certainty: FileEffect['certainty'] = 'certain') => out.push(effect(path, 'cache', what, command, certainty));
   const pipLike = /^pip[0-9.]*$/.test(program) || (/^python[0-9.]*$/.test(program) && argv[1] === '-m' && /^pip/.test(argv[2] ?? ''));
   if (pipLike && argv.includes('install')) {
     const disabled = argv.includes('--no-cache-dir') || /^(1|true|yes|on)$/i.test(env('PIP_NO_CACHE_DIR') ?? '');
-    if (!disabled) add(env('PIP_CACHE_DIR') ?? `${home}/.cache/pip`, 'pip cache');
+    if (!disabled) add(CACHE_DIRS.pip(home, env), 'pip cache');
   }
-  if (program === 'npm' && ['install', 'i', 'ci', 'clean-install', 'update'].includes(sub)) add(env('npm_config_cache') ?? `${home}/.npm`, 'npm cache');
+  if (program === 'npm' && ['install', 'i', 'ci', 'clean-install', 'update'].includes(sub)) add(CACHE_DIRS.npm(home, env), 'npm cache');
   if (program === 'yarn' && (argv.length === 1 || ['install', 'add'].includes(sub))) {
-    add(env('YARN_CACHE_FOLDER') ?? `${home}/.cache/yarn`, 'yarn cache');
-    if (home === '/root' && !env('YARN_CACHE_FOLDER')) add('/usr/local/share/.cache/yarn', 'yarn cache');
+    add(CACHE_DIRS.yarn(home, env), 'yarn cache');
+    if (home === '/root' && !env('YARN_CACHE_FOLDER')) add(ROOT_YARN_CACHE, 'yarn cache');
   }
   if (program === 'pnpm' && ['install', 'i', 'add', 'fetch'].includes(sub)) add(`${home}/.local/share/pnpm/store`, 'pnpm store');
   if (program === 'go' && ['build', 'install', 'mod', 'get', 'test'].includes(sub)) {
-    add(`${env('GOPATH') ?? `${home}/go`}/pkg/mod`, 'Go module cache');
-    if (sub !== 'mod') add(env('GOCACHE') ?? `${home}/.cache/go-build`, 'Go build cache');
+    add(CACHE_DIRS.goModules(home, env), 'Go module cache');
+    if (sub !== 'mod') add(CACHE_DIRS.goBuild(home, env), 'Go build cache');
   }
   if (program === 'cargo' && ['build', 'fetch', 'install'].includes(sub)) add(`${env('CARGO_HOME') ?? `${home}/.cargo`}/registry`, 'Cargo registry cache');
   if ((program === 'mvn' || program === 'mvnw')) add(`${home}/.m2/repository`, 'Maven repository');
   if (program === 'gradle' || program === 'gradlew') add(`${env('GRADLE_USER_HOME') ?? `${home}/.gradle`}/caches`, 'Gradle cache');
   if (program === 'dotnet' && ['restore', 'build', 'publish'].includes(sub)) add(`${home}/.nuget/packages`, 'NuGet package cache');
-  if (program === 'composer' && ['install', 'require', 'update'].includes(sub)) add(env('COMPOSER_CACHE_DIR') ?? `${home}/.cache/composer`, 'Composer cache');
+  if (program === 'composer' && ['install', 'require', 'update'].includes(sub)) add(CACHE_DIRS.composer(home, env), 'Composer cache');
   if (program === 'gem' && sub === 'install') add(`${env('GEM_HOME') ?? '/usr/local/bundle'}/cache`, 'gem cache');
   if (['make', 'cmake', 'ninja', 'gcc', 'g++', 'cc', 'clang'].includes(program)) add(`${home}/.cache`, `build cache that ${program} and the compilers it runs write`, 'likely');
   return out;
@@ -115,10 +155,17 @@ function deletions(command: ShellCommand, where: Where): FileEffect[] {
   const resolve = (path: string) => resolveAgainst(path, where.workdir, where.home);
   const out: FileEffect[] = [];
   const sub = argv[1] ?? '';
+  const { home } = where;
+  const env = commandEnv(command, where);
   if (program === 'rm' || program === 'rmdir') {
     const endOfOptions = argv.indexOf('--');
     const paths = argv.slice(1).filter((word, i) => (endOfOptions >= 0 && i + 1 > endOfOptions) || !word.startsWith('-'));
-    for (const path of paths) if (path !== '--') out.push(effect(resolve(path), 'file', path, command));
+    for (const path of paths) {
+      if (path === '--') continue;
+      const caches = cacheAskedFor(path, home, env);
+      if (caches.length > 0) for (const cache of caches) out.push(effect(cache, 'cache', path, command));
+      else out.push(effect(resolve(path), 'file', path, command));
+    }
   }
   if (program === 'mv' && argv.length >= 3) {
     for (const path of argv.slice(1, -1).filter((w) => !w.startsWith('-'))) out.push(effect(resolve(path), 'file', path, command));
@@ -128,17 +175,17 @@ function deletions(command: ShellCommand, where: Where): FileEffect[] {
   if (pkg?.action === 'remove') {
     out.push({ ...effect('/', 'packages', `${pkg.manager} ${pkg.subcommand} ${pkg.packages.join(' ')}`.trim(), command), packages: pkg.packages });
   }
-  if (program === 'npm' && sub === 'cache' && argv[2] === 'clean') out.push(effect(`${where.home}/.npm`, 'cache', 'npm cache', command));
+  if (program === 'npm' && sub === 'cache' && argv[2] === 'clean') out.push(effect(CACHE_DIRS.npm(home, env), 'cache', 'npm cache', command));
   if (program === 'yarn' && sub === 'cache' && argv[2] === 'clean') {
-    out.push(effect(`${where.home}/.cache/yarn`, 'cache', 'yarn cache', command), effect('/usr/local/share/.cache/yarn', 'cache', 'yarn cache', command));
+    out.push(effect(CACHE_DIRS.yarn(home, env), 'cache', 'yarn cache', command), effect(ROOT_YARN_CACHE, 'cache', 'yarn cache', command));
   }
   if (program === 'pnpm' && sub === 'store' && argv[2] === 'prune') out.push(effect(`${where.home}/.local/share/pnpm/store`, 'cache', 'pnpm store', command));
-  if (/^pip[0-9.]*$/.test(program) && sub === 'cache' && ['purge', 'remove'].includes(argv[2] ?? '')) out.push(effect(`${where.home}/.cache/pip`, 'cache', 'pip cache', command));
+  if (/^pip[0-9.]*$/.test(program) && sub === 'cache' && ['purge', 'remove'].includes(argv[2] ?? '')) out.push(effect(CACHE_DIRS.pip(home, env), 'cache', 'pip cache', command));
   if (program === 'go' && sub === 'clean') {
-    if (argv.includes('-cache')) out.push(effect(`${where.home}/.cache/go-build`, 'cache', 'Go build cache', command));
-    if (argv.includes('-modcache')) out.push(effect(`${where.env('GOPATH') ?? `${where.home}/go`}/pkg/mod`, 'cache', 'Go module cache', command));
+    if (argv.includes('-cache')) out.push(effect(CACHE_DIRS.goBuild(home, env), 'cache', 'Go build cache', command));
+    if (argv.includes('-modcache')) out.push(effect(CACHE_DIRS.goModules(home, env), 'cache', 'Go module cache', command));
   }
-  if (program === 'composer' && sub === 'clear-cache') out.push(effect(`${where.home}/.cache/composer`, 'cache', 'Composer cache', command));
+  if (program === 'composer' && sub === 'clear-cache') out.push(effect(CACHE_DIRS.composer(home, env), 'cache', 'Composer cache', command));
   if (program === 'dotnet' && sub === 'nuget' && argv[2] === 'locals') out.push(effect(`${where.home}/.nuget/packages`, 'cache', 'NuGet package cache', command));
   return out.filter((e) => !isUnresolved(e.path));
 }

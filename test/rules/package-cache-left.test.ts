@@ -38,6 +38,21 @@ describe(rule, () => {
     `)).toEqual([]);
   });
 
+  test('quiet: the cache deleted where the tool says it is (rm -rf "$(composer config cache-dir)", $(pip cache dir)/*, …)', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM php:8.3-cli
+      ENV GOCACHE=/tmp/go-build
+      RUN composer install --no-scripts && rm -rf "$(composer config cache-dir)" "$(composer config data-dir)"
+      RUN pip3 install flask && rm -rf $(pip cache dir)/*
+      RUN npm ci && rm -rf "$(npm config get cache)"
+      RUN yarn install && rm -rf "$(yarn cache dir)"
+      RUN go build ./... && rm -rf "$(go env GOCACHE)" "$(go env GOMODCACHE)"
+    `)).toEqual([]);
+    // The data dir is not the cache; an unknown query cleans nothing known.
+    expect(await hits(rule, 'FROM php:8.3-cli\nRUN composer install && rm -rf "$(composer config data-dir)"\n')).toEqual([2]);
+    expect(await hits(rule, 'FROM python:3.12\nRUN pip install flask && rm -rf "$(mktemp -d)"\n')).toEqual([2]);
+  });
+
   test('quiet in a builder stage that does not ship (stage-aware, unlike DL3009)', async () => {
     expect(await hits(rule, dockerfile`
       FROM debian:12 AS build

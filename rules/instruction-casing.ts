@@ -1,4 +1,5 @@
 import type { Rule } from '../src/engine/types.js';
+import { KNOWN_INSTRUCTIONS } from '../src/parse/dockerfile.js';
 import type { Instruction } from '../src/parse/types.js';
 
 /**
@@ -19,6 +20,8 @@ const rule: Rule = {
     let lower = 0;
     for (const instruction of parsed.instructions) {
       for (const one of instruction.onbuildTrigger ? [instruction, instruction.onbuildTrigger] : [instruction]) {
+        // An unknown word (a stray line: parse-error reports it) is no instruction and has no say in the casing.
+        if (!KNOWN_INSTRUCTIONS.has(one.keyword)) continue;
         all.push(one);
         if (one.keywordAsWritten === one.keyword) upper++;
         else if (one.keywordAsWritten === one.keywordAsWritten.toLowerCase()) lower++;

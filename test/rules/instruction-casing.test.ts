@@ -15,4 +15,8 @@ describe(rule, () => {
     expect(await hits(rule, 'from alpine:3\nrun a\ncopy x /x\n')).toEqual([]);
     expect(await hits(rule, 'FROM alpine:3\nONBUILD RUN a\n')).toEqual([]);
   });
+
+  test('unknown words (stray lines that parse-error reports) do not vote on the casing', async () => {
+    expect(await hits(rule, 'FROM alpine:3\nRUN a\necho one\necho two\necho three\n')).toEqual([]);
+  });
 });

@@ -132,6 +132,27 @@ describe('parse: stages, ARG/ENV scoping, directives', () => {
     expect((await parse('ARG A=1\n')).problems[0].message).toMatch(/no FROM/);
   });
 
+  test('heredocs as BuildKit reads them: on a file descriptor (5<<EOF, 0<<EOF), several per line, none inside quotes', async () => {
+    const text = [
+      'FROM alpine:3.19',
+      'RUN 0<<-"SCRIPT"', '\techo hi', '\tSCRIPT',
+      'RUN 5<<EOF cat /proc/self/fd/5 > /f', 'echo is data here', 'EOF',
+      'RUN cat /proc/self/fd/5 /proc/self/fd/6 5<<ONE 6<<TWO > /g', 'first', 'ONE', 'second', 'TWO',
+      'RUN echo "a <<b" && echo \'c <<d\'',
+      'RUN ls',
+      '',
+    ].join('\n');
+    const parsed = await parse(text);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.text).toBe(text);
+    const runs = parsed.stages[0].instructions;
+    expect(runs.map((i) => i.range.start.line + 1)).toEqual([2, 5, 8, 13, 14]);
+    expect(runs[0].heredocs.map((h) => h.content)).toEqual(['\techo hi']);
+    expect(runs[0].script?.commands.map((c) => c.argv)).toEqual([['echo', 'hi']]);
+    expect(runs[2].heredocs.map((h) => h.name)).toEqual(['ONE', 'TWO']);
+    expect(runs[3].script?.commands.map((c) => c.argv)).toEqual([['echo', 'a <<b'], ['echo', 'c <<d']]);
+  });
+
   test('a BOM and CRLF line endings parse like plain text', async () => {
     const parsed = await parse('\ufeffFROM alpine:3.19\r\nRUN apk add --no-cache curl\r\n');
     expect(parsed.stages[0].from.from?.image).toBe('alpine:3.19');

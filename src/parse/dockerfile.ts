@@ -11,6 +11,7 @@ import type {
   Comment, Position, CopyDetails, Directives, Flag, FromDetails, Heredoc, Instruction, KeyValue,
   ParsedDockerfile, ParseProblem, Range, ShellScript, Stage,
 } from './types.js';
+import { alignHeredocs } from './heredoc-alignment.js';
 import { expandVariables, processWord, type VariableLookup } from './variables.js';
 import { emptyScript, isPosixShell, parseShellScript } from './shell.js';
 import { normalizePath } from '../util/paths.js';
@@ -387,7 +388,10 @@ export function parseDockerfile(input: string, path: string): ParsedDockerfile {
 
 function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const ast = DockerfileParser.parse(text);
+  let ast = DockerfileParser.parse(text);
+  // Parsed again, rarely, where dockerfile-ast and BuildKit disagree on heredocs (`RUN 5<<EOF …`).
+  const aligned = alignHeredocs(text, ast.getEscapeCharacter());
+  if (aligned !== text) ast = DockerfileParser.parse(aligned);
   // Line breaks as dockerfile-ast counts them (its ranges index into these lines): \r\n, \n or a lone \r.
   const lines = text.split(/\r\n|\r|\n/);
   const lineStarts = [0];

@@ -1,0 +1,86 @@
+/**
+ * Make dockerfile-ast find the heredocs BuildKit finds. dockerfile-ast takes an argument of RUN, COPY
+ * or ADD for a heredoc when it starts with `<<`, splitting words at white space whatever the quotes.
+ * BuildKit splits words as a shell does, and its pattern (`^(\d*)<<(-?)…`) also takes `5<<EOF` (a
+ * heredoc on file descriptor 5) and `0<<EOF`, but not a `<<` inside quotes (`RUN echo "a <<b"`). Where
+ * they disagree dockerfile-ast reads a heredoc body as instructions ("unknown instruction: echo" on a
+ * Dockerfile that builds), or swallows the instructions after a phantom heredoc.
+ *
+ * alignHeredocs returns the text with, on the first logical line of each RUN/COPY/ADD, the descriptor
+ * digits and every quoted `<<` replaced by spaces: the same length, so every position stays right.
+ * Only dockerfile-ast reads this text; everything else reads the file as written.
+ */
+
+const HEREDOC_INSTRUCTION = /^\s*(?:onbuild\s+)?(run|copy|add)\s/i;
+
+interface PendingHeredoc {
+  name: string;
+  /** `<<-`: the terminator may be indented with tabs. */
+  chomp: boolean;
+}
+
+export function alignHeredocs(text: string, escape: string): string {
+  if (!text.includes('<<')) return text;
+  const chars = text.split('');
+  const lines = [...text.matchAll(/[^\r\n]*(\r\n|\r|\n|$)/g)].filter((m) => m[0] !== '' || m.index! < text.length);
+  const continues = (line: string) => line.replace(/[ \t]+$/, '').endsWith(escape);
+  let pending: PendingHeredoc[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i][0].replace(/[\r\n]+$/, '');
+    if (pending.length > 0) {
+      const [next] = pending;
+      if ((next.chomp ? line.replace(/^\t+/, '') : line) === next.name) pending = pending.slice(1);
+      continue;
+    }
+    if (!HEREDOC_INSTRUCTION.test(line)) continue;
+    // The instruction's own words: this line and its continuation lines (comment lines inside are skipped).
+    const spans: { start: number; text: string }[] = [{ start: lines[i].index!, text: line }];
+    while (continues(spans[spans.length - 1].text) && i + 1 < lines.length) {
+      i++;
+      const next = lines[i][0].replace(/[\r\n]+$/, '');
+      if (/^\s*#/.test(next)) continue;
+      spans.push({ start: lines[i].index!, text: next });
+    }
+    pending = scanWords(spans, chars);
+  }
+  return chars.join('');
+}
+
+/** Walk the words as a shell splits them, blanking what dockerfile-ast would misread; returns the heredocs BuildKit sees. */
+function scanWords(spans: { start: number; text: string }[], chars: string[]): PendingHeredoc[] {
+  const heredocs: PendingHeredoc[] = [];
+  let quote: string | null = null;
+  for (const span of spans) {
+    let atWordStart = true;
+    for (let j = 0; j < span.text.length; j++) {
+      const ch = span.text[j];
+      if (quote) {
+        if (ch === '\\' && quote === '"') j++;
+        else if (ch === quote) quote = null;
+        else if (ch === '<' && span.text[j + 1] === '<') {
+          chars[span.start + j] = ' ';
+          chars[span.start + j + 1] = ' ';
+          j++;
+        }
+        continue;
+      }
+      if (ch === ' ' || ch === '\t') {
+        atWordStart = true;
+        continue;
+      }
+      if (atWordStart) {
+        const marker = /^(\d*)<<(-?)\s*(["']?)([^\s"'<>;|&()]+)\3/.exec(span.text.slice(j));
+        if (marker) {
+          for (let k = 0; k < marker[1].length; k++) chars[span.start + j + k] = ' ';
+          heredocs.push({ name: marker[4], chomp: marker[2] === '-' });
+          j += marker[0].length - 1;
+          atWordStart = false;
+          continue;
+        }
+      }
+      atWordStart = false;
+      if (ch === '"' || ch === "'") quote = ch;
+    }
+  }
+  return heredocs;
+}

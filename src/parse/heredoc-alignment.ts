@@ -21,7 +21,8 @@ interface PendingHeredoc {
 
 export function alignHeredocs(text: string, escape: string): string {
   if (!text.includes('<<')) return text;
-  const chars = text.split('');
+  // Offsets to blank; most files with heredocs need none, and then nothing is copied.
+  const blanks: number[] = [];
   const lines = [...text.matchAll(/[^\r\n]*(\r\n|\r|\n|$)/g)].filter((m) => m[0] !== '' || m.index! < text.length);
   const continues = (line: string) => line.replace(/[ \t]+$/, '').endsWith(escape);
   let pending: PendingHeredoc[] = [];
@@ -41,13 +42,16 @@ export function alignHeredocs(text: string, escape: string): string {
       if (/^\s*#/.test(next)) continue;
       spans.push({ start: lines[i].index!, text: next });
     }
-    pending = scanWords(spans, chars);
+    pending = scanWords(spans, blanks);
   }
+  if (blanks.length === 0) return text;
+  const chars = text.split('');
+  for (const offset of blanks) chars[offset] = ' ';
   return chars.join('');
 }
 
 /** Walk the words as a shell splits them, blanking what dockerfile-ast would misread; returns the heredocs BuildKit sees. */
-function scanWords(spans: { start: number; text: string }[], chars: string[]): PendingHeredoc[] {
+function scanWords(spans: { start: number; text: string }[], blanks: number[]): PendingHeredoc[] {
   const heredocs: PendingHeredoc[] = [];
   let quote: string | null = null;
   for (const span of spans) {
@@ -58,8 +62,7 @@ function scanWords(spans: { start: number; text: string }[], chars: string[]): P
         if (ch === '\\' && quote === '"') j++;
         else if (ch === quote) quote = null;
         else if (ch === '<' && span.text[j + 1] === '<') {
-          chars[span.start + j] = ' ';
-          chars[span.start + j + 1] = ' ';
+          blanks.push(span.start + j, span.start + j + 1);
           j++;
         }
         continue;
@@ -71,7 +74,7 @@ function scanWords(spans: { start: number; text: string }[], chars: string[]): P
       if (atWordStart) {
         const marker = /^(\d*)<<(-?)\s*(["']?)([^\s"'<>;|&()]+)\3/.exec(span.text.slice(j));
         if (marker) {
-          for (let k = 0; k < marker[1].length; k++) chars[span.start + j + k] = ' ';
+          for (let k = 0; k < marker[1].length; k++) blanks.push(span.start + j + k);
           heredocs.push({ name: marker[4], chomp: marker[2] === '-' });
           j += marker[0].length - 1;
           atWordStart = false;

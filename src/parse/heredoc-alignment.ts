@@ -20,7 +20,9 @@ interface PendingHeredoc {
 }
 
 export function alignHeredocs(text: string, escape: string): string {
-  if (!text.includes('<<')) return text;
+  // What can need blanking: a digit right before <<, or a << after a quote on its line (or, rarely
+  // missed, on a continued line). Most files with heredocs have neither and are not scanned.
+  if (!/\d<<|["'][^\n]*<</.test(text)) return text;
   // Offsets to blank; most files with heredocs need none, and then nothing is copied.
   const blanks: number[] = [];
   const lines = [...text.matchAll(/[^\r\n]*(\r\n|\r|\n|$)/g)].filter((m) => m[0] !== '' || m.index! < text.length);

@@ -1,11 +1,11 @@
 import type { Rule } from '../src/engine/types.js';
+import { TAR_ARCHIVE } from '../src/model/knowledge/archives.js';
 
 /**
  * ADD does two magic things COPY does not: it fetches URLs and it unpacks local tar archives. For plain
  * local files it is COPY with surprises (a file that happens to be a tar gets extracted). Not flagged:
  * URLs, git repositories, tar archives (where extraction is the point), heredocs.
  */
-const TAR = /\.(tar|tgz|tar\.gz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|tar\.lz|tar\.lzma)$/i;
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 
 const rule: Rule = {
@@ -20,7 +20,7 @@ const rule: Rule = {
     for (const instruction of parsed.instructions) {
       const copy = instruction.copy;
       if (instruction.keyword !== 'ADD' || !copy || copy.sources.length === 0 || copy.heredocSources.length > 0) continue;
-      if (copy.sources.some((source) => REMOTE.test(source) || TAR.test(source) || source.includes('$'))) continue;
+      if (copy.sources.some((source) => REMOTE.test(source) || TAR_ARCHIVE.test(source) || source.includes('$'))) continue;
       const keyword = instruction.keywordAsWritten === instruction.keywordAsWritten.toLowerCase() ? 'copy' : 'COPY';
       report({
         message: `ADD of local files (${copy.sources.join(', ')}) behaves like COPY, except that it would silently unpack a tar archive; use COPY.`,

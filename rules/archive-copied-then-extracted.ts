@@ -1,4 +1,5 @@
 import type { Rule } from '../src/engine/types.js';
+import { isArchive } from '../src/model/knowledge/archives.js';
 import type { ShellCommand } from '../src/parse/types.js';
 import type { LayerStep } from '../src/model/types.js';
 import { homeOf } from '../src/parse/dockerfile.js';
@@ -10,19 +11,19 @@ import { instructionLabel, lineOf } from '../src/model/queries.js';
  * `COPY app.tar.gz /tmp/` then `RUN tar -xzf /tmp/app.tar.gz && rm /tmp/app.tar.gz`: the archive stays
  * in the COPY layer, so the image holds it and its extracted content.
  */
-const ARCHIVE = /\.(tar|tgz|tar\.gz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|zip|jar\.zip)$/i;
 
-/** Paths where a COPY/ADD puts its archive sources. */
-function copiedArchives(step: LayerStep): { source: string; path: string }[] {
+/**
+ * Paths where a COPY/ADD puts its archive sources (ADD extracts local tar archives itself: those are
+ * tree writes, not files). `COPY app.tgz .` may put it at two paths when the destination is ambiguous.
+ */
+function copiedArchives(step: LayerStep): { source: string; paths: string[] }[] {
   if (!step.copy || step.copy.fromStage !== null) return [];
-  const isAdd = step.instruction.keyword === 'ADD';
-  const destination = step.copy.destination;
-  const intoDirectory = step.instruction.copy!.destination.endsWith('/') || step.copy.sources.length > 1;
-  return step.copy.sources
-    .filter((source) => ARCHIVE.test(source.path))
-    // ADD already extracts local tar archives; it keeps zips and remote files as they are.
-    .filter((source) => !isAdd || source.volatility === 'remote' || /\.zip$/i.test(source.path))
-    .map((source) => ({ source: source.path, path: intoDirectory ? `${destination}/${basename(source.path)}` : destination }));
+  const archives = new Map<string, string[]>();
+  for (const write of step.copy.writes) {
+    if (write.tree || !isArchive(write.source)) continue;
+    archives.set(write.source, [...(archives.get(write.source) ?? []), write.path]);
+  }
+  return [...archives].map(([source, paths]) => ({ source, paths }));
 }
 
 /** The archive a tar/unzip command extracts. */
@@ -54,7 +55,7 @@ const rule: Rule = {
               const file = extractedFile(c);
               if (!file) return false;
               const path = resolveAgainst(file, later.instruction.workdir, homeOf(later.instruction.user));
-              return path === archive.path || (hasGlob(path) && globToRegExp(path).test(archive.path));
+              return archive.paths.some((copied) => path === copied || (hasGlob(path) && globToRegExp(path).test(copied)));
             });
             if (!command) continue;
             const isTar = !/\.zip$/i.test(archive.source) && step.copy!.sources.every((s) => s.volatility !== 'remote');

@@ -1,9 +1,11 @@
 import type { Fix, Rule, TextEdit } from '../src/engine/types.js';
 import { deleteInstruction } from '../src/engine/edits.js';
 import type { Instruction } from '../src/parse/types.js';
-import type { FileEffect, LayerStep } from '../src/model/types.js';
+import type { CopyWrite, FileEffect, LayerStep } from '../src/model/types.js';
+import { mayWrite } from '../src/model/copy-destinations.js';
+import { isArchive } from '../src/model/knowledge/archives.js';
 import { isBefore } from '../src/parse/positions.js';
-import { hasGlob, pathsOverlap } from '../src/util/paths.js';
+import { hasGlob, isWithin, pathsOverlap } from '../src/util/paths.js';
 import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
 
 /**
@@ -14,18 +16,24 @@ import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/quer
 /** Without a known context, only these names under a COPY destination are assumed to come from the context. */
 const CONTEXT_JUNK = /^(\.git|node_modules|\.venv|venv|__pycache__|\.pytest_cache|\.tox|\.cache|coverage|\.idea|\.vscode)$/;
 
-function copyCreated(creator: LayerStep, deleted: string): boolean {
-  const destination = creator.copy!.destination;
-  if (!pathsOverlap(deleted, destination)) return false;
-  const below = deleted.slice(destination.length).replace(/^\/+/, '');
-  if (below === '' || deleted.length <= destination.length) return true;
-  const sources = creator.copy!.sources;
-  if (sources.every((source) => source.matchedFiles === null)) return CONTEXT_JUNK.test(below.split('/')[0]);
+/** The write of a COPY/ADD that created `deleted`, if any. */
+function copyCreated(creator: LayerStep, deleted: string): CopyWrite | undefined {
+  return creator.copy!.writes.find((write) => (write.tree ? treeCreated(creator, write, deleted) : mayWrite(write, deleted)));
+}
+
+/** Did copying a directory (or the whole context) into write.path create `deleted`? */
+function treeCreated(creator: LayerStep, write: CopyWrite, deleted: string): boolean {
+  if (!pathsOverlap(deleted, write.path)) return false;
+  const below = deleted.slice(write.path.length).replace(/^\/+/, '');
+  if (below === '' || deleted.length <= write.path.length) return true;
+  const source = creator.copy!.sources.find((candidate) => candidate.path === write.source);
+  if (!source || source.matchedFiles === null) return CONTEXT_JUNK.test(below.split('/')[0]);
   // With a context: does any copied file land at or below the deleted path?
-  return sources.some((source) => (source.matchedFiles ?? []).some((file) => {
-    const relative = source.path === '.' || source.path === './' ? file : file.slice(source.path.replace(/^\.\//, '').replace(/\/$/, '').length + 1) || file;
-    return pathsOverlap(deleted, `${destination}/${relative}`);
-  }));
+  const sourceDirectory = source.path.replace(/^\.\//, '').replace(/\/$/, '');
+  return source.matchedFiles.some((file) => {
+    const relative = sourceDirectory === '.' || sourceDirectory === '' ? file : file.slice(sourceDirectory.length + 1) || file;
+    return pathsOverlap(deleted, `${write.path}/${relative}`);
+  });
 }
 
 function creates(creator: LayerStep, deletion: FileEffect): FileEffect | null {
@@ -59,6 +67,19 @@ function removedInOwnLayer(creator: LayerStep, effect: FileEffect, path: string)
     const covering = own.path.replace(/\/\*$/, '');
     return isBefore(effect.range.start, own.range.start) && !hasGlob(covering) && (path === covering || path.startsWith(`${covering}/`));
   });
+}
+
+/**
+ * A file that was copied only to be used and deleted (`COPY install.sh /tmp/` … `RUN /tmp/install.sh &&
+ * rm /tmp/install.sh`): a bind mount gives the RUN the file without storing it in any layer.
+ */
+function useWithoutCopying(creator: LayerStep, write: CopyWrite): string {
+  const copy = creator.copy!;
+  const source = copy.sources.find((candidate) => candidate.path === write.source);
+  if (source?.volatility === 'remote') return `download it in the RUN that uses and deletes it instead, so that it never lands in a layer`;
+  if (source?.volatility === 'inline') return `write it in the RUN that uses and deletes it instead (a RUN heredoc), so that it never lands in a layer`;
+  const from = creator.instruction.copy!.from !== null ? `from=${creator.instruction.copy!.from},` : '';
+  return `mount it into the RUN that uses it instead of copying it (\`RUN --mount=type=bind,${from}source=${write.source},target=${write.path} …\`), so that it never lands in a layer`;
 }
 
 /** Append the cleanup to the creating RUN and delete the cleanup RUN, when both are plain one-script RUNs. */
@@ -96,6 +117,8 @@ const rule: Rule = {
         for (const deletion of step.deleted) {
           for (const candidate of earlier) {
             const effect = creates(candidate, deletion);
+            // A copied archive that this RUN unpacks and deletes: archive-copied-then-extracted says so, with its fix.
+            if (effect?.kind === 'copy' && isArchive(deletion.path) && step.created.some((created) => created.kind === 'extract')) continue;
             if (!effect || removedInOwnLayer(candidate, effect, effect.path) || removedInOwnLayer(candidate, effect, deletion.path)) continue;
             if (!creators.some((c) => c.step === candidate && c.deletion === deletion)) creators.push({ step: candidate, effect, deletion });
           }
@@ -104,14 +127,19 @@ const rule: Rule = {
         const first = creators[0];
         const cleanupOnly = step.deleted.length > 0 && step.created.length === 0 && step.systemPackages.every((c) => c.action === 'clean' || c.action === 'remove');
         const fromCopy = first.effect.kind === 'copy';
-        const advice = fromCopy
-          ? `exclude them with .dockerignore (or COPY only what is needed) instead`
-          : `do it in that same RUN instead`;
+        const copiedFile = fromCopy ? copyCreated(first.step, first.deletion.path) : undefined;
+        // Deleting all that a COPY wrote: it was only needed during a RUN.
+        const deletesAllOfIt = copiedFile !== undefined && (!copiedFile.tree || isWithin(copiedFile.path, first.deletion.path));
+        const fileAdvice = deletesAllOfIt ? useWithoutCopying(first.step, copiedFile) : null;
+        const copiedFrom = first.step.instruction.copy?.from ?? null;
+        const advice = fileAdvice ?? (!fromCopy ? `do it in that same RUN instead`
+          : copiedFrom !== null ? `COPY only what is needed from ${copiedFrom} instead`
+            : `exclude them with .dockerignore (or COPY only what is needed) instead`);
         report({
           message: `This deletes ${describe(first)}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but those bytes stay in that layer and the image does not shrink; ${advice}.`,
           range: first.deletion.range,
           related: creators.map((c) => ({ range: c.step.instruction.range, message: `creates ${describe(c)}` })),
-          fix: fromCopy ? { description: 'Add the deleted paths to .dockerignore and remove this RUN.' } : mergeFix(first.step.instruction, step.instruction, cleanupOnly),
+          fix: fromCopy ? { description: `${advice[0].toUpperCase()}${advice.slice(1)}.` } : mergeFix(first.step.instruction, step.instruction, cleanupOnly),
           properties: { createdBy: lineOf(first.step.instruction.range), deletedPaths: [...new Set(creators.map((c) => c.deletion.path))] },
         });
       }

@@ -1,7 +1,8 @@
 import type { Rule } from '../src/engine/types.js';
 import type { LayerStep } from '../src/model/types.js';
 import { homeOf } from '../src/parse/dockerfile.js';
-import { pathsOverlap, resolveAgainst } from '../src/util/paths.js';
+import { resolveAgainst } from '../src/util/paths.js';
+import { mayWrite } from '../src/model/copy-destinations.js';
 import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
 
 /**
@@ -34,9 +35,11 @@ const rule: Rule = {
     for (const stage of model.stages.filter((s) => s.inFinalImage)) {
       for (const step of stage.steps) {
         for (const target of targets(step)) {
+          // The latest COPY that may have written a changed path: `COPY . /app` for /app/run.sh, not an
+          // earlier `COPY pyproject.toml /app/`.
           const copy = earlierStepsInImage(model, stage, step)
-            .filter((candidate) => candidate.copy !== null)
-            .find((candidate) => target.paths.some((path) => pathsOverlap(path, candidate.copy!.destination)));
+            .filter((candidate) => candidate.copy !== null && candidate.copy.writes.some((write) => target.paths.some((path) => mayWrite(write, path))))
+            .at(-1);
           if (!copy) continue;
           const flag = target.program === 'chmod' ? '--chmod' : '--chown';
           report({

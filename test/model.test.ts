@@ -39,6 +39,35 @@ describe('layer model', () => {
     expect(m.steps[0].copy!.sources[0].ecosystems).toEqual(expect.arrayContaining(['npm', 'yarn', 'pnpm']));
   });
 
+  test('COPY/ADD writes: a file keeps its name in a directory, a directory copies its contents, ADD unpacks a tar', async () => {
+    const m = await model(dockerfile`
+      FROM node:20
+      WORKDIR /app
+      COPY pyproject.toml poetry.lock /app/
+      COPY run.sh .
+      COPY entrypoint.sh /usr/local/bin/entrypoint
+      COPY src ./src
+      COPY . /srv
+      ADD vendor.tar.gz /opt/
+      ADD https://example.com/dl/tool.zip?sig=1 /tmp/
+      COPY --from=builder /out/app.jar /app/
+      COPY <<config.ini /etc/
+    `);
+    const writes = m.steps.filter((s) => s.copy).map((s) => s.copy!.writes.map((w) => `${w.path}${w.tree ? '/**' : ''}`).join(' '));
+    expect(writes).toEqual([
+      '/app/pyproject.toml /app/poetry.lock',
+      '/app/run.sh',
+      // No trailing slash and one file: a file of that name, or into an existing directory of that name.
+      '/usr/local/bin/entrypoint /usr/local/bin/entrypoint/entrypoint.sh',
+      '/app/src/**',
+      '/srv/**',
+      '/opt/**',
+      '/tmp/tool.zip',
+      '/app/app.jar',
+      '/etc/config.ini',
+    ]);
+  });
+
   test('RUN cache inputs include every ARG declared earlier in the stage', async () => {
     const m = await model(dockerfile`
       FROM alpine:3.19

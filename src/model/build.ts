@@ -9,6 +9,7 @@ import { systemPackageCall } from './knowledge/package-managers.js';
 import { dependencyInstall } from './knowledge/dependencies.js';
 import { buildCall } from './knowledge/build-tools.js';
 import { classifySources } from './copy-sources.js';
+import { copyWrites } from './copy-destinations.js';
 import { runEffects } from './effects.js';
 import type { BuildContext } from './context.js';
 import type { CopySource, FileEffect, LayerModel, LayerStep, StageModel } from './types.js';
@@ -70,7 +71,8 @@ function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: numbe
     remote = sources.some((s) => s.volatility === 'remote');
     if (from === null) contextSources = sources.filter((s) => s.volatility !== 'remote' && s.volatility !== 'inline');
     const destination = resolveAgainst(instruction.copy.destination || '.', instruction.workdir, homeOf(instruction.user));
-    copy = { sources, destination, fromStage, fromImage: from !== null && fromStage === null ? from : null };
+    const writes = copyWrites(instruction.keyword, sources, instruction.copy.destination, destination, instruction.workdir);
+    copy = { sources, destination, writes, fromStage, fromImage: from !== null && fromStage === null ? from : null };
     effects.created.push({
       path: destination, kind: 'copy', certainty: 'certain', range: instruction.range,
       what: `files copied by ${instruction.keyword} ${instruction.copy.sources.join(' ')}`.trim(),

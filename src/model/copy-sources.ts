@@ -58,8 +58,24 @@ function classify(source: string, context: BuildContext | null): { volatility: V
     return { volatility: isTree || hasGlob(clean) ? 'broad' : 'static', ecosystems: [], matchedFiles };
   }
   // Without a context: globs and extension-less names (`src`, `app/`) are trees of sources.
-  const looksLikeDirectory = source.endsWith('/') || (!name.includes('.') && !EXTENSIONLESS_FILES.has(name));
-  return { volatility: hasGlob(clean) || looksLikeDirectory ? 'broad' : 'static', ecosystems: [], matchedFiles };
+  return { volatility: hasGlob(clean) || looksLikeDirectory(source) ? 'broad' : 'static', ecosystems: [], matchedFiles };
+}
+
+/** Without a context, by its name: `src` and `app/` are directories, `app.py` and `Makefile` files. */
+function looksLikeDirectory(path: string): boolean {
+  const name = basename(cleanSource(path));
+  return path.endsWith('/') || (!name.includes('.') && !EXTENSIONLESS_FILES.has(name));
+}
+
+/**
+ * Is the source one file (not a directory, glob or the whole context)? Known with a context; by its
+ * name otherwise, also for sources from another stage or image.
+ */
+export function looksLikeFile(source: CopySource): boolean {
+  const clean = cleanSource(source.path);
+  if (isWholeContext(clean) || hasGlob(clean)) return false;
+  if (source.matchedFiles !== null) return source.matchedFiles.length === 1 && source.matchedFiles[0] === clean;
+  return !looksLikeDirectory(source.path);
 }
 
 export function classifySources(sources: string[], context: BuildContext | null): CopySource[] {

@@ -31,6 +31,16 @@ export interface CopySource {
   matchedFiles: string[] | null;
 }
 
+/** A place a COPY/ADD writes (src/model/copy-destinations.ts). */
+export interface CopyWrite {
+  /** The source as written. */
+  source: string;
+  /** Absolute path in the image. */
+  path: string;
+  /** true: a directory's contents (anything below path may be written); false: one file at path. */
+  tree: boolean;
+}
+
 export type EffectKind = 'cache' | 'download' | 'copy' | 'extract' | 'packages' | 'file';
 
 export interface FileEffect {
@@ -70,6 +80,8 @@ export interface LayerStep {
   copy: {
     sources: CopySource[];
     destination: string;
+    /** Where its files land: one file per file source, a tree per directory, glob or extracted archive. */
+    writes: CopyWrite[];
     fromStage: number | null;
     fromImage: string | null;
   } | null;

@@ -17,6 +17,11 @@ describe(rule, () => {
     `)).toEqual([3, 6, 8]);
   });
 
+  test('COPY app.tar.gz . puts it in the working directory (regression: it was taken for a file named like the directory)', async () => {
+    expect(await hits(rule, 'FROM debian:12\nWORKDIR /app\nCOPY app.tar.gz .\nRUN tar xzf app.tar.gz && rm app.tar.gz\n')).toEqual([4]);
+    expect(await hits(rule, 'FROM debian:12\nCOPY app.tar.gz /opt/app\nRUN tar xzf /opt/app/app.tar.gz\n')).toEqual([3]);
+  });
+
   test('advice: ADD for local tars, a bind mount for zips and downloads', async () => {
     const [tar, zip] = (await findings('FROM debian:12\nCOPY a.tgz /tmp/\nRUN tar xzf /tmp/a.tgz\nCOPY b.zip /tmp/\nRUN unzip /tmp/b.zip\n')).filter((f) => f.ruleId === rule);
     expect(tar.message).toContain('use `ADD a.tgz <dir>/`');

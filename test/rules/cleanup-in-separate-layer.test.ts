@@ -52,6 +52,29 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM golang:1.22\nCOPY . /src\nRUN rm -rf /src/vendor\n', { context })).toEqual([]);
   });
 
+  test('a file copied only to be used and deleted: the advice is a bind mount (or downloading it in that RUN)', async () => {
+    const text = dockerfile`
+      FROM debian:12
+      COPY install.sh /tmp/
+      RUN sh /tmp/install.sh && rm /tmp/install.sh
+      COPY --from=tools /bin/setup /usr/local/bin/setup
+      RUN setup && rm /usr/local/bin/setup
+      ADD https://example.com/get.sh /tmp/get.sh
+      RUN sh /tmp/get.sh && rm -f /tmp/get.sh
+    `;
+    const found = (await findings(text)).filter((f) => f.ruleId === rule);
+    expect(found.map((f) => f.range.start.line + 1)).toEqual([3, 5, 7]);
+    expect(found[0].message).toContain('`RUN --mount=type=bind,source=install.sh,target=/tmp/install.sh …`');
+    expect(found[1].message).toContain('--mount=type=bind,from=tools,source=/bin/setup,target=/usr/local/bin/setup');
+    expect(found[2].message).toContain('download it in the RUN that uses and deletes it');
+  });
+
+  test('quiet: a copied archive this RUN unpacks and deletes (archive-copied-then-extracted reports it, once)', async () => {
+    const text = 'FROM debian:12\nWORKDIR /app\nCOPY app.tar.gz .\nRUN tar xzf app.tar.gz && rm app.tar.gz\n';
+    expect(await hits(rule, text)).toEqual([]);
+    expect(await hits('archive-copied-then-extracted', text)).toEqual([4]);
+  });
+
   test('offers a merge edit when both RUNs are plain', async () => {
     const [finding] = (await findings('FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n')).filter((f) => f.ruleId === rule);
     expect(finding.fix?.edits?.map((e) => e.newText)).toEqual([' \\\n    && rm -rf /var/lib/apt/lists/*', '']);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { dockerfile, hits } from '../helpers.js';
+import { dockerfile, findings, hits } from '../helpers.js';
 
 const rule = 'permission-change-separate-layer';
 
@@ -19,6 +19,29 @@ describe(rule, () => {
 
   test('relative targets resolve against WORKDIR', async () => {
     expect(await hits(rule, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN chmod -R g+w .\n')).toEqual([4]);
+  });
+
+  test('names the COPY that wrote the file, not an earlier COPY into the same directory (regression)', async () => {
+    const text = dockerfile`
+      FROM python:3.12-slim
+      WORKDIR /app
+      COPY pyproject.toml poetry.lock /app/
+      RUN pip install --no-cache-dir poetry
+      COPY . /app
+      RUN chmod +x gunicorn.sh
+    `;
+    const found = (await findings(text)).filter((f) => f.ruleId === rule);
+    expect(found.map((f) => f.related?.[0].range.start.line)).toEqual([4]);
+    expect(found[0].message).toContain('`COPY . /app` on line 5');
+  });
+
+  test('quiet: the changed file was not written by any COPY (only other files of its directory were)', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM python:3.12-slim
+      COPY requirements.txt /app/
+      RUN pip install --no-cache-dir -r /app/requirements.txt && printf '#!/bin/sh\n' > /app/run.sh
+      RUN chmod +x /app/run.sh
+    `)).toEqual([]);
   });
 
   test('quiet: COPY --chown/--chmod, chown of files the RUN creates, or a builder stage', async () => {

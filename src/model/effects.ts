@@ -88,7 +88,10 @@ function languageCaches(command: ShellCommand, where: Where): FileEffect[] {
   const add = (path: string, what: string, certainty: FileEffect['certainty'] = 'certain') => out.push(effect(path, 'cache', what, command, certainty));
   const pipLike = /^pip[0-9.]*$/.test(program) || (/^python[0-9.]*$/.test(program) && argv[1] === '-m' && /^pip/.test(argv[2] ?? ''));
   if (pipLike && argv.includes('install')) {
-    const disabled = argv.includes('--no-cache-dir') || /^(1|true|yes|on)$/i.test(env('PIP_NO_CACHE_DIR') ?? '');
+    // optparse takes any unambiguous prefix (`--no-cache` is common; `--no-c` could be --no-compile), and
+    // pip disables the cache for any boolean PIP_NO_CACHE_DIR, even 0 or false (kept for compatibility).
+    const disabled = argv.some((word) => word.startsWith('--no-ca') && '--no-cache-dir'.startsWith(word))
+      || /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i.test(env('PIP_NO_CACHE_DIR') ?? '');
     if (!disabled) add(CACHE_DIRS.pip(home, env), 'pip cache');
   }
   if (program === 'npm' && ['install', 'i', 'ci', 'clean-install', 'update'].includes(sub)) add(CACHE_DIRS.npm(home, env), 'npm cache');

@@ -38,6 +38,23 @@ describe(rule, () => {
     `)).toEqual([]);
   });
 
+  test('pip reads --no-cache as --no-cache-dir (optparse prefixes) and any boolean PIP_NO_CACHE_DIR as off', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM python:3.12
+      RUN pip install --no-cache flask
+      RUN pip3 install --no-cache-d requests
+      RUN PIP_NO_CACHE_DIR=false pip install rich
+      RUN PIP_NO_CACHE_DIR=0 python -m pip install click
+    `)).toEqual([]);
+    // --no-c is ambiguous (--no-compile, --no-color, --no-clean); --no-cache-dirs is no option; an empty value is not a boolean.
+    expect(await hits(rule, dockerfile`
+      FROM python:3.12
+      RUN pip install --no-c flask
+      RUN pip install --no-cache-dirs flask
+      RUN PIP_NO_CACHE_DIR= pip install flask
+    `)).toEqual([2, 3, 4]);
+  });
+
   test('quiet: the cache deleted where the tool says it is (rm -rf "$(composer config cache-dir)", $(pip cache dir)/*, …)', async () => {
     expect(await hits(rule, dockerfile`
       FROM php:8.3-cli

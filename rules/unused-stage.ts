@@ -1,20 +1,42 @@
 import type { Rule } from '../src/engine/types.js';
+import type { LayerModel, StageModel } from '../src/model/types.js';
 
-/** A stage the target never uses: BuildKit skips it silently, the legacy builder builds it for nothing. */
+/**
+ * A stage nothing builds: no other stage uses it (FROM, COPY --from, RUN --mount=from), and it is
+ * neither the target nor the last stage. BuildKit skips it silently, the legacy builder builds it for
+ * nothing. A stage another stage uses is not reported even when the target does not reach it: in a
+ * Dockerfile with several targets (`test`, `api`, `worker`) deleting it would break one of them.
+ */
+
+/** Evidently meant for `--target`: a runnable image (its own CMD or ENTRYPOINT), or a bare `FROM <stage> AS <alias>`. */
+function isDeliberateTarget(stage: StageModel): boolean {
+  const keywords = stage.stage.instructions.map((instruction) => instruction.keyword);
+  if (keywords.includes('CMD') || keywords.includes('ENTRYPOINT')) return true;
+  return keywords.length === 0 && stage.stage.baseStageIndex !== null;
+}
+
+function usedByAnotherStage(model: LayerModel, index: number): boolean {
+  return model.stages.some((other) => other.stage.index !== index && other.dependsOn.includes(index));
+}
+
 const rule: Rule = {
   meta: {
     id: 'unused-stage',
     category: 'stages',
     severity: 'info',
-    description: 'A stage is not the target and nothing the target depends on uses it.',
+    description: 'A stage is not the target or the last stage, no other stage uses it, and it is not a runnable image of its own.',
   },
   check({ model, parsed, report }) {
+    const last = model.stages.length - 1;
     const target = parsed.stages[model.targetStage];
+    const targetName = target?.name ?? String(model.targetStage);
     for (const stage of model.stages) {
-      if (stage.isBuilt) continue;
-      const name = stage.stage.name ?? String(stage.stage.index);
+      const index = stage.stage.index;
+      if (index === model.targetStage || index === last || usedByAnotherStage(model, index) || isDeliberateTarget(stage)) continue;
+      const name = stage.stage.name ?? String(index);
+      const notBuilt = model.targetStage === last ? '`docker build` without --target' : `\`docker build --target ${targetName}\``;
       report({
-        message: `Stage ${name} is not used by the target stage ${target?.name ?? model.targetStage} (through FROM or COPY --from), so it is not part of the image; delete it, or build it on purpose with --target ${name}.`,
+        message: `Stage ${name} is not used by any other stage (through FROM, COPY --from or RUN --mount=from) and ${notBuilt} does not build it; delete it, or build it on purpose with --target ${name}.`,
         range: stage.stage.from.range,
       });
     }

@@ -6,6 +6,7 @@ import { dockerfile, model } from './helpers.js';
 import { loadBuildContext } from '../src/model/context.js';
 import { pathsOverlap } from '../src/util/paths.js';
 import { lintText } from '../src/lint.js';
+import { stepsRebuiltByFileChange } from '../src/model/rebuild.js';
 
 describe('layer model', () => {
   test('only RUN, COPY and ADD make layers', async () => {
@@ -142,6 +143,28 @@ describe('layer model', () => {
       [true, false, false], [true, true, false], [true, true, true], [false, false, false],
     ]);
     expect(m.stages[2].dependsOn).toEqual([1, 0]);
+  });
+
+  test('RUN --mount reads: a stage it mounts from is built and rebuilds it; a bound context file misses its cache', async () => {
+    const m = await model(dockerfile`
+      FROM golang:1.22 AS deps
+      RUN go mod download
+      FROM golang:1.22
+      WORKDIR /src
+      RUN --mount=type=bind,source=go.sum,target=go.sum --mount=type=bind,source=go.mod,target=go.mod go mod download
+      RUN --mount=type=cache,target=/root/.cache --mount=type=bind,from=deps,source=/go/pkg/mod,target=/go/pkg/mod go build ./...
+      RUN --mount=type=secret,id=npmrc --mount=type=cache,from=nginx:alpine,target=/x true
+    `);
+    expect(m.stages[1].dependsOn).toEqual([0]);
+    expect(m.stages[0].isBuilt).toBe(true);
+    const [download, build, other] = m.stages[1].steps.filter((step) => step.instruction.keyword === 'RUN');
+    expect(download.cache.mountedSources.map((source) => `${source.path}:${source.volatility}`)).toEqual(['go.sum:manifest', 'go.mod:manifest']);
+    expect(download.rebuiltBy).toEqual(['edit of go.sum', 'edit of go.mod']);
+    expect(build.cache.mountedStages).toEqual([0]);
+    expect(build.rebuiltBy).toContain('rebuild of stage deps');
+    expect([other.cache.mountedSources, other.cache.mountedStages]).toEqual([[], []]);
+    expect([...stepsRebuiltByFileChange(m, 'go.sum')]).toEqual([download.id, build.id, other.id]);
+    expect([...stepsRebuiltByFileChange(m, 'main.go')]).toEqual([]);
   });
 
   test('an unknown --target is an error naming the stage', async () => {

@@ -46,7 +46,7 @@ const CODE = /\.(js|mjs|ts|tsx|py|go|rs|java|kt|rb|php|c|cc|cpp|h|cs|ex|exs|sh|t
 
 /** A copied source file and a copied manifest, if the Dockerfile copies any. */
 function pickFiles(model: LayerModel): { source: string | null; manifest: string | null } {
-  const copied = model.steps.filter((step) => model.stages[step.stageIndex].isBuilt).flatMap((step) => step.cache.contextSources.flatMap((s) => s.matchedFiles ?? []));
+  const copied = model.steps.filter((step) => model.stages[step.stageIndex].isBuilt).flatMap((step) => [...step.cache.contextSources, ...step.cache.mountedSources].flatMap((s) => s.matchedFiles ?? []));
   const unique = [...new Set(copied)];
   return {
     source: unique.find((file) => !isManifest(file) && CODE.test(file)) ?? unique.find((file) => !isManifest(file)) ?? null,

@@ -49,9 +49,35 @@ function mountedPaths(instruction: Instruction): string[] {
     .map((target) => resolveAgainst(target, instruction.workdir, homeOf(instruction.user)));
 }
 
+/** The stage a `--from=` names: an earlier stage's name (any case) or index; null for an image. */
+function stageNamed(parsed: ParsedDockerfile, from: string, beforeStage: number): number | null {
+  const index = parsed.stages.findIndex((s, i) => i < beforeStage && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from));
+  return index >= 0 ? index : null;
+}
+
+/**
+ * What a RUN's mounts read: bind mounts of the build context (source defaults to its root) and
+ * bind or cache mounts filled from a stage. Secret, SSH and tmpfs mounts read neither.
+ */
+function mountInputsOf(instruction: Instruction, parsed: ParsedDockerfile, context: BuildContext | null): { sources: CopySource[]; stages: number[] } {
+  const sources: string[] = [];
+  const stages: number[] = [];
+  for (const flag of instruction.flags) {
+    const type = flag.options.type ?? 'bind';
+    if (flag.name !== 'mount' || (type !== 'bind' && type !== 'cache')) continue;
+    const from = flag.options.from;
+    if (from !== undefined) {
+      const stage = stageNamed(parsed, from, instruction.stageIndex);
+      if (stage !== null && !stages.includes(stage)) stages.push(stage);
+    } else if (type === 'bind') sources.push(flag.options.source ?? flag.options.src ?? '.');
+  }
+  return { sources: classifySources(sources, context), stages };
+}
+
 function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: number, argsInScope: string[], context: BuildContext | null): LayerStep {
   const commands = instruction.script?.commands ?? [];
   const mounts = instruction.keyword === 'RUN' ? mountedPaths(instruction) : [];
+  const mountInputs = instruction.keyword === 'RUN' ? mountInputsOf(instruction, parsed, context) : { sources: [], stages: [] };
   const effects = instruction.keyword === 'RUN'
     ? runEffects(instruction, envLookup(parsed, instruction), mounts)
     : { created: [] as FileEffect[], deleted: [] as FileEffect[] };
@@ -61,10 +87,7 @@ function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: numbe
   let contextSources: CopySource[] = [];
   if (instruction.copy) {
     const from = instruction.copy.from;
-    const stageRef = from !== null
-      ? parsed.stages.findIndex((s, i) => i < instruction.stageIndex && (s.name?.toLowerCase() === from.toLowerCase() || String(i) === from))
-      : -1;
-    fromStage = stageRef >= 0 ? stageRef : null;
+    fromStage = from !== null ? stageNamed(parsed, from, instruction.stageIndex) : null;
     let sources = classifySources(instruction.copy.sources, from === null ? context : null);
     if (from !== null) sources = sources.map((s) => ({ ...s, volatility: fromStage !== null ? 'stage' : 'image', matchedFiles: null }));
     sources.push(...instruction.copy.heredocSources.map((path) => ({ path, volatility: 'inline' as const, ecosystems: [], matchedFiles: null })));
@@ -91,6 +114,8 @@ function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: numbe
       argsUsed: referencedVariables(instruction.argumentsText).filter((name) => argsInScope.includes(name)),
       contextSources,
       fromStage,
+      mountedSources: mountInputs.sources,
+      mountedStages: mountInputs.stages,
       remote,
     },
     copy,
@@ -104,16 +129,21 @@ function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: numbe
   };
 }
 
+/** Stages whose files a step reads: COPY --from, RUN --mount=from. */
+export function stagesReadBy(step: LayerStep): number[] {
+  return step.cache.fromStage !== null ? [step.cache.fromStage, ...step.cache.mountedStages] : step.cache.mountedStages;
+}
+
 /** Names of the cache inputs that make this step itself miss the cache. */
 function ownTriggers(step: LayerStep, stageNames: (index: number) => string): string[] {
   const triggers = new Set<string>();
-  for (const source of step.cache.contextSources) {
+  for (const source of [...step.cache.contextSources, ...step.cache.mountedSources]) {
     if (source.volatility === 'broad') triggers.add('any source edit');
     if (source.volatility === 'manifest') triggers.add(`edit of ${source.path}`);
     if (source.volatility === 'static') triggers.add(`edit of ${source.path}`);
   }
   if (step.cache.remote) triggers.add('remote content change');
-  if (step.cache.fromStage !== null) triggers.add(`rebuild of stage ${stageNames(step.cache.fromStage)}`);
+  for (const stage of stagesReadBy(step)) triggers.add(`rebuild of stage ${stageNames(stage)}`);
   for (const arg of step.instruction.keyword === 'RUN' ? step.cache.argsInScope : step.cache.argsUsed) triggers.add(`ARG ${arg}`);
   return [...triggers];
 }
@@ -146,7 +176,7 @@ export function buildLayerModel(parsed: ParsedDockerfile, options: ModelOptions 
       if (instruction.keyword === 'ARG') for (const pair of instruction.pairs) if (!args.includes(pair.name)) args.push(pair.name);
       for (const trigger of ownTriggers(step, stageName)) cumulative.add(trigger);
       step.rebuiltBy = [...cumulative];
-      if (step.cache.fromStage !== null && !model.dependsOn.includes(step.cache.fromStage)) model.dependsOn.push(step.cache.fromStage);
+      for (const read of stagesReadBy(step)) if (!model.dependsOn.includes(read)) model.dependsOn.push(read);
       steps.push(step);
       model.steps.push(step);
     }

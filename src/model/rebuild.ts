@@ -6,6 +6,7 @@
 import { basename } from '../parse/shell.js';
 import { globToRegExp, hasGlob } from '../util/paths.js';
 import type { CopySource, LayerModel, LayerStep } from './types.js';
+import { stagesReadBy } from './build.js';
 
 /** Does a COPY source include the context file `file` (a relative path)? */
 export function sourceCovers(source: CopySource, file: string): boolean {
@@ -17,7 +18,7 @@ export function sourceCovers(source: CopySource, file: string): boolean {
 }
 
 function readsFile(step: LayerStep, file: string): boolean {
-  return step.cache.contextSources.some((source) => sourceCovers(source, file));
+  return step.cache.contextSources.some((source) => sourceCovers(source, file)) || step.cache.mountedSources.some((source) => sourceCovers(source, file));
 }
 
 /** Ids of the steps an edit of context file `file` rebuilds. */
@@ -28,7 +29,7 @@ export function stepsRebuiltByFileChange(model: LayerModel, file: string): Set<n
     const base = stage.stage.baseStageIndex;
     let dirty = base !== null && changedStages.has(base);
     for (const step of stage.steps) {
-      dirty ||= readsFile(step, file) || (step.cache.fromStage !== null && changedStages.has(step.cache.fromStage));
+      dirty ||= readsFile(step, file) || stagesReadBy(step).some((read) => changedStages.has(read));
       if (dirty) rebuilt.add(step.id);
     }
     if (dirty) changedStages.add(stage.stage.index);

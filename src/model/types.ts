@@ -65,6 +65,10 @@ export interface CacheInputs {
   contextSources: CopySource[];
   /** `COPY --from=<stage>` or `FROM <stage>` dependency. */
   fromStage: number | null;
+  /** Context files a RUN bind-mounts (`--mount=type=bind,source=go.sum,…`): an edit misses its cache as a COPY's would. */
+  mountedSources: CopySource[];
+  /** Stages a RUN mounts from (`--mount=type=bind,from=deps,…`): built for it; their rebuild rebuilds it. */
+  mountedStages: number[];
   /** ADD of a URL or git repo: re-fetched and checksummed each build. */
   remote: boolean;
 }

@@ -29,6 +29,7 @@ function cacheInputs(step: LayerStep): string {
     const files = source.matchedFiles ? `, ${source.matchedFiles.length} files` : '';
     parts.push(`${source.path} [${source.volatility}${files}]`);
   }
+  for (const source of step.cache.mountedSources) parts.push(`mount ${source.path} [${source.volatility}]`);
   const args = step.instruction.keyword === 'RUN' ? step.cache.argsInScope : step.cache.argsUsed;
   if (args.length > 0) parts.push(`ARG ${args.join(' ')}`);
   return parts.length > 0 ? parts.join('; ') : 'text';
@@ -104,6 +105,8 @@ export function layersToJson(model: LayerModel) {
           argsUsed: step.cache.argsUsed,
           sources: (step.copy?.sources ?? []).map((s) => ({ path: s.path, volatility: s.volatility, ecosystems: s.ecosystems, files: s.matchedFiles?.length ?? null })),
           fromStage: step.cache.fromStage,
+          mountedSources: step.cache.mountedSources.map((s) => ({ path: s.path, volatility: s.volatility, files: s.matchedFiles?.length ?? null })),
+          mountedStages: step.cache.mountedStages,
           remote: step.cache.remote,
         },
         rebuiltBy: step.rebuiltBy,

@@ -1,9 +1,9 @@
 import type { Rule } from '../src/engine/types.js';
-import { isSdkImage } from '../src/model/knowledge/build-tools.js';
+import { COMPILER_PACKAGES, DEVELOPMENT_PACKAGES, isSdkImage } from '../src/model/knowledge/build-tools.js';
 import { commandLabel, lineOf } from '../src/model/queries.js';
 
 /** Packages that are compilers, headers or SDKs: useful in a build stage, dead weight in the runtime one. */
-const BUILD_PACKAGES = /^(build-essential|build-base|alpine-sdk|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|linux-headers|golang(-go)?|rustc|cargo|maven|gradle|default-jdk(-headless)?|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel|[a-z0-9.+-]+-dev|[a-z0-9.+-]+-devel)(=.*)?$/;
+const isBuildPackage = (name: string) => COMPILER_PACKAGES.test(name) || DEVELOPMENT_PACKAGES.test(name);
 
 const rule: Rule = {
   meta: {
@@ -27,7 +27,7 @@ const rule: Rule = {
       }
       for (const step of stage.steps) {
         for (const call of step.systemPackages.filter((c) => c.action === 'install')) {
-          const tools = call.packages.filter((name) => BUILD_PACKAGES.test(name));
+          const tools = call.packages.filter(isBuildPackage);
           if (tools.length === 0) continue;
           report({
             message: `${commandLabel(call.command)} installs build tools (${tools.join(', ')}) into the final image; install them in a build stage and COPY --from it only what runs.`,

@@ -1,7 +1,8 @@
-import type { Rule } from '../src/engine/types.js';
-import { isSdkImage, SDK_IMAGES } from '../src/model/knowledge/build-tools.js';
+import type { Rule, RuleContext } from '../src/engine/types.js';
+import { COMPILER_PACKAGES, isSdkImage, SDK_IMAGES } from '../src/model/knowledge/build-tools.js';
+import { basename } from '../src/parse/shell.js';
 import { commandLabel, lineOf } from '../src/model/queries.js';
-import type { LayerStep } from '../src/model/types.js';
+import type { LayerStep, StageModel } from '../src/model/types.js';
 import { isBefore } from '../src/parse/positions.js';
 
 /**
@@ -14,7 +15,7 @@ const rule: Rule = {
     id: 'missing-multi-stage',
     category: 'stages',
     severity: 'warning',
-    description: 'A single-stage image builds or compiles, or starts from an SDK image, so the toolchain ships in the final image.',
+    description: 'A single-stage image builds or compiles, keeps compilers it installed, or starts from an SDK image, so the toolchain ships in the final image.',
   },
   check({ model, parsed, report }) {
     if (parsed.stages.length !== 1) return;
@@ -22,7 +23,10 @@ const rule: Rule = {
     const from = stage.stage.from;
     const build = stage.steps.flatMap((step) => (removesItsToolchain(step) ? [] : step.builds))[0];
     const sdk = from.from && isSdkImage(from.from.imageName, from.from.tag) ? from.from : null;
-    if (!build && !sdk) return;
+    if (!build && !sdk) {
+      reportKeptCompilers(stage, report);
+      return;
+    }
     const runtime = sdk ? SDK_IMAGES.find((entry) => entry.pattern.test(sdk.imageName.toLowerCase()))?.runtime : null;
     const shape = `FROM ${from.from?.image || '<sdk>'} AS build … (build) … then FROM ${runtime ?? '<small runtime image>'} with COPY --from=build <output> <dest>`;
     const what = build ? `builds with ${commandLabel(build.command)} on line ${lineOf(build.command.range)}` : `starts from the SDK image ${sdk!.image}`;
@@ -34,6 +38,41 @@ const rule: Rule = {
     });
   },
 };
+
+/**
+ * `apt-get install build-essential` (or gcc, g++, make…) kept in a single-stage image that runs an
+ * application: pip, gem or npm compile native extensions with it, and the compilers ship although
+ * nothing runs them again. Quiet when the same RUN removes them again, and for toolbox images (no
+ * CMD or ENTRYPOINT, or a bare shell), which are meant to have their compilers.
+ */
+function reportKeptCompilers(stage: StageModel, report: RuleContext['report']): void {
+  if (!runsAnApplication(stage)) return;
+  for (const step of stage.steps) {
+    for (const call of step.systemPackages) {
+      const compilers = call.action === 'install' ? call.packages.filter((name) => COMPILER_PACKAGES.test(name)) : [];
+      if (compilers.length === 0) continue;
+      if (step.systemPackages.some((other) => other.action === 'remove' && isBefore(call.command.range.start, other.command.range.start))) continue;
+      report({
+        message: `This single-stage image installs compilers (${compilers.join(', ')}) on line ${lineOf(call.command.range)} and keeps them, so they ship in the final image; compile in a build stage (pip wheel, gem install, npm ci there) and copy only the result into a runtime stage, or purge them in the same RUN after use.`,
+        range: call.command.range,
+        fix: { description: 'Install the compilers and build in a build stage; COPY --from it the built packages (a virtualenv, wheels, node_modules) into a runtime stage without them.' },
+        properties: { packages: compilers },
+      });
+      return;
+    }
+  }
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'fish']);
+
+/** Does the image start an application (not nothing, not a bare interactive shell)? */
+function runsAnApplication(stage: StageModel): boolean {
+  const starts = stage.stage.instructions.filter((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT');
+  return starts.some((instruction) => {
+    const words = instruction.execArgs ?? instruction.argumentsText.trim().split(/\s+/);
+    return words.length > 1 || (words.length === 1 && !SHELLS.has(basename(words[0])));
+  });
+}
 
 /**
  * Does this RUN install packages, build, and remove packages again after its last build? That is the

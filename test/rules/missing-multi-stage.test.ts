@@ -20,6 +20,31 @@ describe(rule, () => {
     expect(await hits(rule, text)).toEqual([line]);
   });
 
+  test('fires: compilers installed and kept in a single-stage image that runs an application', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM python:3.12-slim
+      WORKDIR /app
+      RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*
+      COPY requirements.txt .
+      RUN pip install --no-cache-dir -r requirements.txt
+      COPY . .
+      CMD ["gunicorn", "app:app"]
+    `)).toEqual([3]);
+    const [finding] = (await findings('FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y build-essential\nCMD ["rails", "server"]\n')).filter((f) => f.ruleId === rule);
+    expect(finding.message).toContain('installs compilers (build-essential) on line 2 and keeps them');
+  });
+
+  test('quiet: compilers purged in the same RUN, only -dev headers, or a toolbox image (no CMD, or a bare shell)', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM python:3.12-slim
+      RUN apt-get update && apt-get install -y gcc && pip install --no-cache-dir uwsgi && apt-get purge -y --auto-remove gcc && rm -rf /var/lib/apt/lists/*
+      RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev && rm -rf /var/lib/apt/lists/*
+      CMD ["uwsgi", "app.ini"]
+    `)).toEqual([]);
+    expect(await hits(rule, 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y build-essential git vim\n')).toEqual([]);
+    expect(await hits(rule, 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y build-essential git\nCMD ["/bin/bash"]\n')).toEqual([]);
+  });
+
   test('the message shows the build-stage + runtime-stage shape', async () => {
     const [finding] = (await findings('FROM gradle:7.6.1\nCOPY . .\nRUN gradle bootJar\n')).filter((f) => f.ruleId === rule);
     expect(finding.message).toContain('FROM gradle:7.6.1 AS build');

@@ -1,7 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
-import type { LayerStep } from '../src/model/types.js';
+import type { CopyWrite, LayerStep } from '../src/model/types.js';
 import { homeOf } from '../src/parse/dockerfile.js';
-import { resolveAgainst } from '../src/util/paths.js';
+import { isWithin, resolveAgainst } from '../src/util/paths.js';
 import { mayWrite } from '../src/model/copy-destinations.js';
 import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
 
@@ -24,6 +24,11 @@ function targets(step: LayerStep): { program: string; paths: string[]; range: La
   return found;
 }
 
+/** Does a chmod/chown of `path` (recursive or not) change every file of this write? */
+function changesAllOf(write: CopyWrite, path: string): boolean {
+  return write.tree ? isWithin(write.path, path) : mayWrite(write, path);
+}
+
 const rule: Rule = {
   meta: {
     id: 'permission-change-separate-layer',
@@ -35,10 +40,12 @@ const rule: Rule = {
     for (const stage of model.stages.filter((s) => s.inFinalImage)) {
       for (const step of stage.steps) {
         for (const target of targets(step)) {
-          // The latest COPY that may have written a changed path: `COPY . /app` for /app/run.sh, not an
-          // earlier `COPY pyproject.toml /app/`.
+          // The latest COPY whose files the command changes all of: `COPY entrypoint.sh /` then `chmod +x
+          // /entrypoint.sh`, `COPY . /app` then `chown -R app /app`; not an earlier `COPY pyproject.toml
+          // /app/`. One script inside a copied tree (`COPY . .` then `chmod +x gradlew`) costs only its own
+          // bytes, and COPY --chmod would change every file: not reported.
           const copy = earlierStepsInImage(model, stage, step)
-            .filter((candidate) => candidate.copy !== null && candidate.copy.writes.some((write) => target.paths.some((path) => mayWrite(write, path))))
+            .filter((candidate) => candidate.copy !== null && candidate.copy.writes.some((write) => target.paths.some((path) => changesAllOf(write, path))))
             .at(-1);
           if (!copy) continue;
           const flag = target.program === 'chmod' ? '--chmod' : '--chown';

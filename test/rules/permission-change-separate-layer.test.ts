@@ -21,18 +21,23 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN chmod -R g+w .\n')).toEqual([4]);
   });
 
-  test('names the COPY that wrote the file, not an earlier COPY into the same directory (regression)', async () => {
+  test('names the COPY that wrote the file, not another COPY into the same directory (regression)', async () => {
     const text = dockerfile`
       FROM python:3.12-slim
       WORKDIR /app
-      COPY pyproject.toml poetry.lock /app/
-      RUN pip install --no-cache-dir poetry
-      COPY . /app
-      RUN chmod +x gunicorn.sh
+      COPY docker/entrypoint.sh /app/
+      COPY requirements.txt /app/
+      RUN pip install --no-cache-dir -r requirements.txt
+      RUN chmod +x entrypoint.sh
     `;
     const found = (await findings(text)).filter((f) => f.ruleId === rule);
-    expect(found.map((f) => f.related?.[0].range.start.line)).toEqual([4]);
-    expect(found[0].message).toContain('`COPY . /app` on line 5');
+    expect(found.map((f) => f.related?.[0].range.start.line)).toEqual([2]);
+    expect(found[0].message).toContain('`COPY docker/entrypoint.sh /app/` on line 3');
+  });
+
+  test('quiet: one script inside a copied tree (it costs only its own bytes; COPY --chmod would change every file)', async () => {
+    expect(await hits(rule, 'FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY . .\nRUN chmod +x ./gradlew && ./gradlew build\n')).toEqual([]);
+    expect(await hits(rule, 'FROM python:3.12-slim\nCOPY . /app\nRUN chmod +x /app/scripts/*.sh\n')).toEqual([]);
   });
 
   test('quiet: the changed file was not written by any COPY (only other files of its directory were)', async () => {

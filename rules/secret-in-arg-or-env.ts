@@ -8,6 +8,11 @@ import type { Rule } from '../src/engine/types.js';
  */
 const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const ALLOWED = /public|file|version|(?:^|_)(?:gpg|pgp)(?:_|$)|fingerprint/i;
+/**
+ * Beyond BuildKit: a last word that makes the name a setting about the secret, not the secret
+ * (`REACT_APP_AUTH_SERVICE_URL`, `ACCESS_TOKEN_EXPIRE_MINUTES`, `PASSWORD_MIN_LENGTH`, `AUTH_TYPE`).
+ */
+const ABOUT_THE_SECRET = /_(?:url|uri|host|hostname|endpoint|server|domain|port|path|dir|type|mode|method|provider|enabled|enable|disabled|required|expire|expires|expiry|expiration|minutes|seconds|hours|days|ttl|timeout|length|algorithm|issuer|audience|realm|name)$/i;
 
 const rule: Rule = {
   meta: {
@@ -22,7 +27,10 @@ const rule: Rule = {
     for (const instruction of parsed.instructions) {
       if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
       for (const pair of instruction.pairs) {
-        if (!SECRET.test(pair.name) || ALLOWED.test(pair.name)) continue;
+        if (!SECRET.test(pair.name) || ALLOWED.test(pair.name) || ABOUT_THE_SECRET.test(pair.name)) continue;
+        // `ENV PASSWORD=""` ships no secret: it documents a variable to set at run time. (An ARG's value
+        // comes with the build, whatever its default, so ARGs are reported.)
+        if (instruction.keyword === 'ENV' && pair.value === '') continue;
         report({
           message: `${instruction.keyword} ${pair.name} looks like a secret: ${instruction.keyword} values are kept in the image config and history; use RUN --mount=type=secret,id=${pair.name.toLowerCase()} instead.`,
           range: pair.nameRange,

@@ -15,6 +15,22 @@ function singleQuoteFix(instruction: Instruction): Fix | undefined {
   return { description: 'Use double quotes so Docker reads it as exec form.', edits: [{ range, newText: replaced }] };
 }
 
+/** `CMD ["a", "b"]  # note`: keep the array, move the comment to its own line above the instruction. */
+function commentFix(instruction: Instruction): Fix | undefined {
+  const range = instruction.argumentsRange;
+  const commented = /^(\[\s*".*?\])\s+(#.*)$/s.exec(instruction.argumentsText.trim());
+  if (!range || !commented || range.start.line !== range.end.line) return undefined;
+  const lineStart = { line: instruction.range.start.line, character: 0 };
+  const indent = ' '.repeat(instruction.range.start.character);
+  return {
+    description: 'Move the comment to a line of its own above the instruction.',
+    edits: [
+      { range: { start: lineStart, end: lineStart }, newText: `${indent}${commented[2]}\n` },
+      { range, newText: commented[1] },
+    ],
+  };
+}
+
 const rule: Rule = {
   meta: {
     id: 'invalid-exec-form',
@@ -30,7 +46,7 @@ const rule: Rule = {
       report({
         message: `This ${instruction.keyword} is not valid JSON (${instruction.execFormError}), so Docker runs the whole text with \`${shell}\`, brackets and quotes included; write a JSON array of double-quoted strings.`,
         range: instruction.argumentsRange ?? instruction.range,
-        fix: singleQuoteFix(instruction),
+        fix: commentFix(instruction) ?? singleQuoteFix(instruction),
       });
     }
   },

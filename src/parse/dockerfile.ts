@@ -105,7 +105,15 @@ function readCommandForm(argumentsText: string): Pick<Instruction, 'form' | 'exe
   if (trimmed === '') return { form: 'none', execArgs: null, execFormError: null };
   // `RUN [ -f x ] && …` is a shell test; only `["…`, `['…` or `[]`, closed by `]`, was meant as JSON.
   const looksLikeJson = /^\[\s*(["'\]]|$)/.test(trimmed) && trimmed.endsWith(']');
-  if (!looksLikeJson) return { form: 'shell', execArgs: null, execFormError: null };
+  if (!looksLikeJson) {
+    // `CMD ["serve", "-s", "dist"]  # comment`: Dockerfiles have no end-of-line comments, so the comment
+    // makes the line a shell string (and the container fails to start: sh runs `[serve,`).
+    const commented = /^(\[\s*".*?\])\s+#/s.exec(trimmed);
+    if (commented && isStringArray(commented[1])) {
+      return { form: 'shell', execArgs: null, execFormError: 'a # comment follows the JSON array, and Dockerfiles have no end-of-line comments' };
+    }
+    return { form: 'shell', execArgs: null, execFormError: null };
+  }
   try {
     const value: unknown = JSON.parse(trimmed);
     if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
@@ -115,6 +123,15 @@ function readCommandForm(argumentsText: string): Pick<Instruction, 'form' | 'exe
   } catch (error) {
     const reason = trimmed.includes("'") ? 'JSON needs double quotes, not single quotes' : (error as Error).message;
     return { form: 'shell', execArgs: null, execFormError: reason };
+  }
+}
+
+function isStringArray(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.every((item) => typeof item === 'string');
+  } catch {
+    return false;
   }
 }
 

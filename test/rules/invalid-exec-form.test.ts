@@ -18,6 +18,16 @@ describe('invalid-exec-form', () => {
     expect(trailing.fix?.edits).toBeUndefined();
   });
 
+  test('fires on a # comment after the JSON array (no end-of-line comments in a Dockerfile); the fix moves it above', async () => {
+    const text = 'FROM node:20-alpine\nCMD ["serve", "-s", "dist", "--port", "5173"]  # --port flag\n';
+    const found = (await findings(text)).filter((f) => ['invalid-exec-form', 'shell-form-cmd'].includes(f.ruleId));
+    expect(found.map((f) => f.ruleId)).toEqual(['invalid-exec-form']);
+    expect(found[0].message).toContain('a # comment follows the JSON array');
+    expect(found[0].fix?.edits?.map((edit) => edit.newText)).toEqual(['# --port flag\n', '["serve", "-s", "dist", "--port", "5173"]']);
+    // A # inside a JSON string is no comment; a shell test with a comment is shell form as meant.
+    expect(await hits('invalid-exec-form', 'FROM alpine:3.19\nCMD ["echo", "a # b"]\nRUN [ -f /x ] && echo ok  # check\n')).toEqual([]);
+  });
+
   test('quiet on valid exec form, shell form, and brackets in shell scripts', async () => {
     expect(await hits('invalid-exec-form', dockerfile`
       FROM alpine:3.19

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import { COMPILER_PACKAGES, DEVELOPMENT_PACKAGES, isSdkImage } from '../src/model/knowledge/build-tools.js';
-import { commandLabel, lineOf } from '../src/model/queries.js';
+import { commandLabel, lineOf, runsAnApplication } from '../src/model/queries.js';
 
 /** Packages that are compilers, headers or SDKs: useful in a build stage, dead weight in the runtime one. */
 const isBuildPackage = (name: string) => COMPILER_PACKAGES.test(name) || DEVELOPMENT_PACKAGES.test(name);
@@ -25,6 +25,8 @@ const rule: Rule = {
           fix: { description: 'Use a runtime image (a -jre, -slim, distroless or alpine image) for the final stage.' },
         });
       }
+      // A toolbox, dev or CI image (no application started) is meant to have its compilers.
+      if (!runsAnApplication(model, model.targetStage)) continue;
       for (const step of stage.steps) {
         for (const call of step.systemPackages.filter((c) => c.action === 'install')) {
           const tools = call.packages.filter(isBuildPackage);

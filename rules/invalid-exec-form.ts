@@ -43,10 +43,12 @@ const rule: Rule = {
     for (const instruction of all) {
       if (!instruction.execFormError) continue;
       const shell = instruction.shell.join(' ');
+      const moveComment = commentFix(instruction);
+      const advice = moveComment ? 'put the comment on its own line above' : 'write a JSON array of double-quoted strings';
       report({
-        message: `This ${instruction.keyword} is not valid JSON (${instruction.execFormError}), so Docker runs the whole text with \`${shell}\`, brackets and quotes included; write a JSON array of double-quoted strings.`,
+        message: `This ${instruction.keyword} is not valid JSON (${instruction.execFormError}), so Docker runs the whole text with \`${shell}\`, brackets and quotes included; ${advice}.`,
         range: instruction.argumentsRange ?? instruction.range,
-        fix: commentFix(instruction) ?? singleQuoteFix(instruction),
+        fix: moveComment ?? singleQuoteFix(instruction),
       });
     }
   },

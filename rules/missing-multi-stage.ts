@@ -1,8 +1,7 @@
 import type { Rule, RuleContext } from '../src/engine/types.js';
 import { COMPILER_PACKAGES, isSdkImage, SDK_IMAGES } from '../src/model/knowledge/build-tools.js';
-import { basename } from '../src/parse/shell.js';
-import { commandLabel, lineOf } from '../src/model/queries.js';
-import type { LayerStep, StageModel } from '../src/model/types.js';
+import { commandLabel, lineOf, runsAnApplication } from '../src/model/queries.js';
+import type { LayerModel, LayerStep, StageModel } from '../src/model/types.js';
 import { isBefore } from '../src/parse/positions.js';
 
 /**
@@ -24,7 +23,7 @@ const rule: Rule = {
     const build = stage.steps.flatMap((step) => (removesItsToolchain(step) ? [] : step.builds))[0];
     const sdk = from.from && isSdkImage(from.from.imageName, from.from.tag) ? from.from : null;
     if (!build && !sdk) {
-      reportKeptCompilers(stage, report);
+      reportKeptCompilers(model, stage, report);
       return;
     }
     const runtime = sdk ? SDK_IMAGES.find((entry) => entry.pattern.test(sdk.imageName.toLowerCase()))?.runtime : null;
@@ -45,8 +44,8 @@ const rule: Rule = {
  * nothing runs them again. Quiet when the same RUN removes them again, and for toolbox images (no
  * CMD or ENTRYPOINT, or a bare shell), which are meant to have their compilers.
  */
-function reportKeptCompilers(stage: StageModel, report: RuleContext['report']): void {
-  if (!runsAnApplication(stage)) return;
+function reportKeptCompilers(model: LayerModel, stage: StageModel, report: RuleContext['report']): void {
+  if (!runsAnApplication(model, stage.stage.index)) return;
   for (const step of stage.steps) {
     for (const call of step.systemPackages) {
       const compilers = call.action === 'install' ? call.packages.filter((name) => COMPILER_PACKAGES.test(name)) : [];
@@ -61,17 +60,6 @@ function reportKeptCompilers(stage: StageModel, report: RuleContext['report']): 
       return;
     }
   }
-}
-
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'fish']);
-
-/** Does the image start an application (not nothing, not a bare interactive shell)? */
-function runsAnApplication(stage: StageModel): boolean {
-  const starts = stage.stage.instructions.filter((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT');
-  return starts.some((instruction) => {
-    const words = instruction.execArgs ?? instruction.argumentsText.trim().split(/\s+/);
-    return words.length > 1 || (words.length === 1 && !SHELLS.has(basename(words[0])));
-  });
 }
 
 /**

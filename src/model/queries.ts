@@ -5,6 +5,7 @@ import type { Instruction, ParsedDockerfile, Range, ShellCommand } from '../pars
 import type { TextEdit } from '../engine/types.js';
 import type { CopySource, LayerModel, LayerStep, StageModel } from './types.js';
 import { stepsInImageOf } from './build.js';
+import { basename } from '../parse/shell.js';
 
 /** A COPY/ADD from the build context that takes the whole context or a source tree. */
 export function broadSources(step: LayerStep): CopySource[] {
@@ -56,6 +57,22 @@ export function effectiveRuntime(model: LayerModel, stageIndex: number): Runtime
     }
   }
   return runtime;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'fish']);
+
+/**
+ * Does an image built to `stageIndex` start an application? Not when it has no CMD or ENTRYPOINT of its
+ * own making, or only a bare shell (`CMD ["/bin/bash"]`): a toolbox, dev or CI image, whose compilers
+ * are the point.
+ */
+export function runsAnApplication(model: LayerModel, stageIndex: number): boolean {
+  const { entrypoint, cmd } = effectiveRuntime(model, stageIndex);
+  return [entrypoint, cmd].some((instruction) => {
+    if (instruction === null) return false;
+    const words = instruction.execArgs ?? instruction.argumentsText.trim().split(/\s+/).filter(Boolean);
+    return words.length > 1 || (words.length === 1 && !SHELLS.has(basename(words[0])));
+  });
 }
 
 /** True when an explicit SHELL instruction is in effect (BuildKit then stops recommending exec form). */

@@ -12,6 +12,7 @@ describe(rule, () => {
       RUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev ca-certificates && rm -rf /var/lib/apt/lists/*
       RUN apk add --no-cache gcc musl-dev
       COPY --from=build /app /app
+      CMD ["/app"]
     `)).toEqual([4, 5]);
   });
 
@@ -27,5 +28,19 @@ describe(rule, () => {
       RUN apt-get update && apt-get install -y --no-install-recommends libpq5 ca-certificates && rm -rf /var/lib/apt/lists/*
     `)).toEqual([]);
     expect(await hits(rule, 'FROM debian:12\nRUN apt-get update && apt-get install -y gcc\n')).toEqual([]);
+  });
+
+  test('quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers', async () => {
+    const devImage = dockerfile`
+      FROM ubuntu:24.04 AS devel-base
+      RUN apt-get update && apt-get install -y build-essential libgmp-dev && rm -rf /var/lib/apt/lists/*
+      FROM devel-base AS devel
+      RUN useradd -m devel
+      USER devel
+    `;
+    expect(await hits(rule, devImage)).toEqual([]);
+    expect(await hits(rule, `${devImage}CMD ["bash"]\n`)).toEqual([]);
+    // An application stage built FROM the dev image ships its compilers.
+    expect(await hits(rule, devImage.replace('USER devel', 'USER devel\nFROM devel AS app\nCMD ["./server"]'))).toEqual([2]);
   });
 });

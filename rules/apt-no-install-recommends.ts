@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import { hasOption } from '../src/model/knowledge/package-managers.js';
-import { commandLabel } from '../src/model/queries.js';
+import { commandLabel, insertAfterWord } from '../src/model/queries.js';
 
 /**
  * `apt-get install` without `--no-install-recommends` pulls in recommended packages, often tens of MB.
@@ -22,13 +22,11 @@ const rule: Rule = {
           const disabled = hasOption(call, '--no-install-recommends') || call.options.some((o) => /APT::Install-Recommends=("?)(false|0|no)\1/i.test(o));
           if (disabled) continue;
           const subcommand = call.command.argv.indexOf(call.subcommand);
-          const at = call.command.wordRanges[subcommand]?.end;
+          const edit = insertAfterWord(call.command, subcommand, ' --no-install-recommends');
           report({
             message: `${commandLabel(call.command)} also installs every recommended package, which is rarely needed in an image; add --no-install-recommends.`,
             range: call.command.range,
-            fix: at
-              ? { description: 'Add --no-install-recommends.', edits: [{ range: { start: at, end: at }, newText: ' --no-install-recommends' }] }
-              : { description: 'Add --no-install-recommends.' },
+            fix: { description: 'Add --no-install-recommends.', edits: edit ? [edit] : undefined },
           });
         }
       }

@@ -84,11 +84,12 @@ function useWithoutCopying(creator: LayerStep, write: CopyWrite): string {
 
 /** Append the cleanup to the creating RUN and delete the cleanup RUN, when both are plain one-script RUNs. */
 function mergeFix(creator: Instruction, cleanup: Instruction, cleanupOnly: boolean): Fix {
-  const description = `Move the cleanup into the RUN on line ${lineOf(creator.range)} (\`… && ${cleanup.argumentsText.trim()}\`) and delete this RUN.`;
+  const cleanupScript = cleanup.form === 'exec' && cleanup.execArgs ? cleanup.execArgs.join(' ') : cleanup.argumentsText.trim();
+  const description = `Move the cleanup into the RUN on line ${lineOf(creator.range)} (\`… && ${cleanupScript}\`) and delete this RUN.`;
   const plain = (instruction: Instruction) => instruction.form === 'shell' && instruction.heredocs.length === 0 && instruction.flags.length === 0;
   if (!cleanupOnly || !plain(creator) || !plain(cleanup) || creator.stageIndex !== cleanup.stageIndex) return { description };
   const edits: TextEdit[] = [
-    { range: { start: creator.range.end, end: creator.range.end }, newText: ` \\\n    && ${cleanup.argumentsText.trim()}` },
+    { range: { start: creator.range.end, end: creator.range.end }, newText: ` \\\n    && ${cleanupScript}` },
     deleteInstruction(cleanup),
   ];
   return { description, edits };

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import { runInstructions } from '../src/model/queries.js';
-import { isBefore } from '../src/parse/positions.js';
+import { isBefore, sameRange } from '../src/parse/positions.js';
 import type { Instruction, ShellCommand, ShellPipeline } from '../src/parse/types.js';
 
 /**
@@ -40,12 +40,22 @@ function isQueryCheck(instruction: Instruction, pipeline: ShellPipeline): boolea
   return !inverted && !intoFile && isQuery(query);
 }
 
-/** True when the script runs `set -o pipefail` (or `set -euo pipefail`) before the pipeline. */
+/**
+ * True when the script runs `set -o pipefail` (or `set -euo pipefail`) before the pipeline. Inside
+ * `sh -c "…"` every command has the range of the `sh -c` command, so one there counts as before.
+ */
 function setBefore(instruction: Instruction, pipeline: ShellPipeline): boolean {
   return (instruction.script?.commands ?? []).some((command) => {
     const { argv, range } = command;
-    return isBefore(range.start, pipeline.range.start) && command.program === 'set' && argv.some((word, i) => word === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(argv[i - 1]));
+    const before = isBefore(range.start, pipeline.range.start) || sameRange(range, pipeline.range);
+    return before && command.program === 'set' && argv.some((word, i) => word === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(argv[i - 1]));
   });
+}
+
+/** How to add pipefail: SHELL does not apply to an exec-form RUN (`RUN ["sh", "-c", "a | b"]`), which names its own shell. */
+function advice(instruction: Instruction): string {
+  if (instruction.form === 'exec') return 'run it as ["bash", "-o", "pipefail", "-c", "…"] (a SHELL instruction does not apply to exec form)';
+  return 'add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it, or start the RUN with `set -o pipefail &&` in a shell that has it (bash, ash; not dash)';
 }
 
 const rule: Rule = {
@@ -58,14 +68,14 @@ const rule: Rule = {
   },
   check({ parsed, report }) {
     for (const instruction of runInstructions(parsed)) {
-      if (shellHasPipefail(instruction.shell)) continue;
+      if (instruction.form !== 'exec' && shellHasPipefail(instruction.shell)) continue;
       const pipeline = (instruction.script?.pipelines ?? []).find((candidate) =>
         !candidate.programs.slice(0, -1).every((program) => HARMLESS_PRODUCERS.has(program)) && !setBefore(instruction, candidate)
         && !isQueryCheck(instruction, candidate));
       if (!pipeline) continue;
       const producers = [...new Set(pipeline.programs.slice(0, -1).filter((p) => p !== ''))].join(', ') || 'an earlier command';
       report({
-        message: `If ${producers} fails, this pipeline still succeeds (its status is ${pipeline.programs.at(-1) || 'the last command'}'s) and the broken result is cached; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it, or start the RUN with \`set -o pipefail &&\` in a shell that has it (bash, ash; not dash).`,
+        message: `If ${producers} fails, this pipeline still succeeds (its status is ${pipeline.programs.at(-1) || 'the last command'}'s) and the broken result is cached; ${advice(instruction)}.`,
         range: pipeline.range,
       });
     }

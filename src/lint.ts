@@ -31,10 +31,10 @@ export interface LintResult {
   extraRules: Rule[];
 }
 
-/** Parse and model a Dockerfile (what `layerlint layers` shows). */
 /** Instructions whose arguments are shell scripts; without any, the shell parser is not needed. */
 const SHELL_INSTRUCTION = /^\s*(RUN|CMD|ENTRYPOINT|ONBUILD|HEALTHCHECK)\b/im;
 
+/** Parse and model a Dockerfile (what `layerlint layers` shows). */
 export async function modelDockerfile(text: string, path: string, options: LintOptions = {}): Promise<LayerModel> {
   if (!shellParserLoaded() && SHELL_INSTRUCTION.test(text)) await loadShellParser();
   const parsed = parseDockerfile(text, path);

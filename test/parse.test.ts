@@ -76,6 +76,20 @@ describe('parse: stages, ARG/ENV scoping, directives', () => {
     expect(cmd.execArgs).toEqual(['echo', 'hello  world', 'A']);
   });
 
+  test('an exec-form RUN is one command, taken as written; ["sh", "-c", "…"] has its script analysed', async () => {
+    const parsed = await parse('FROM alpine\nARG V=1\nRUN ["sudo", "pip", "install", "flask==$V"]\nRUN --network=none ["/bin/sh", "-c", "apk add curl && rm -rf /tmp/x | cat"]\n');
+    const [, pip, sh] = parsed.stages[0].instructions;
+    // No shell runs, so $V is not expanded; sudo is looked through as in shell form.
+    expect(pip.script?.commands.map((c) => [c.program, c.argv, c.wrappers])).toEqual([['pip', ['pip', 'install', 'flask==$V'], ['sudo']]]);
+    expect(pip.script?.commands[0].range).toEqual(pip.argumentsRange);
+    expect(sh.script?.commands.map((c) => c.program)).toEqual(['sh', 'apk', 'rm', 'cat']);
+    expect(sh.script?.pipelines.map((p) => p.programs)).toEqual([['rm', 'cat']]);
+    expect(sh.argumentsRange?.start).toEqual({ line: 3, character: 19 }); // the `[`, after the flag
+    // Word ranges are the command's: no quick fix may insert shell words into the JSON array.
+    expect(sh.script?.commands.every((c) => c.wordRanges.every((r) => r === c.range))).toBe(true);
+    expect(parsed.runCommands).toHaveLength(5);
+  });
+
   test('single quotes and trailing commas are not exec form', async () => {
     const parsed = await parse("FROM alpine\nCMD ['echo', 'hi']\nENTRYPOINT [\"a\",]\nRUN [\"sh\", 1]\n");
     const [cmd, entrypoint, run] = parsed.stages[0].instructions;

@@ -13,7 +13,7 @@ import type {
 } from './types.js';
 import { alignHeredocs } from './heredoc-alignment.js';
 import { expandVariables, processWord, type VariableLookup } from './variables.js';
-import { emptyScript, isPosixShell, parseShellScript } from './shell.js';
+import { emptyScript, isPosixShell, parseExecFormCommand, parseShellScript } from './shell.js';
 import { normalizePath } from '../util/paths.js';
 
 export const KNOWN_INSTRUCTIONS = new Set([
@@ -323,6 +323,9 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
   };
   let script: ShellScript | null = null;
   if (keyword === 'RUN' && base.form === 'shell') script = readRunScript(base, ctx.escape, lookup);
+  else if (keyword === 'RUN' && base.form === 'exec' && base.execArgs && base.argumentsRange) {
+    script = parseExecFormCommand(base.execArgs, base.argumentsRange, lookup);
+  }
   else if ((keyword === 'CMD' || keyword === 'ENTRYPOINT') && base.form === 'shell' && isPosixShell(ctx.scope.shell) && base.argumentsRange) {
     script = parseShellScript(shellSource(base.rawArgumentsText, ctx.escape), base.argumentsRange.start, lookup);
   }

@@ -254,18 +254,21 @@ function visit(node: Node, children: (Node | null)[], state: WalkState, pendingR
   }
   if (node.type === 'command') {
     const command = commandFromNode(node, children, state, pendingRedirects.get(node.id) ?? []);
-    if (command) {
-      state.commands.push(command);
-      // `sh -c "apt-get update && …"`: analyse the inner script too, placed at the outer command.
-      const inner = innerShellScript(command);
-      if (inner !== null && state.depth < 3) {
-        const nested = parseScriptText(inner, command.range.start, state.lookup, state.depth + 1);
-        // Loops rather than push(...spread): a spread of ~100,000 items overflows the stack.
-        for (const c of nested.commands) state.commands.push({ ...c, range: command.range, wordRanges: c.argv.map(() => command.range) });
-        for (const p of nested.pipelines) state.pipelines.push({ ...p, range: command.range });
-      }
-    }
+    if (command) addCommand(command, state);
   }
+}
+
+/** Add a command, and with it the commands of the script it runs as `sh -c "apt-get update && …"`. */
+function addCommand(command: ShellCommand, state: WalkState): void {
+  state.commands.push(command);
+  const inner = innerShellScript(command);
+  if (inner === null || state.depth >= 3) return;
+  // The inner script's commands are placed at the outer command: where each word of a quoted
+  // string is in the file is not known, so every word range is the command's (no quick-fix edits).
+  const nested = parseScriptText(inner, command.range.start, state.lookup, state.depth + 1);
+  // Loops rather than push(...spread): a spread of ~100,000 items overflows the stack.
+  for (const c of nested.commands) state.commands.push({ ...c, range: command.range, wordRanges: c.argv.map(() => command.range) });
+  for (const p of nested.pipelines) state.pipelines.push({ ...p, range: command.range });
 }
 
 function innerShellScript(command: ShellCommand): string | null {
@@ -294,6 +297,24 @@ function parseScriptText(text: string, origin: Position, lookup: VariableLookup,
  */
 export function parseShellScript(text: string, origin: Position, lookup: VariableLookup): ShellScript {
   return parseScriptText(text, origin, lookup, 0);
+}
+
+/**
+ * The command of an exec-form RUN (`RUN ["pip", "install", "-r", "requirements.txt"]`), which
+ * Docker runs without a shell: argv is taken as written (no variable is expanded, there are no
+ * redirections or pipes), sudo/env are looked through, and `["sh", "-c", "…"]` has its script
+ * analysed. Every word range is the instruction's arguments: an edit inserting shell words into a
+ * JSON array would break it, and rules offer none where word ranges equal the command's.
+ */
+export function parseExecFormCommand(args: string[], range: Range, lookup: VariableLookup): ShellScript {
+  const assignments: Record<string, string> = {};
+  const wrappers: string[] = [];
+  const argv = unwrap(args, assignments, wrappers);
+  const state: WalkState = { origin: range.start, lookup, commands: [], pipelines: [], depth: 0 };
+  if (argv.length > 0) {
+    addCommand({ name: argv[0], program: basename(argv[0]), argv, wordRanges: argv.map(() => range), wrappers, assignments, redirects: [], range }, state);
+  }
+  return { commands: state.commands, pipelines: state.pipelines, hasError: false, analysed: true };
 }
 
 export function emptyScript(analysed: boolean): ShellScript {

@@ -17,6 +17,13 @@ describe(rule, () => {
     expect(await hits(rule, fixed)).toEqual([]);
   });
 
+  test('no text edit where the words\' places are unknown: exec form (JSON) and sh -c "…"', async () => {
+    const text = 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\nRUN sh -c "apt-get install -y git"\n';
+    const found = (await findings(text)).filter((f) => f.ruleId === rule);
+    expect(found.map((f) => f.range.start.line + 1)).toEqual([2, 3]);
+    expect(found.map((f) => f.fix?.edits)).toEqual([undefined, undefined]);
+  });
+
   test('quiet: flag present, APT::Install-Recommends=false, other apt subcommands, a builder stage', async () => {
     expect(await hits(rule, [
       'FROM debian:12',

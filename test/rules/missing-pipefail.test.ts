@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { dockerfile, hits } from '../helpers.js';
+import { dockerfile, findings, hits } from '../helpers.js';
 
 const rule = 'missing-pipefail';
 
@@ -12,6 +12,14 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM debian:12\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN curl -fsSL https://x | tar -xz\n')).toEqual([]);
     expect(await hits(rule, 'FROM debian:12\nRUN set -euo pipefail; curl -fsSL https://x | tar -xz\n')).toEqual([]);
     expect(await hits(rule, 'FROM debian:12\nRUN echo "deb x" | tee /etc/apt/sources.list && yes | apt-get install x && printf "a" | base64\nRUN curl -fsSLO https://x || true\n')).toEqual([]);
+  });
+
+  test('exec form: SHELL does not apply, so it still fires and advises bash -o pipefail; set -o pipefail inside sh -c counts', async () => {
+    const text = 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN ["sh", "-c", "curl -fsSL https://x | tar -xz"]\nRUN ["bash", "-c", "set -o pipefail && curl -fsSL https://x | tar -xz"]\nRUN sh -c "set -eo pipefail; wget -qO- https://x | sh"\n';
+    const found = (await findings(text)).filter((f) => f.ruleId === rule);
+    expect(found.map((f) => f.range.start.line + 1)).toEqual([3]);
+    expect(found[0].message).toContain('["bash", "-o", "pipefail", "-c", "…"]');
+    expect(found[0].message).not.toContain('add SHELL');
   });
 
   test('a set -o pipefail after the pipeline does not count', async () => {

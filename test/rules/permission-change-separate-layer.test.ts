@@ -17,6 +17,15 @@ describe(rule, () => {
     `)).toEqual([4, 6, 8]);
   });
 
+  test('an exec-form RUN (RUN ["chmod", "+x", …]) too: the file lands in the WORKDIR named without a slash', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM python:3.11
+      WORKDIR /srv
+      COPY docker_entrypoint.sh /srv
+      RUN ["chmod", "+x", "/srv/docker_entrypoint.sh"]
+    `)).toEqual([4]);
+  });
+
   test('relative targets resolve against WORKDIR', async () => {
     expect(await hits(rule, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN chmod -R g+w .\n')).toEqual([4]);
   });

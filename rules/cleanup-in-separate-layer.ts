@@ -1,5 +1,5 @@
-import type { Fix, Rule, TextEdit } from '../src/engine/types.js';
-import { deleteInstruction } from '../src/engine/edits.js';
+import type { Rule } from '../src/engine/types.js';
+import { moveIntoEarlierRun } from '../src/engine/edits.js';
 import type { Instruction } from '../src/parse/types.js';
 import type { CopyWrite, FileEffect, LayerStep } from '../src/model/types.js';
 import { mayWrite } from '../src/model/copy-destinations.js';
@@ -82,19 +82,6 @@ function useWithoutCopying(creator: LayerStep, write: CopyWrite): string {
   return `mount it into the RUN that uses it instead of copying it (\`RUN --mount=type=bind,${from}source=${write.source},target=${write.path} …\`), so that it never lands in a layer`;
 }
 
-/** Append the cleanup to the creating RUN and delete the cleanup RUN, when both are plain one-script RUNs. */
-function mergeFix(creator: Instruction, cleanup: Instruction, cleanupOnly: boolean): Fix {
-  const cleanupScript = cleanup.form === 'exec' && cleanup.execArgs ? cleanup.execArgs.join(' ') : cleanup.argumentsText.trim();
-  const description = `Move the cleanup into the RUN on line ${lineOf(creator.range)} (\`… && ${cleanupScript}\`) and delete this RUN.`;
-  const plain = (instruction: Instruction) => instruction.form === 'shell' && instruction.heredocs.length === 0 && instruction.flags.length === 0;
-  if (!cleanupOnly || !plain(creator) || !plain(cleanup) || creator.stageIndex !== cleanup.stageIndex) return { description };
-  const edits: TextEdit[] = [
-    { range: { start: creator.range.end, end: creator.range.end }, newText: ` \\\n    && ${cleanupScript}` },
-    deleteInstruction(cleanup),
-  ];
-  return { description, edits };
-}
-
 /** `/root/.cache (build cache that make … write)`, `apt packages gcc`, `/app/.git`. */
 function describe(match: { effect: FileEffect; deletion: FileEffect }): string {
   if (match.effect.kind === 'packages') return match.effect.what;
@@ -140,7 +127,7 @@ const rule: Rule = {
           message: `This deletes ${describe(first)}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but those bytes stay in that layer and the image does not shrink; ${advice}.`,
           range: first.deletion.range,
           related: creators.map((c) => ({ range: c.step.instruction.range, message: `creates ${describe(c)}` })),
-          fix: fromCopy ? { description: `${advice[0].toUpperCase()}${advice.slice(1)}.` } : mergeFix(first.step.instruction, step.instruction, cleanupOnly),
+          fix: fromCopy ? { description: `${advice[0].toUpperCase()}${advice.slice(1)}.` } : moveIntoEarlierRun(first.step.instruction, step.instruction, cleanupOnly, 'cleanup'),
           properties: { createdBy: lineOf(first.step.instruction.range), deletedPaths: [...new Set(creators.map((c) => c.deletion.path))] },
         });
       }

@@ -1,8 +1,9 @@
 import type { Rule } from '../src/engine/types.js';
 import type { DependencyInstall, Ecosystem } from '../src/model/knowledge/dependencies.js';
 import { ESSENTIAL_MANIFESTS, MANIFESTS } from '../src/model/knowledge/dependencies.js';
-import type { LayerModel, LayerStep } from '../src/model/types.js';
-import { globToRegExp } from '../src/util/paths.js';
+import type { FileEffect, LayerModel, LayerStep } from '../src/model/types.js';
+import { globToRegExp, isWithin } from '../src/util/paths.js';
+import { isBefore } from '../src/parse/positions.js';
 import { basename } from '../src/parse/shell.js';
 import { broadSources, commandLabel, earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
 
@@ -15,8 +16,20 @@ import { broadSources, commandLabel, earlierStepsInImage, instructionLabel, line
 function installsOf(step: LayerStep): DependencyInstall[] {
   const cargoBuilds = step.builds
     .filter((build) => build.tool === 'cargo build')
-    .map((build): DependencyInstall => ({ ecosystem: 'cargo', manifests: MANIFESTS.cargo, command: build.command }));
+    .map((build): DependencyInstall => ({ ecosystem: 'cargo', manifests: MANIFESTS.cargo, command: build.command, directory: build.directory }));
   return [...step.dependencyInstalls, ...cargoBuilds];
+}
+
+/**
+ * Were the manifests fetched rather than copied? `git clone https://…/shop.git /app && composer
+ * install` in /app reads the clone's composer.json: copying manifests from the context cannot help.
+ * True when the install runs inside what a download or clone created before it, in the same RUN or
+ * an earlier step.
+ */
+function installsFetchedFiles(step: LayerStep, install: DependencyInstall, earlier: LayerStep[]): boolean {
+  const fetched = (effect: FileEffect) => effect.kind === 'download' && isWithin(install.directory, effect.path);
+  const beforeInstall = (effect: FileEffect) => isBefore(effect.range.start, install.command.range.start);
+  return step.created.some((effect) => fetched(effect) && beforeInstall(effect)) || earlier.some((candidate) => candidate.created.some(fetched));
 }
 
 /** The manifest files to name: those present in the build context when known, else the usual pair. */
@@ -49,7 +62,7 @@ const rule: Rule = {
         for (const install of installs) {
           // Quiet when the same ecosystem was already installed from its manifests before the broad COPY.
           const alreadyInstalled = before.some((candidate) => installsOf(candidate).some((i) => i.ecosystem === install.ecosystem));
-          if (alreadyInstalled || reported.has(install.ecosystem)) continue;
+          if (alreadyInstalled || reported.has(install.ecosystem) || installsFetchedFiles(step, install, earlier)) continue;
           reported.add(install.ecosystem);
           const manifests = manifestsToCopy(model, install);
           report({

@@ -1,32 +1,86 @@
-import type { Rule } from '../src/engine/types.js';
-import type { CopyWrite, LayerStep } from '../src/model/types.js';
+import type { Fix, Rule } from '../src/engine/types.js';
+import { moveIntoEarlierRun } from '../src/engine/edits.js';
+import type { LayerStep } from '../src/model/types.js';
+import type { ShellCommand } from '../src/parse/types.js';
 import { homeOf } from '../src/parse/dockerfile.js';
-import { isWithin, resolveAgainst } from '../src/util/paths.js';
-import { mayWrite } from '../src/model/copy-destinations.js';
-import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
+import { pathDepth, pathsOverlap, resolveAgainst } from '../src/util/paths.js';
+import { earlierStepsInImage, hasCommandOption, instructionLabel, lineOf } from '../src/model/queries.js';
 
 /**
- * `COPY . /app` then `RUN chown -R app /app`: changing owner or mode copies every file up into the
- * new layer, so the files are stored twice. COPY --chown / --chmod set them in the COPY layer itself.
+ * `COPY . /app` then `RUN chown -R app /app`, or `RUN curl -o /usr/local/bin/tool …` then `RUN chmod +x
+ * /usr/local/bin/tool`: changing owner or mode copies every changed file up into the new layer, so
+ * the files are stored twice. COPY --chown / --chmod, or the chmod in the RUN that made the files,
+ * set them in the layer that holds them.
  */
-function targets(step: LayerStep): { program: string; paths: string[]; range: LayerStep['instruction']['range'] }[] {
-  const found = [];
-  for (const command of step.instruction.script?.commands ?? []) {
-    if (command.program !== 'chmod' && command.program !== 'chown' && command.program !== 'chgrp') continue;
-    const operands = command.argv.slice(1).filter((word) => !word.startsWith('-') || /^[-+=][rwxXst]+$/.test(word));
-    const paths = operands.slice(1).filter((path) => !path.includes('$'));
-    found.push({
-      program: command.program,
-      paths: paths.map((path) => resolveAgainst(path, step.instruction.workdir, homeOf(step.instruction.user))),
-      range: command.range,
-    });
-  }
-  return found;
+const PERMISSION_PROGRAMS = new Set(['chmod', 'chown', 'chgrp']);
+
+interface PermissionChange {
+  command: ShellCommand;
+  /** The paths changed, absolute; `-R` changes what is below them too. */
+  paths: string[];
+  recursive: boolean;
 }
 
-/** Does a chmod/chown of `path` (recursive or not) change every file of this write? */
-function changesAllOf(write: CopyWrite, path: string): boolean {
-  return write.tree ? isWithin(write.path, path) : mayWrite(write, path);
+function permissionChanges(step: LayerStep): PermissionChange[] {
+  const changes: PermissionChange[] = [];
+  for (const command of step.instruction.script?.commands ?? []) {
+    if (!PERMISSION_PROGRAMS.has(command.program)) continue;
+    // Options start with -, but so do modes like -w and -x+r for chmod.
+    const operands = command.argv.slice(1).filter((word) => !word.startsWith('-') || /^[-+=][rwxXst]+$/.test(word));
+    const paths = operands.slice(1).filter((path) => !path.includes('$'));
+    changes.push({
+      command,
+      paths: paths.map((path) => resolveAgainst(path, step.instruction.workdir, homeOf(step.instruction.user))),
+      recursive: hasCommandOption(command.argv, ['--recursive'], 'R'),
+    });
+  }
+  return changes;
+}
+
+/**
+ * Does the change reach every file written at `written`? A file when it is named (or a glob matches
+ * it), or with -R when a directory above it is; a tree (a copied or cloned directory) only with -R
+ * on it or above it: `chown app /app` changes the directory alone, and one script inside a copied
+ * tree (`COPY . .` then `chmod +x gradlew`) costs only its own bytes.
+ */
+function changesAllOf(written: { path: string; tree: boolean }, change: PermissionChange): boolean {
+  return change.paths.some((path) => {
+    if (!pathsOverlap(path, written.path)) return false;
+    const depth = pathDepth(path);
+    const writtenDepth = pathDepth(written.path);
+    if (written.tree) return change.recursive && depth <= writtenDepth;
+    return depth === writtenDepth || (change.recursive && depth < writtenDepth);
+  });
+}
+
+interface Creator {
+  step: LayerStep;
+  /** `download of kubectl`, or null for a COPY/ADD. */
+  what: string | null;
+}
+
+/**
+ * The latest earlier step whose files the change rewrites, every one of them: a COPY/ADD by what it
+ * wrote, a RUN by what it downloaded, cloned or extracted (its other files are not known well enough).
+ */
+function creatorOf(change: PermissionChange, earlier: LayerStep[]): Creator | null {
+  for (const step of [...earlier].reverse()) {
+    if (step.copy?.writes.some((write) => changesAllOf(write, change))) return { step, what: null };
+    const made = step.created.find((effect) => (effect.kind === 'download' || effect.kind === 'extract') && changesAllOf({ path: effect.path, tree: effect.tree ?? false }, change));
+    if (made) return { step, what: made.what };
+  }
+  return null;
+}
+
+/** The message's advice and the quick fix: a COPY flag, or the change moved into the RUN that made the files. */
+function remedy(creator: Creator, change: PermissionChange, step: LayerStep, changesOnly: boolean): { advice: string; fix: Fix } {
+  const { instruction } = creator.step;
+  const program = change.command.program;
+  if (creator.what === null) {
+    const flag = program === 'chmod' ? '--chmod' : '--chown';
+    return { advice: `use ${instruction.keyword} ${flag}=… instead`, fix: { description: `Add ${flag}=<value> to the ${instruction.keyword} on line ${lineOf(instruction.range)} and drop the ${program}.` } };
+  }
+  return { advice: `do it in that RUN instead (… && ${change.command.argv.join(' ')})`, fix: moveIntoEarlierRun(instruction, step.instruction, changesOnly, program) };
 }
 
 const rule: Rule = {
@@ -34,26 +88,24 @@ const rule: Rule = {
     id: 'permission-change-separate-layer',
     category: 'size',
     severity: 'warning',
-    description: 'A chmod/chown in a RUN changes files an earlier COPY/ADD created, so every changed file is stored twice.',
+    description: 'A chmod/chown in a RUN changes files an earlier COPY/ADD or RUN created, so every changed file is stored twice.',
   },
   check({ model, report }) {
     for (const stage of model.stages.filter((s) => s.inFinalImage)) {
       for (const step of stage.steps) {
-        for (const target of targets(step)) {
-          // The latest COPY whose files the command changes all of: `COPY entrypoint.sh /` then `chmod +x
-          // /entrypoint.sh`, `COPY . /app` then `chown -R app /app`; not an earlier `COPY pyproject.toml
-          // /app/`. One script inside a copied tree (`COPY . .` then `chmod +x gradlew`) costs only its own
-          // bytes, and COPY --chmod would change every file: not reported.
-          const copy = earlierStepsInImage(model, stage, step)
-            .filter((candidate) => candidate.copy !== null && candidate.copy.writes.some((write) => target.paths.some((path) => changesAllOf(write, path))))
-            .at(-1);
-          if (!copy) continue;
-          const flag = target.program === 'chmod' ? '--chmod' : '--chown';
+        const changes = permissionChanges(step);
+        // A RUN that does nothing but this one change can be moved whole by the quick fix.
+        const changesOnly = changes.length === 1 && step.instruction.script?.commands.length === 1;
+        for (const change of changes) {
+          const creator = creatorOf(change, earlierStepsInImage(model, stage, step));
+          if (!creator) continue;
+          const { instruction } = creator.step;
+          const { advice, fix } = remedy(creator, change, step, changesOnly);
           report({
-            message: `${target.program} here rewrites files that ${instructionLabel(copy.instruction)} on line ${lineOf(copy.instruction.range)} created, so they are copied into a new layer and stored twice; use ${copy.instruction.keyword} ${flag}=… instead.`,
-            range: target.range,
-            related: [{ range: copy.instruction.range, message: 'creates the files' }],
-            fix: { description: `Add ${flag}=<value> to the ${copy.instruction.keyword} on line ${lineOf(copy.instruction.range)} and drop the ${target.program}.` },
+            message: `${change.command.program} here rewrites files that ${instructionLabel(instruction)} on line ${lineOf(instruction.range)} created${creator.what === null ? '' : ` (${creator.what})`}, so they are copied into a new layer and stored twice; ${advice}.`,
+            range: change.command.range,
+            related: [{ range: instruction.range, message: 'creates the files' }],
+            fix,
           });
         }
       }

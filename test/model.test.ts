@@ -113,6 +113,18 @@ describe('layer model', () => {
     expect(m.steps[3].deleted.map((e) => e.path)).toEqual(['/var/lib/apt/lists/*', '/tmp/tool.tgz', '/var/cache/apt/archives']);
   });
 
+  test('download outputs in option clusters: curl -fsSLo FILE, wget -qO- (to stdout, no file), -ofile', async () => {
+    const m = await model(dockerfile`
+      FROM debian:12
+      WORKDIR /w
+      RUN curl -fsSLo /usr/local/bin/kubectl https://dl.k8s.io/kubectl && wget -qO- https://x.io/a.tgz | tar -xz
+      RUN curl -sLo/tmp/b.zip https://x.io/b.zip && wget -nv https://x.io/c.deb
+    `);
+    const created = (line: number) => m.steps.find((s) => s.instruction.range.start.line + 1 === line)!.created.map((e) => [e.path, e.kind, e.tree ?? false]);
+    expect(created(3)).toEqual([['/usr/local/bin/kubectl', 'download', false], ['/w', 'extract', true]]);
+    expect(created(4)).toEqual([['/tmp/b.zip', 'download', false], ['/w/c.deb', 'download', false]]);
+  });
+
   test('relative deletions resolve against WORKDIR, cd and ~', async () => {
     const m = await model(dockerfile`
       FROM alpine:3.19

@@ -1,6 +1,6 @@
 /** Text edits several rules offer as quick fixes. */
 import type { Instruction, Stage } from '../parse/types.js';
-import type { ReportInput, TextEdit } from './types.js';
+import type { Fix, ReportInput, TextEdit } from './types.js';
 
 /** Remove an instruction's whole lines (continuations included). */
 export function deleteInstruction(instruction: Instruction): TextEdit {
@@ -17,4 +17,23 @@ export function overriddenInstructions(stage: Stage, keyword: string): ReportInp
     related: [{ range: last!.range, message: `the ${keyword} that takes effect` }],
     fix: { description: `Delete the overridden ${keyword}.`, edits: [deleteInstruction(overridden)] },
   }));
+}
+
+/**
+ * Move what a RUN does to the end of an earlier RUN (`… && rm -rf /tmp/x`) and delete it: edits only
+ * when the RUN does nothing else (`movedOnly`) and both are plain shell-form RUNs of one stage;
+ * otherwise the description alone. `what` names it in the description: `cleanup`, `chmod`.
+ */
+export function moveIntoEarlierRun(target: Instruction, moved: Instruction, movedOnly: boolean, what: string): Fix {
+  const line = target.range.start.line + 1;
+  if (!movedOnly) return { description: `Move the ${what} into the RUN on line ${line}.` };
+  const script = moved.form === 'exec' && moved.execArgs ? moved.execArgs.join(' ') : moved.argumentsText.trim();
+  const description = `Move the ${what} into the RUN on line ${line} (\`… && ${script}\`) and delete this RUN.`;
+  const plain = (instruction: Instruction) => instruction.form === 'shell' && instruction.heredocs.length === 0 && instruction.flags.length === 0;
+  if (!plain(target) || !plain(moved) || target.stageIndex !== moved.stageIndex) return { description };
+  const edits: TextEdit[] = [
+    { range: { start: target.range.end, end: target.range.end }, newText: ` \\\n    && ${script}` },
+    deleteInstruction(moved),
+  ];
+  return { description, edits };
 }

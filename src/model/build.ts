@@ -10,7 +10,7 @@ import { dependencyInstall } from './knowledge/dependencies.js';
 import { buildCall } from './knowledge/build-tools.js';
 import { classifySources } from './copy-sources.js';
 import { copyWrites } from './copy-destinations.js';
-import { runEffects } from './effects.js';
+import { commandDirectories, runEffects } from './effects.js';
 import type { BuildContext } from './context.js';
 import type { CopySource, FileEffect, LayerModel, LayerStep, StageModel } from './types.js';
 
@@ -76,6 +76,7 @@ function mountInputsOf(instruction: Instruction, parsed: ParsedDockerfile, conte
 
 function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: number, argsInScope: string[], context: BuildContext | null): LayerStep {
   const commands = instruction.script?.commands ?? [];
+  const directories = commandDirectories(instruction);
   const mounts = instruction.keyword === 'RUN' ? mountedPaths(instruction) : [];
   const mountInputs = instruction.keyword === 'RUN' ? mountInputsOf(instruction, parsed, context) : { sources: [], stages: [] };
   const effects = instruction.keyword === 'RUN'
@@ -120,8 +121,8 @@ function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: numbe
     },
     copy,
     systemPackages: commands.map(systemPackageCall).filter((c) => c !== null),
-    dependencyInstalls: commands.map(dependencyInstall).filter((c) => c !== null),
-    builds: commands.map(buildCall).filter((c) => c !== null),
+    dependencyInstalls: commands.map((command, i) => dependencyInstall(command, directories[i])).filter((c) => c !== null),
+    builds: commands.map((command, i) => buildCall(command, directories[i])).filter((c) => c !== null),
     created: effects.created,
     deleted: effects.deleted,
     mountedPaths: mounts,

@@ -6,7 +6,7 @@
  * which blamed `COPY pyproject.toml /app/` for /app/run.sh.
  */
 import { basename } from '../parse/shell.js';
-import { hasGlob, pathsOverlap } from '../util/paths.js';
+import { hasGlob, pathDepth, pathsOverlap } from '../util/paths.js';
 import { looksLikeFile } from './copy-sources.js';
 import { TAR_ARCHIVE } from './knowledge/archives.js';
 import type { CopySource, CopyWrite } from './types.js';
@@ -49,10 +49,6 @@ export function copyWrites(keyword: string, sources: CopySource[], written: stri
   return writes;
 }
 
-function depth(path: string): number {
-  return path.split('/').filter(Boolean).length;
-}
-
 /**
  * Could this write have put something at `path` (which may hold globs) or below it? A tree write
  * overlaps anything at or below its directory and the directories above it; a file write only the
@@ -60,5 +56,5 @@ function depth(path: string): number {
  */
 export function mayWrite(write: CopyWrite, path: string): boolean {
   if (!pathsOverlap(path, write.path)) return false;
-  return write.tree || depth(path) <= depth(write.path);
+  return write.tree || pathDepth(path) <= pathDepth(write.path);
 }

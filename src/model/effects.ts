@@ -24,11 +24,26 @@ function effect(path: string, kind: FileEffect['kind'], what: string, command: S
   return { path, kind, what, certainty, range: command.range };
 }
 
+/**
+ * The value of an option: `-o file`, `--output=file`, `--output file`, and a short option at the end
+ * of a cluster of flags or with its value attached (`curl -fsSLo file`, `wget -qO-`, `-ofile`). The
+ * letters before it are taken for flags without values, as they are in practice.
+ */
 function optionValue(argv: string[], names: string[]): string | null {
   for (let i = 1; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') return null;
     for (const name of names) {
-      if (argv[i] === name && argv[i + 1] !== undefined) return argv[i + 1];
-      if (name.startsWith('--') && argv[i].startsWith(`${name}=`)) return argv[i].slice(name.length + 1);
+      if (word === name) return argv[i + 1] ?? null;
+      if (name.startsWith('--')) {
+        if (word.startsWith(`${name}=`)) return word.slice(name.length + 1);
+        continue;
+      }
+      if (!word.startsWith('-') || word.startsWith('--')) continue;
+      const at = word.indexOf(name[1], 1);
+      if (at < 0 || !/^[a-zA-Z]*$/.test(word.slice(1, at))) continue;
+      const attached = word.slice(at + 1);
+      return attached !== '' ? attached : argv[i + 1] ?? null;
     }
   }
   return null;
@@ -135,18 +150,18 @@ function downloads(command: ShellCommand, where: Where): FileEffect[] {
   if (program === 'git' && argv[1] === 'clone') {
     const positional = argv.slice(2).filter((w, i, all) => !w.startsWith('-') && !['--branch', '-b', '--depth', '--origin', '-o'].includes(all[i - 1] ?? ''));
     const url = positional[0];
-    if (url) out.push(effect(resolve(positional[1] ?? urlBasename(url).replace(/\.git$/, '')), 'download', `git clone of ${urlBasename(url)}`, command));
+    if (url) out.push({ ...effect(resolve(positional[1] ?? urlBasename(url).replace(/\.git$/, '')), 'download', `git clone of ${urlBasename(url)}`, command), tree: true });
   }
   if (program === 'tar' && (argv.some((w) => /^-?[a-zA-Z]*x/.test(w) && !w.startsWith('--')) || argv.includes('--extract'))) {
     const dir = optionValue(argv, ['-C', '--directory']) ?? '.';
-    out.push(effect(resolve(dir), 'extract', 'files extracted by tar', command, 'likely'));
+    out.push({ ...effect(resolve(dir), 'extract', 'files extracted by tar', command, 'likely'), tree: true });
   }
   if (program === 'dd') {
     const output = argv.find((word) => word.startsWith('of='));
     if (output && !output.startsWith('of=/dev/')) out.push(effect(resolve(output.slice(3)), 'file', 'output of dd', command));
   }
   if (program === 'fallocate' && argv.at(-1) && !argv.at(-1)!.startsWith('-')) out.push(effect(resolve(argv.at(-1)!), 'file', 'file made by fallocate', command));
-  if (program === 'unzip') out.push(effect(resolve(optionValue(argv, ['-d']) ?? '.'), 'extract', 'files extracted by unzip', command, 'likely'));
+  if (program === 'unzip') out.push({ ...effect(resolve(optionValue(argv, ['-d']) ?? '.'), 'extract', 'files extracted by unzip', command, 'likely'), tree: true });
   for (const redirect of command.redirects) {
     if (!redirect.target.startsWith('/dev/') && !/^&?\d$/.test(redirect.target)) out.push(effect(resolve(redirect.target), 'file', `output of ${program}`, command));
   }
@@ -208,19 +223,29 @@ export interface RunEffects {
   deleted: FileEffect[];
 }
 
+/**
+ * The directory each command of a RUN runs in (same order as its commands): WORKDIR, or where an
+ * earlier `cd dir` went. A `cd` to a path not known here (`cd $DIR`) is passed over.
+ */
+export function commandDirectories(instruction: Instruction): string[] {
+  let workdir = instruction.workdir;
+  const home = homeOf(instruction.user);
+  return (instruction.script?.commands ?? []).map((command) => {
+    const here = workdir;
+    if (command.program === 'cd' && command.argv[1] && !isUnresolved(command.argv[1])) workdir = resolveAgainst(command.argv[1], workdir, home);
+    return here;
+  });
+}
+
 /** Effects of one RUN, in command order. Paths under cache/tmpfs/bind mounts are left out. */
 export function runEffects(instruction: Instruction, env: (name: string) => string | undefined, mountedPaths: string[]): RunEffects {
   const created: FileEffect[] = [];
   const deleted: FileEffect[] = [];
-  let workdir = instruction.workdir;
   const home = homeOf(instruction.user);
-  for (const command of instruction.script?.commands ?? []) {
-    // `cd dir && …`: later relative paths resolve against dir.
-    if (command.program === 'cd' && command.argv[1] && !isUnresolved(command.argv[1])) {
-      workdir = resolveAgainst(command.argv[1], workdir, home);
-      continue;
-    }
-    const where: Where = { workdir, home, env };
+  const directories = commandDirectories(instruction);
+  for (const [i, command] of (instruction.script?.commands ?? []).entries()) {
+    if (command.program === 'cd') continue;
+    const where: Where = { workdir: directories[i], home, env };
     created.push(...packageEffects(command), ...languageCaches(command, where), ...downloads(command, where));
     deleted.push(...deletions(command, where));
   }

@@ -52,6 +52,8 @@ export interface FileEffect {
   /** `certain` when the command always does it; `likely` when tools usually do (build tools writing ~/.cache). */
   certainty: 'certain' | 'likely';
   packages?: string[];
+  /** A directory of files (a git clone, an extracted archive) rather than one file. */
+  tree?: boolean;
   /** The command or instruction responsible. */
   range: Range;
 }

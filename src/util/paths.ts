@@ -98,3 +98,8 @@ export function isWithin(inner: string, outer: string): boolean {
   const o = outer.replace(/\/+$/, '');
   return inner === o || inner.startsWith(`${o}/`) || o === '';
 }
+
+/** How many names an absolute path has: `/` 0, `/app` 1, `/app/run.sh` 2. */
+export function pathDepth(path: string): number {
+  return path.split('/').filter(Boolean).length;
+}

@@ -73,6 +73,28 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM node:20\nCOPY package.json ./\nRUN npm ci\nCOPY src/ ./src/\n')).toEqual([]);
   });
 
+  test('quiet: the install reads a git clone (same RUN, after cd, or an earlier RUN); fires when the clone is elsewhere', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM composer:2
+      COPY etc/ /opt/docker/etc/
+      WORKDIR /app
+      RUN git clone --depth 1 https://github.com/shopware/shopware.git /app/ && composer install
+      RUN git clone https://github.com/x/web.git /srv/web && cd /srv/web && npm ci
+      FROM node:20
+      COPY conf/ /etc/app/
+      RUN git clone https://github.com/x/api.git /api
+      WORKDIR /api
+      RUN npm ci
+    `)).toEqual([]);
+    expect(await hits(rule, dockerfile`
+      FROM node:20
+      WORKDIR /app
+      COPY . .
+      RUN git clone https://github.com/x/tool.git /tmp/tool && npm ci
+      RUN npm ci && git clone https://github.com/x/web.git /app/web
+    `)).toEqual([4, 5]);
+  });
+
   test('quiet: the broad COPY is in another, unrelated stage', async () => {
     expect(await hits(rule, 'FROM node:20 AS assets\nCOPY . .\nFROM node:20\nCOPY package.json package-lock.json ./\nRUN npm ci\n')).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dockerfile, findings, hits } from '../helpers.js';
 
 const rule = 'permission-change-separate-layer';
@@ -24,6 +25,39 @@ describe(rule, () => {
       COPY docker_entrypoint.sh /srv
       RUN ["chmod", "+x", "/srv/docker_entrypoint.sh"]
     `)).toEqual([4]);
+  });
+
+  test('fires on chmod/chown of what an earlier RUN downloaded, cloned or extracted; the quick fix moves a lone chmod into that RUN', async () => {
+    const text = dockerfile`
+      FROM debian:12
+      RUN curl -fsSLo /usr/local/bin/kubectl https://dl.k8s.io/release/v1.30.0/bin/linux/amd64/kubectl
+      RUN chmod +x /usr/local/bin/kubectl
+      RUN git clone --depth 1 https://github.com/shopware/shopware.git /app/
+      RUN chown -R www-data /app/ && echo cloned
+      RUN wget -qO /tmp/jdk.tgz https://x.io/jdk.tgz && tar -xzf /tmp/jdk.tgz -C /opt/jdk && rm /tmp/jdk.tgz
+      RUN chown -R app /opt
+    `;
+    const found = (await findings(text)).filter((f) => f.ruleId === rule);
+    expect(found.map((f) => f.range.start.line + 1)).toEqual([3, 5, 7]);
+    expect(found[0].message).toContain('(download of kubectl)');
+    expect(found[0].message).toContain('do it in that RUN instead (… && chmod +x /usr/local/bin/kubectl)');
+    const fixed = TextDocument.applyEdits(TextDocument.create('x', 'dockerfile', 1, text), found[0].fix!.edits!);
+    expect(fixed).toContain('kubectl \\\n    && chmod +x /usr/local/bin/kubectl\nRUN git clone');
+    expect(await hits(rule, fixed)).toEqual([5, 7]); // the fixed RUN now spans two lines
+    // The chown RUN also echoes: no edit, and the description does not claim it can be deleted.
+    expect(found[1].fix).toEqual({ description: 'Move the chown into the RUN on line 4.' });
+  });
+
+  test('quiet: a directory changed without -R (only the directory itself changes), one file inside a downloaded tree', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:12
+      COPY app /app
+      RUN chown nobody /app
+      RUN git clone https://github.com/x/tool.git /opt/tool
+      RUN chmod 755 /opt/tool && chmod +x /opt/tool/install.sh
+      RUN wget -qO- https://x.io/a.tgz | tar -xz -C /usr/local/bin
+      RUN chmod +x /usr/local/bin/a
+    `)).toEqual([]);
   });
 
   test('relative targets resolve against WORKDIR', async () => {

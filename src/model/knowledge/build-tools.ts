@@ -8,16 +8,18 @@ export interface BuildCall {
   /** A short name of what builds: `go build`, `make`, `npm run build`. */
   tool: string;
   command: ShellCommand;
+  /** The directory it runs in: WORKDIR, or where a `cd` before it in the RUN went. */
+  directory: string;
 }
 
 const GRADLE_BUILD_TASKS = new Set(['build', 'bootJar', 'assemble', 'jar', 'shadowJar', 'installDist', 'war', 'bootWar']);
 const MAVEN_BUILD_PHASES = new Set(['package', 'install', 'verify', 'compile']);
 const COMPILERS = new Set(['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'javac', 'tsc', 'rustc', 'gfortran', 'ghc', 'kotlinc', 'scalac']);
 
-export function buildCall(command: ShellCommand): BuildCall | null {
+export function buildCall(command: ShellCommand, directory: string): BuildCall | null {
   const { program, argv } = command;
   const sub = argv[1] ?? '';
-  const call = (tool: string): BuildCall => ({ tool, command });
+  const call = (tool: string): BuildCall => ({ tool, command, directory });
   if (COMPILERS.has(program)) return call(program);
   switch (program) {
     case 'go':

@@ -51,6 +51,8 @@ export interface DependencyInstall {
   /** Manifest files this install reads (for pip: the -r files actually named). */
   manifests: string[];
   command: ShellCommand;
+  /** The directory it runs in, where it looks for the manifests: WORKDIR, or where a `cd` before it in the RUN went. */
+  directory: string;
 }
 
 function operands(argv: string[], from: number): string[] {
@@ -77,10 +79,10 @@ export function pipArgv(command: ShellCommand): string[] | null {
 }
 
 /** A RUN command that installs dependencies from manifests only, or null. */
-export function dependencyInstall(command: ShellCommand): DependencyInstall | null {
+export function dependencyInstall(command: ShellCommand, directory: string): DependencyInstall | null {
   const { program, argv } = command;
   const sub = argv[1] ?? '';
-  const make = (ecosystem: Ecosystem, manifests = MANIFESTS[ecosystem]): DependencyInstall => ({ ecosystem, manifests, command });
+  const make = (ecosystem: Ecosystem, manifests = MANIFESTS[ecosystem]): DependencyInstall => ({ ecosystem, manifests, command, directory });
   const isGradle = program === 'gradle' || program === 'gradlew';
   const pip = pipArgv(command);
   if (pip) {

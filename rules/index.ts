@@ -53,6 +53,7 @@ import exposeInvalid from './expose-invalid.js';
 import exposeProtocolCasing from './expose-protocol-casing.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
 import copyMultipleSourcesDest from './copy-multiple-sources-dest.js';
+import copySourceOutsideContext from './copy-source-outside-context.js';
 import fromPlatformConstant from './from-platform-constant.js';
 import redundantTargetPlatform from './redundant-target-platform.js';
 import onbuildInvalidTrigger from './onbuild-invalid-trigger.js';
@@ -77,7 +78,7 @@ import labelSchema from './label-schema.js';
 export const allRules: Rule[] = [
   // syntax
   parseError, inlineComment, copyMultipleSourcesDest, onbuildInvalidTrigger, envSelfReference, emptyContinuationLine,
-  undefinedVariable, legacyKeyValueFormat, copyIgnoredFile,
+  undefinedVariable, legacyKeyValueFormat, copyIgnoredFile, copySourceOutsideContext,
   // cache
   copyBeforeDependencyInstall, staticStepAfterBroadCopy, volatileArgEarly, packageIndexAlone, missingDockerignore,
   // size

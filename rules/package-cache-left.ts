@@ -8,6 +8,10 @@ import { lineOf } from '../src/model/queries.js';
  * Stage-aware: builder stages that are not part of the final image are left alone (hadolint's
  * DL3009/DL3042/DL3019 fire there too, and that noise is why people switch them off).
  * A cache cleaned in a later RUN is reported by cleanup-in-separate-layer instead.
+ *
+ * Not the pnpm store (nor Bun's cache): pnpm hard-links node_modules to the files of its store, and
+ * within one layer a hard-linked file is stored once, so the store costs next to nothing there, and
+ * `pnpm store prune` keeps every package a project uses anyway.
  */
 
 /** Caches this rule is about, and how to avoid each. */
@@ -20,7 +24,6 @@ const ADVICE: { match: RegExp; fix: string; hadolint?: string }[] = [
   { match: /\/\.cache\/pip$/, fix: 'use `pip install --no-cache-dir` (or set PIP_NO_CACHE_DIR=1)', hadolint: 'DL3042' },
   { match: /\/\.npm$/, fix: 'add `&& npm cache clean --force` to the same RUN' },
   { match: /\/yarn$/, fix: 'add `&& yarn cache clean` to the same RUN', hadolint: 'DL3060' },
-  { match: /\/pnpm\/store$/, fix: 'add `&& pnpm store prune` to the same RUN, or install with a cache mount' },
   { match: /\/composer$/, fix: 'use `composer install --no-cache`' },
 ];
 

@@ -197,7 +197,7 @@ function deletions(command: ShellCommand, where: Where): FileEffect[] {
   if (program === 'yarn' && sub === 'cache' && argv[2] === 'clean') {
     out.push(effect(CACHE_DIRS.yarn(home, env), 'cache', 'yarn cache', command), effect(ROOT_YARN_CACHE, 'cache', 'yarn cache', command));
   }
-  if (program === 'pnpm' && sub === 'store' && argv[2] === 'prune') out.push(effect(`${where.home}/.local/share/pnpm/store`, 'cache', 'pnpm store', command));
+  // Not `pnpm store prune`: it removes only packages no project uses, not the store.
   if (/^pip[0-9.]*$/.test(program) && sub === 'cache' && ['purge', 'remove'].includes(argv[2] ?? '')) out.push(effect(CACHE_DIRS.pip(home, env), 'cache', 'pip cache', command));
   if (program === 'go' && sub === 'clean') {
     if (argv.includes('-cache')) out.push(effect(CACHE_DIRS.goBuild(home, env), 'cache', 'Go build cache', command));

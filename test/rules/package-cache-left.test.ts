@@ -16,6 +16,10 @@ describe(rule, () => {
     `)).toEqual([2, 3, 4, 5, 6, 7]);
   });
 
+  test('quiet: the pnpm store, whose files node_modules hard-links (stored once in the layer)', async () => {
+    expect(await hits(rule, 'FROM node:20\nRUN npm i -g pnpm@9 && npm cache clean --force\nRUN pnpm install --frozen-lockfile\nRUN pnpm add -g tsx\n')).toEqual([]);
+  });
+
   test('advice matches the package manager', async () => {
     const [apt, apk, pip] = (await findings('FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apk add git\nRUN pip3 install flask\n')).filter((f) => f.ruleId === rule);
     expect(apt.message).toContain('rm -rf /var/lib/apt/lists/*');

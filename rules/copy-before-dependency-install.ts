@@ -1,5 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import type { DependencyInstall, Ecosystem } from '../src/model/knowledge/dependencies.js';
+import type { BuildCall } from '../src/model/knowledge/build-tools.js';
 import { ESSENTIAL_MANIFESTS, MANIFESTS } from '../src/model/knowledge/dependencies.js';
 import type { FileEffect, LayerModel, LayerStep } from '../src/model/types.js';
 import { globToRegExp, isWithin } from '../src/util/paths.js';
@@ -12,12 +13,40 @@ import { broadSources, commandLabel, earlierStepsInImage, instructionLabel, line
  * install below it re-runs, although it only needs package.json and the lock file.
  */
 
-/** `cargo build` fetches every crate when nothing fetched them before: treat it as an install too. */
-function installsOf(step: LayerStep): DependencyInstall[] {
-  const cargoBuilds = step.builds
-    .filter((build) => build.tool === 'cargo build')
-    .map((build): DependencyInstall => ({ ecosystem: 'cargo', manifests: MANIFESTS.cargo, command: build.command, directory: build.directory }));
-  return [...step.dependencyInstalls, ...cargoBuilds];
+/** Builds that download what nothing fetched before them, and the cache their downloads land in. */
+const FETCHING_BUILDS: Record<string, { ecosystem: Ecosystem; downloads: string; fetch: string }> = {
+  'cargo build': { ecosystem: 'cargo', downloads: 'Cargo registry cache', fetch: 'cargo fetch' },
+  'go build': { ecosystem: 'go', downloads: 'Go module cache', fetch: 'go mod download' },
+  'go install': { ecosystem: 'go', downloads: 'Go module cache', fetch: 'go mod download' },
+};
+
+/** What to run after copying the manifests: the install itself, or for a build the command that only fetches. */
+function fetchCommand(install: DependencyInstall): string {
+  const build = Object.entries(FETCHING_BUILDS).find(([tool]) => `${install.command.program} ${install.command.argv[1]}` === tool);
+  return build ? `RUN ${build[1].fetch}` : 'install';
+}
+
+/** Go modules kept in the context (`go mod vendor`), or none to fetch (no go.sum): a Go build downloads nothing. */
+function goBuildFetchesNothing(model: LayerModel, build: BuildCall): boolean {
+  if (build.command.argv.includes('-mod=vendor')) return true;
+  const files = model.context?.files;
+  return files !== undefined && (files.some((file) => file.endsWith('vendor/modules.txt')) || !files.some((file) => basename(file) === 'go.sum'));
+}
+
+/**
+ * The installs of a step, counting `cargo build` and `go build` as installs too: they fetch every
+ * crate or module nothing fetched before. Not when a cache mount keeps those downloads (the step
+ * then leaves no registry or module cache in its layer), for `go install tool@version` (a tool, not
+ * the project's modules) or vendored Go modules.
+ */
+function installsOf(model: LayerModel, step: LayerStep): DependencyInstall[] {
+  const fetchingBuilds = step.builds.flatMap((build): DependencyInstall[] => {
+    const fetching = FETCHING_BUILDS[build.tool];
+    if (!fetching || !step.created.some((effect) => effect.what === fetching.downloads)) return [];
+    if (fetching.ecosystem === 'go' && (build.command.argv.some((word) => word.includes('@')) || goBuildFetchesNothing(model, build))) return [];
+    return [{ ecosystem: fetching.ecosystem, manifests: MANIFESTS[fetching.ecosystem], command: build.command, directory: build.directory }];
+  });
+  return [...step.dependencyInstalls, ...fetchingBuilds];
 }
 
 /**
@@ -51,7 +80,7 @@ const rule: Rule = {
   check({ model, report }) {
     for (const stage of model.stages) {
       for (const step of stage.steps) {
-        const installs = installsOf(step);
+        const installs = installsOf(model, step);
         if (installs.length === 0) continue;
         const earlier = earlierStepsInImage(model, stage, step);
         const broadIndex = earlier.findIndex((candidate) => broadSources(candidate).length > 0);
@@ -61,15 +90,17 @@ const rule: Rule = {
         const reported = new Set<Ecosystem>();
         for (const install of installs) {
           // Quiet when the same ecosystem was already installed from its manifests before the broad COPY.
-          const alreadyInstalled = before.some((candidate) => installsOf(candidate).some((i) => i.ecosystem === install.ecosystem));
+          const alreadyInstalled = before.some((candidate) => installsOf(model, candidate).some((i) => i.ecosystem === install.ecosystem));
           if (alreadyInstalled || reported.has(install.ecosystem) || installsFetchedFiles(step, install, earlier)) continue;
           reported.add(install.ecosystem);
           const manifests = manifestsToCopy(model, install);
+          const fetch = fetchCommand(install);
+          const what = fetch === 'install' ? 're-runs the install' : 'downloads every dependency again';
           report({
-            message: `${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)} comes before ${commandLabel(install.command)}, so every source edit re-runs the install; COPY ${manifests.join(' ')} first, install, then COPY the rest.`,
+            message: `${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)} comes before ${commandLabel(install.command)}, so every source edit ${what}; COPY ${manifests.join(' ')} first, ${fetch}, then COPY the rest.`,
             range: install.command.range,
             related: [{ range: broad.instruction.range, message: 'this COPY changes with every source edit' }],
-            fix: { description: `Add \`COPY ${manifests.join(' ')} ./\` and the install above ${instructionLabel(broad.instruction)}.` },
+            fix: { description: `Add \`COPY ${manifests.join(' ')} ./\` and ${fetch === 'install' ? 'the install' : `\`${fetch}\``} above ${instructionLabel(broad.instruction)}.` },
             properties: { ecosystem: install.ecosystem, manifests },
           });
         }

@@ -125,6 +125,24 @@ describe('layer model', () => {
     expect(created(4)).toEqual([['/tmp/b.zip', 'download', false], ['/w/c.deb', 'download', false]]);
   });
 
+  test('tool paths follow the ENV of the stage built FROM and of official images (golang GOPATH=/go, rust CARGO_HOME)', async () => {
+    const m = await model(dockerfile`
+      FROM golang:1.22-alpine AS go
+      RUN go mod download
+      FROM docker.io/library/rust:1.79
+      RUN cargo fetch
+      FROM python:3.12 AS base
+      ENV PIP_CACHE_DIR=/pipcache
+      ARG NOT_INHERITED=1
+      FROM base
+      RUN pip install flask
+    `);
+    const created = (line: number) => m.steps.find((s) => s.instruction.range.start.line + 1 === line)!.created.map((e) => e.path);
+    expect(created(2)).toEqual(['/go/pkg/mod']);
+    expect(created(4)).toEqual(['/usr/local/cargo/registry']);
+    expect(created(9)).toEqual(['/pipcache']);
+  });
+
   test('relative deletions resolve against WORKDIR, cd and ~', async () => {
     const m = await model(dockerfile`
       FROM alpine:3.19

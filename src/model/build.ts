@@ -8,6 +8,7 @@ import { resolveAgainst } from '../util/paths.js';
 import { systemPackageCall } from './knowledge/package-managers.js';
 import { dependencyInstall } from './knowledge/dependencies.js';
 import { buildCall } from './knowledge/build-tools.js';
+import { baseImageEnv } from './knowledge/base-image-env.js';
 import { classifySources } from './copy-sources.js';
 import { copyWrites } from './copy-destinations.js';
 import { commandDirectories, runEffects } from './effects.js';
@@ -29,15 +30,28 @@ export function findStage(parsed: ParsedDockerfile, nameOrIndex: string): number
 }
 
 /** Environment visible to a RUN: ENV and ARG values, as the parser resolved them, from the instruction's stage. */
-function envLookup(parsed: ParsedDockerfile, instruction: Instruction): (name: string) => string | undefined {
-  const stage = parsed.stages[instruction.stageIndex];
-  const values = new Map<string, string>();
-  for (const earlier of stage?.instructions ?? []) {
-    if (earlier.index >= instruction.index) break;
-    if (earlier.keyword === 'ENV' || earlier.keyword === 'ARG') {
+/**
+ * The variables a stage has before instruction `before` (at its end when null): the ENV of the stage
+ * it is built FROM, or the ENV its base image is known to set, then its own ENV and (not inherited
+ * by a stage built FROM it) ARG values.
+ */
+function stageEnv(parsed: ParsedDockerfile, stageIndex: number, before: number | null, withArgs = true): Map<string, string> {
+  const stage = parsed.stages[stageIndex];
+  if (!stage) return new Map();
+  const values = stage.baseStageIndex !== null
+    ? stageEnv(parsed, stage.baseStageIndex, null, false)
+    : new Map(Object.entries(baseImageEnv(stage.from.from?.imageName ?? '')));
+  for (const earlier of stage.instructions) {
+    if (before !== null && earlier.index >= before) break;
+    if (earlier.keyword === 'ENV' || (withArgs && earlier.keyword === 'ARG')) {
       for (const pair of earlier.pairs) if (pair.value !== null) values.set(pair.name, expandVariables(pair.value, (n) => values.get(n)));
     }
   }
+  return values;
+}
+
+function envLookup(parsed: ParsedDockerfile, instruction: Instruction): (name: string) => string | undefined {
+  const values = stageEnv(parsed, instruction.stageIndex, instruction.index);
   return (name) => values.get(name);
 }
 

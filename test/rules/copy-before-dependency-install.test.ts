@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerfile, findings, hits } from '../helpers.js';
@@ -17,6 +17,7 @@ describe(rule, () => {
     ['pipenv', 'python:3.12', 'RUN pipenv install --deploy', 'Pipfile Pipfile.lock'],
     ['go mod download', 'golang:1.22', 'RUN go mod download', 'go.mod go.sum'],
     ['cargo build', 'rust:1.79', 'RUN cargo build --release', 'Cargo.toml Cargo.lock'],
+    ['go build', 'golang:1.22', 'RUN CGO_ENABLED=0 go build -o /server ./cmd/server', 'go.mod go.sum'],
     ['bundler', 'ruby:3.3', 'RUN bundle install', 'Gemfile Gemfile.lock'],
     ['composer', 'composer:2', 'RUN composer install --no-dev', 'composer.json composer.lock'],
     ['maven', 'maven:3.9', 'RUN mvn -B dependency:go-offline', 'pom.xml'],
@@ -29,6 +30,44 @@ describe(rule, () => {
     expect(result[0].range.start.line).toBe(3);
     expect(result[0].message).toContain(`COPY ${manifests} first`);
     expect(result[0].related[0].range.start.line).toBe(2);
+  });
+
+  test('a build that fetches (go build, cargo build) is told to fetch first: go mod download, cargo fetch', async () => {
+    const [go] = (await findings('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n')).filter((f) => f.ruleId === rule);
+    expect(go.message).toContain('every source edit downloads every dependency again; COPY go.mod go.sum first, RUN go mod download, then COPY the rest');
+    const [cargo] = (await findings('FROM rust:1.79\nCOPY . .\nRUN cargo build --release\n')).filter((f) => f.ruleId === rule);
+    expect(cargo.fix?.description).toContain('`RUN cargo fetch` above');
+  });
+
+  test('quiet: a build whose downloads a cache mount keeps (at the official image\'s GOPATH / CARGO_HOME), vendored or tool installs', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM golang:1.22 AS go
+      WORKDIR /src
+      COPY . .
+      RUN --mount=type=cache,target=/go/pkg/mod go build -o /app .
+      RUN go build -mod=vendor -o /app2 .
+      RUN go install github.com/go-delve/delve/cmd/dlv@latest
+      FROM go AS go-child
+      RUN --mount=type=cache,target=/go/pkg/mod go build -o /app3 .
+      FROM rust:1.79
+      COPY . .
+      RUN --mount=type=cache,target=/usr/local/cargo/registry cargo build --release
+    `)).toEqual([]);
+    // A mount elsewhere keeps nothing: the modules still land in the layer.
+    expect(await hits(rule, 'FROM golang:1.22\nCOPY . .\nRUN --mount=type=cache,target=/root/go/pkg/mod go build .\n')).toEqual([3]);
+  });
+
+  test('with a context: quiet for vendored Go modules (vendor/modules.txt) or a module without dependencies (no go.sum)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-go-'));
+    writeFileSync(join(dir, 'go.mod'), 'module x\n');
+    writeFileSync(join(dir, 'main.go'), 'package main\n');
+    const text = 'FROM golang:1.22\nCOPY . .\nRUN go build .\n';
+    expect((await findings(text, { context: loadBuildContext(dir) })).filter((f) => f.ruleId === rule)).toEqual([]);
+    writeFileSync(join(dir, 'go.sum'), '');
+    expect((await findings(text, { context: loadBuildContext(dir) })).filter((f) => f.ruleId === rule)).toHaveLength(1);
+    mkdirSync(join(dir, 'vendor'));
+    writeFileSync(join(dir, 'vendor', 'modules.txt'), '# example.com/dep v1.0.0\n');
+    expect((await findings(text, { context: loadBuildContext(dir) })).filter((f) => f.ruleId === rule)).toEqual([]);
   });
 
   test('fires when a source directory is copied before the install', async () => {

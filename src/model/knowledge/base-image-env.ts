@@ -1,0 +1,18 @@
+/**
+ * Variables that official images set with ENV, where they decide where a tool writes: the golang
+ * image's GOPATH=/go puts the module cache in /go/pkg/mod, not ~/go/pkg/mod, and the rust image's
+ * CARGO_HOME=/usr/local/cargo the registry in /usr/local/cargo/registry. Without them a cache mount
+ * on the right path (`--mount=type=cache,target=/go/pkg/mod`) would not be recognised. Taken from
+ * the images' Dockerfiles (docker-library/golang, rust, ruby).
+ */
+const OFFICIAL_IMAGE_ENV: Record<string, Record<string, string>> = {
+  golang: { GOPATH: '/go' },
+  rust: { CARGO_HOME: '/usr/local/cargo', RUSTUP_HOME: '/usr/local/rustup' },
+  ruby: { GEM_HOME: '/usr/local/bundle', BUNDLE_APP_CONFIG: '/usr/local/bundle' },
+};
+
+/** The ENV an image sets, as far as known: official images by name (`golang`, `docker.io/library/golang`). */
+export function baseImageEnv(imageName: string): Record<string, string> {
+  const official = imageName.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
+  return OFFICIAL_IMAGE_ENV[official] ?? {};
+}

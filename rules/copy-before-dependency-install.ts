@@ -61,13 +61,34 @@ function installsFetchedFiles(step: LayerStep, install: DependencyInstall, earli
   return step.created.some((effect) => fetched(effect) && beforeInstall(effect)) || earlier.some((candidate) => candidate.created.some(fetched));
 }
 
-/** The manifest files to name: those present in the build context when known, else the usual pair. */
+/**
+ * The manifest files to name: those present in the build context when known, else the usual pair;
+ * pip's -r files as written (`-r environments/prod/requirements.txt` needs that very path).
+ */
 function manifestsToCopy(model: LayerModel, install: DependencyInstall): string[] {
-  if (install.ecosystem === 'pip') return install.manifests.map(basename);
+  if (install.ecosystem === 'pip') return install.manifests.map((file) => file.replace(/^\.\//, ''));
   const essential = ESSENTIAL_MANIFESTS[install.ecosystem];
   if (!model.context) return essential;
   const present = MANIFESTS[install.ecosystem].filter((pattern) => model.context!.files.some((file) => globToRegExp(pattern).test(file)));
   return present.length > 0 ? present : essential;
+}
+
+/** A manifest's name in the build context: an absolute path in the image (`-r /tmp/extra.txt`) by its file name. */
+function contextName(file: string): string {
+  return file.startsWith('/') ? basename(file) : file;
+}
+
+/**
+ * `COPY package.json package-lock.json ./`, one COPY per folder so that each file lands where the
+ * install reads it: `COPY requirements/prod.txt requirements/`, `COPY extra.txt /tmp/`.
+ */
+function copyInstructions(manifests: string[]): string {
+  const byFolder = new Map<string, string[]>();
+  for (const file of manifests) {
+    const folder = file.includes('/') ? `${file.slice(0, file.lastIndexOf('/'))}/` : './';
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), contextName(file)]);
+  }
+  return [...byFolder].map(([folder, files]) => `\`COPY ${files.join(' ')} ${folder}\``).join(', ');
 }
 
 const rule: Rule = {
@@ -97,10 +118,10 @@ const rule: Rule = {
           const fetch = fetchCommand(install);
           const what = fetch === 'install' ? 're-runs the install' : 'downloads every dependency again';
           report({
-            message: `${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)} comes before ${commandLabel(install.command)}, so every source edit ${what}; COPY ${manifests.join(' ')} first, ${fetch}, then COPY the rest.`,
+            message: `${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)} comes before ${commandLabel(install.command)}, so every source edit ${what}; COPY ${manifests.map(contextName).join(' ')} first, ${fetch}, then COPY the rest.`,
             range: install.command.range,
             related: [{ range: broad.instruction.range, message: 'this COPY changes with every source edit' }],
-            fix: { description: `Add \`COPY ${manifests.join(' ')} ./\` and ${fetch === 'install' ? 'the install' : `\`${fetch}\``} above ${instructionLabel(broad.instruction)}.` },
+            fix: { description: `Add ${copyInstructions(manifests)} and ${fetch === 'install' ? 'the install' : `\`${fetch}\``} above ${instructionLabel(broad.instruction)}.` },
             properties: { ecosystem: install.ecosystem, manifests },
           });
         }

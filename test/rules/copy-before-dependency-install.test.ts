@@ -12,7 +12,7 @@ describe(rule, () => {
     ['npm ci', 'node:20', 'RUN npm ci', 'package.json package-lock.json'],
     ['yarn', 'node:20', 'RUN yarn install --frozen-lockfile', 'package.json yarn.lock'],
     ['pnpm', 'node:20', 'RUN pnpm install', 'package.json pnpm-lock.yaml'],
-    ['pip -r', 'python:3.12', 'RUN pip install --no-cache-dir -r requirements/prod.txt', 'prod.txt'],
+    ['pip -r', 'python:3.12', 'RUN pip install --no-cache-dir -r requirements/prod.txt', 'requirements/prod.txt'],
     ['poetry', 'python:3.12', 'RUN poetry install --no-root', 'pyproject.toml poetry.lock'],
     ['pipenv', 'python:3.12', 'RUN pipenv install --deploy', 'Pipfile Pipfile.lock'],
     ['go mod download', 'golang:1.22', 'RUN go mod download', 'go.mod go.sum'],
@@ -68,6 +68,12 @@ describe(rule, () => {
     mkdirSync(join(dir, 'vendor'));
     writeFileSync(join(dir, 'vendor', 'modules.txt'), '# example.com/dep v1.0.0\n');
     expect((await findings(text, { context: loadBuildContext(dir) })).filter((f) => f.ruleId === rule)).toEqual([]);
+  });
+
+  test('the fix keeps each manifest at its path: one COPY per folder', async () => {
+    const [pip] = (await findings('FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r ./requirements/base.txt -r requirements/prod.txt -r /tmp/extra.txt\n')).filter((f) => f.ruleId === rule);
+    expect(pip.fix?.description).toBe('Add `COPY requirements/base.txt requirements/prod.txt requirements/`, `COPY extra.txt /tmp/` and the install above `COPY . .`.');
+    expect(pip.message).toContain('COPY requirements/base.txt requirements/prod.txt extra.txt first');
   });
 
   test('fires when a source directory is copied before the install', async () => {

@@ -28,8 +28,8 @@ const VARIANTS = {
   wasm: { args: [join(root, 'bin/layerlint'), 'lint', example, '--shellcheck', 'off'], env: { LAYERLINT_SHELL_PARSER: 'wasm' } },
   ...(hasShellcheck ? { shellcheck: { args: [join(root, 'bin/layerlint'), 'lint', example] } } : {}),
 };
-// Node 20 and 22 read NODE_EXTRA_CA_CERTS before V8 starts (nodejs/node#40524; src/cli/node-startup.ts):
-// where it is set, the same runs without it show what that costs and what a machine without it gets.
+// Node 20 reads NODE_EXTRA_CA_CERTS before V8 starts (nodejs/node#40524; src/cli/node-startup.ts; Node 22.23,
+// 23, 24 and 26 do not, measured): where it is set, the same runs without it show what that costs here.
 const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
 if (extraCaCerts) {
   VARIANTS.bareWithoutCaCerts = { ...VARIANTS.bare, unset: ['NODE_EXTRA_CA_CERTS'] };
@@ -83,9 +83,8 @@ async function throughput() {
   return { shellParser, first, warm, peakRssMb: process.resourceUsage().maxRSS / 1024, lines: corpus.reduce((n, t) => n + t.split('\n').length, 0) };
 }
 
-/** throughput() in a new Node process, started with --v8-pool-size=<poolSize> unless it is null. */
-function throughputInChild(poolSize) {
-  const nodeArguments = poolSize === null ? [] : [`--v8-pool-size=${poolSize}`];
+/** throughput() in a new Node process, started with these options. */
+function throughputInChild(nodeArguments) {
   const child = spawnSync(process.execPath, [...nodeArguments, fileURLToPath(import.meta.url), '--throughput'], { encoding: 'utf8', env: environment({ unset: ['NODE_OPTIONS'] }), maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`the throughput run failed: ${child.stderr}`);
   return JSON.parse(child.stdout);
@@ -118,23 +117,28 @@ if (process.argv[2] === '--throughput') {
 
 const cold = coldStarts();
 const ms = (value) => `${value.toFixed(0)} ms`;
+console.log(`Node ${process.version} (V8 ${process.versions.v8})`);
 console.log(`cold start, single-file lint of examples/node-app (median of ${RUNS}, runs interleaved): ${ms(cold.lint.median)} (min ${ms(cold.lint.min)}, max ${ms(cold.lint.max)}); bare \`node -e ''\` ${ms(cold.bare.median)} in the same rounds, so layerlint's own part is ${ms(cold.lint.median - cold.bare.median)}  target ≤ 120 ms`);
 console.log(`  the same with tree-sitter's WebAssembly build instead of the native binding (LAYERLINT_SHELL_PARSER=wasm): ${ms(cold.wasm.median)}`);
 if (cold.shellcheck) console.log(`  the same with ShellCheck on its RUN scripts (shellcheck on PATH): ${ms(cold.shellcheck.median)}`);
 else console.log('  (shellcheck is not on PATH: the cold start with ShellCheck was not measured)');
 if (extraCaCerts) {
   const certificates = (readFileSync(extraCaCerts, 'utf8').match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
-  console.log(`  this environment sets NODE_EXTRA_CA_CERTS (${extraCaCerts}, ${certificates} certificates), which Node reads before V8 starts (nodejs/node#40524): ${ms(cold.lint.median - cold.lintWithoutCaCerts.median)} of every run here. Without it: ${ms(cold.lintWithoutCaCerts.median)} (bare \`node -e ''\` ${ms(cold.bareWithoutCaCerts.median)}), as on a machine that does not set it`);
+  const cost = cold.bare.median - cold.bareWithoutCaCerts.median;
+  const what = cost >= 15 ? `which this Node reads before V8 starts (nodejs/node#40524): ~${ms(cost)} of every start here` : `which this Node does not read as it starts (${ms(cost)} difference)`;
+  console.log(`  this environment sets NODE_EXTRA_CA_CERTS (${extraCaCerts}, ${certificates} certificates), ${what}. Without it: ${ms(cold.lintWithoutCaCerts.median)} (bare \`node -e ''\` ${ms(cold.bareWithoutCaCerts.median)})`);
 }
 // Throughput runs in a Node started as `layerlint lint` would run a batch this big (src/cli/relaunch.ts).
-const { relaunchPoolSize, thisProcessFacts } = await import(join(root, 'dist/src/cli/relaunch.js'));
-const poolSize = relaunchPoolSize(CORPUS, await thisProcessFacts());
-const batch = throughputInChild(poolSize);
-const how = poolSize === null ? 'Node\'s V8 worker pool' : `--v8-pool-size=${poolSize}, as layerlint lint runs a batch this big on ${(await thisProcessFacts()).cores} cores`;
+const { relaunchOptions, thisProcessFacts } = await import(join(root, 'dist/src/cli/relaunch.js'));
+const { shellGrammarForBatch } = await import(join(root, 'dist/src/parse/shell-grammar.js'));
+const facts = await thisProcessFacts();
+const batchOptions = relaunchOptions(CORPUS, facts, () => shellGrammarForBatch(CORPUS)).map((item) => item.option);
+const batch = throughputInChild(batchOptions);
+const how = batchOptions.length === 0 ? 'a Node started without options' : `a Node started with ${batchOptions.join(' ')}, as layerlint lint runs a batch this big on ${facts.cores} cores and V8 ${facts.v8Version}`;
 console.log(`throughput (RUN scripts parsed by the ${batch.shellParser} tree-sitter; ${how}): ${CORPUS} generated Dockerfiles (${batch.lines} lines), first pass in one process: ${batch.first.seconds.toFixed(2)} s = ${batch.first.filesPerSecond.toFixed(0)} files/s, ${batch.first.findings} findings, peak RSS ${batch.peakRssMb.toFixed(0)} MB  target ≥ 1,000 files/s`);
 console.log(`  then ${CORPUS} other generated Dockerfiles in the same process, warmed up: ${batch.warm.filesPerSecond.toFixed(0)} files/s`);
-if (poolSize !== null) {
-  const usual = throughputInChild(null);
+if (batchOptions.includes('--v8-pool-size=1')) {
+  const usual = throughputInChild(batchOptions.filter((option) => option !== '--v8-pool-size=1'));
   console.log(`  the same in a Node with its usual 4 V8 worker threads: first pass ${usual.first.filesPerSecond.toFixed(0)} files/s, warmed up ${usual.warm.filesPerSecond.toFixed(0)} files/s`);
 }
 const cli = cliOverCorpusOnDisk();

@@ -1,13 +1,15 @@
 /**
- * Big batches on two cores are linted in a Node started with --v8-pool-size=1 (src/cli/relaunch.ts).
+ * Batches that a Node started with other options lints faster are linted in one (src/cli/relaunch.ts):
+ * big batches on two cores with --v8-pool-size=1, the WebAssembly grammar on Node 23+ with --liftoff-only.
  */
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RELAUNCH_BATCH_SIZE, relaunchPoolSize } from '../src/cli/relaunch.js';
+import { RELAUNCH_BATCH_SIZE, relaunchOptions } from '../src/cli/relaunch.js';
+import { liftoffOnlyWorksAtRunTime, shellGrammarForBatch, WASM_BATCH_SIZE, WASM_FILES_WITHOUT_START_FLAG } from '../src/parse/shell-grammar.js';
 
 const bin = new URL('../bin/layerlint', import.meta.url).pathname;
 const builtRelaunch = new URL('../dist/src/cli/relaunch.js', import.meta.url).href;
@@ -21,36 +23,87 @@ function isAlive(pid: number): boolean {
   }
 }
 
-describe('relaunchPoolSize', () => {
-  const twoCores = { cores: 2, execArgv: [], nodeOptions: undefined, relaunched: false };
+describe('relaunchOptions', () => {
+  const twoCores = { cores: 2, execArgv: [], nodeOptions: undefined, relaunched: false, v8Version: '11.3.244.8-node.38' };
+  const wasm = () => 'wasm' as const;
+  const native = () => 'native' as const;
+  const options = (...args: Parameters<typeof relaunchOptions>) => relaunchOptions(...args).map((item) => item.option);
 
   test('one worker thread for a big batch on two cores', () => {
-    expect(relaunchPoolSize(RELAUNCH_BATCH_SIZE, twoCores)).toBe(1);
-    expect(relaunchPoolSize(5000, twoCores)).toBe(1);
+    expect(options(RELAUNCH_BATCH_SIZE, twoCores, wasm)).toEqual(['--v8-pool-size=1']);
+    expect(options(5000, twoCores, native)).toEqual(['--v8-pool-size=1']);
   });
 
   test('no relaunch for a smaller batch, nor on one core or more than two', () => {
-    expect(relaunchPoolSize(RELAUNCH_BATCH_SIZE - 1, twoCores)).toBeNull();
-    expect(relaunchPoolSize(5000, { ...twoCores, cores: 1 })).toBeNull();
-    expect(relaunchPoolSize(5000, { ...twoCores, cores: 8 })).toBeNull();
+    expect(options(RELAUNCH_BATCH_SIZE - 1, twoCores, wasm)).toEqual([]);
+    expect(options(5000, { ...twoCores, cores: 1 }, wasm)).toEqual([]);
+    expect(options(5000, { ...twoCores, cores: 8 }, wasm)).toEqual([]);
   });
 
   test('a pool size already chosen is kept: by the relaunched process itself, or by the user', () => {
-    expect(relaunchPoolSize(5000, { ...twoCores, execArgv: ['--v8-pool-size=1'] })).toBeNull();
-    expect(relaunchPoolSize(5000, { ...twoCores, relaunched: true })).toBeNull();
-    expect(relaunchPoolSize(5000, { ...twoCores, nodeOptions: '--max-old-space-size=512 --v8-pool-size=4' })).toBeNull();
-    expect(relaunchPoolSize(5000, { ...twoCores, nodeOptions: '--max-old-space-size=512' })).toBe(1);
+    expect(options(5000, { ...twoCores, execArgv: ['--v8-pool-size=1'] }, wasm)).toEqual([]);
+    expect(options(5000, { ...twoCores, relaunched: true }, wasm)).toEqual([]);
+    expect(options(5000, { ...twoCores, nodeOptions: '--max-old-space-size=512 --v8-pool-size=4' }, wasm)).toEqual([]);
+    expect(options(5000, { ...twoCores, nodeOptions: '--max-old-space-size=512' }, wasm)).toEqual(['--v8-pool-size=1']);
+  });
+
+  describe('--liftoff-only, where V8 reads it only at start (Node 23 and later)', () => {
+    const node24 = { ...twoCores, cores: 8, v8Version: '13.6.233.17-node.53' };
+
+    test('for the WebAssembly grammar from WASM_FILES_WITHOUT_START_FLAG files on', () => {
+      expect(options(WASM_FILES_WITHOUT_START_FLAG, node24, wasm)).toEqual(['--liftoff-only']);
+      expect(options(WASM_FILES_WITHOUT_START_FLAG - 1, node24, wasm)).toEqual([]);
+      expect(options(5000, { ...node24, cores: 2 }, wasm)).toEqual(['--v8-pool-size=1', '--liftoff-only']);
+    });
+
+    test('not for the native grammar, nor where layerlint sets it at run time, nor when the user gave it', () => {
+      expect(options(300, node24, native)).toEqual([]);
+      expect(options(300, { ...node24, v8Version: '12.4.254.21-node.57' }, wasm)).toEqual([]);
+      expect(options(300, { ...node24, execArgv: ['--liftoff-only'] }, wasm)).toEqual([]);
+      expect(options(300, { ...node24, relaunched: true }, wasm)).toEqual([]);
+    });
+
+    test('the grammar is only asked for when the answer matters (asking may load the native binding)', () => {
+      const asked = jest.fn(native);
+      relaunchOptions(300, { ...node24, v8Version: '12.4.254.21-node.57' }, asked);
+      relaunchOptions(WASM_FILES_WITHOUT_START_FLAG - 1, node24, asked);
+      expect(asked).not.toHaveBeenCalled();
+      relaunchOptions(300, node24, asked);
+      expect(asked).toHaveBeenCalledTimes(1);
+    });
   });
 });
 
-describe('relaunchWithPoolSize', () => {
+describe('liftoffOnlyWorksAtRunTime', () => {
+  test.each([
+    ['11.3.244.8-node.38', true], // Node 20
+    ['12.4.254.21-node.57', true], // Node 22
+    ['12.9.202.28-node.14', false], // Node 23
+    ['13.6.233.17-node.53', false], // Node 24
+    ['14.6.202.34-node.34', false], // Node 26
+  ])('V8 %s: %s', (version, works) => {
+    expect(liftoffOnlyWorksAtRunTime(version)).toBe(works);
+  });
+});
+
+describe('shellGrammarForBatch', () => {
+  test('LAYERLINT_SHELL_PARSER decides; else wasm from WASM_BATCH_SIZE files, else native where the binding loads', () => {
+    expect(shellGrammarForBatch(1, 'wasm')).toBe('wasm');
+    expect(shellGrammarForBatch(5000, 'native')).toBe('native');
+    expect(shellGrammarForBatch(WASM_BATCH_SIZE, undefined)).toBe('wasm');
+    // The binding is installed in this repository (an optional dependency with prebuilds for this machine).
+    expect(shellGrammarForBatch(WASM_BATCH_SIZE - 1, undefined)).toBe('native');
+  });
+});
+
+describe('relaunchWithNodeOptions', () => {
   // A script that relaunches itself once, as runLint does, and reports what the second process got.
   const dir = mkdtempSync(join(tmpdir(), 'layerlint-relaunch-'));
   const script = join(dir, 'relaunch-me.mjs');
   writeFileSync(script, `
-import { relaunchWithPoolSize } from ${JSON.stringify(builtRelaunch)};
+import { relaunchWithNodeOptions } from ${JSON.stringify(builtRelaunch)};
 if (!process.execArgv.includes('--v8-pool-size=1')) {
-  const code = await relaunchWithPoolSize(1);
+  const code = await relaunchWithNodeOptions(['--v8-pool-size=1']);
   process.exit(code ?? 99);
 }
 let input = '';
@@ -61,7 +114,7 @@ if (process.argv[2] === 'wait') setTimeout(() => process.exit(0), 60_000);
 else process.exit(7);
 `);
 
-  test('runs the same command line with the pool size, sharing stdin and stdout, and returns its exit code', () => {
+  test('runs the same command line with the options, sharing stdin and stdout, and returns its exit code', () => {
     const result = spawnSync(process.execPath, ['--max-old-space-size=300', script, 'a b', '-'], { input: 'from stdin', encoding: 'utf8' });
     expect(result.status).toBe(7);
     expect(JSON.parse(result.stdout)).toMatchObject({ execArgv: ['--max-old-space-size=300', '--v8-pool-size=1'], argv: ['a b', '-'], input: 'from stdin', relaunched: '1' });
@@ -102,7 +155,7 @@ describe('layerlint lint of a big batch', () => {
     delete env.NODE_OPTIONS;
     const relaunched = lint(env);
     const oneProcess = lint({ ...env, NODE_OPTIONS: '--v8-pool-size=4' });
-    const note = /^layerlint: \d+ files on a 2-core machine: linting them in a Node process with 1 V8 worker thread \(--v8-pool-size=1\)/m;
+    const note = /^layerlint: linting in a Node process started with --v8-pool-size=1: \d+ files on a 2-core machine: one V8 worker thread/m;
     if (availableParallelism() === 2) expect(relaunched.stderr).toMatch(note);
     else expect(relaunched.stderr).not.toMatch(note);
     expect(oneProcess.stderr).not.toMatch(note);

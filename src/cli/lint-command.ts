@@ -2,7 +2,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { lintText } from '../lint.js';
 import { loadShellParser, shellParserBackend } from '../parse/shell.js';
-import { WASM_BATCH_SIZE } from '../parse/shell-grammar.js';
+import { shellGrammarForBatch, WASM_BATCH_SIZE } from '../parse/shell-grammar.js';
 import { configFileFinder, defaultConfig, loadConfig, type Config, type Threshold } from '../config/config.js';
 import { loadBuildContext, type BuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
@@ -17,7 +17,7 @@ import { expandInputs, isStdin, readDockerfile } from './inputs.js';
 import { writeReport } from './output.js';
 import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
 import { slowNodeStartNoteForThisProcess } from './node-startup.js';
-import { relaunchForBigBatch } from './relaunch.js';
+import { relaunchForBatch } from './relaunch.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'gnu', 'github', 'checkstyle', 'codeclimate', 'gitlab'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -73,8 +73,8 @@ function displayPath(path: string): string {
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
   const files = expandInputs(options.files);
-  // On two cores a big batch is linted faster by a Node with one V8 worker thread (src/cli/relaunch.ts).
-  const relaunchedExitCode = await relaunchForBigBatch(files.length, options.verbose);
+  // Some batches are linted faster by a Node started with other options (src/cli/relaunch.ts).
+  const relaunchedExitCode = await relaunchForBatch(files.length, () => shellGrammarForBatch(files.length), options.verbose);
   if (relaunchedExitCode !== null) return relaunchedExitCode;
   // A big batch is linted faster with the WebAssembly grammar (see WASM_BATCH_SIZE); otherwise the
   // grammar loads when the first shell instruction needs it, natively.

@@ -1,22 +1,28 @@
 /**
- * A big batch on a two-core machine is linted in a second Node process with one V8 worker thread.
+ * Some batches are linted faster in a second Node process, started with options Node (or V8) reads
+ * only as it starts. Two reasons, each measured:
  *
- * Node gives V8 four worker threads, whatever the machine, for its optimising compiler and its
- * garbage collector. On two cores, whenever more than one of them is busy they take turns with the
- * main thread, which is the one linting. The first pass over the bench corpus (2,000 Dockerfiles,
- * 6 alternating runs) did 886 files/s with four, 929 with two and 1,108 with one; on one core the
- * pool size made no difference. Node reads the pool size only as it starts (`--v8-pool-size`), so a
- * batch big enough to pay for a second start is handed to a process started with it. Machines with
- * more cores are left as Node sets them up (not measured), and so is a pool size the user chose.
+ * 1. A big batch on a two-core machine: one V8 worker thread. Node gives V8 four worker threads,
+ *    whatever the machine, for its optimising compiler and its garbage collector. On two cores,
+ *    whenever more than one of them is busy they take turns with the main thread, which is the one
+ *    linting. The first pass over the bench corpus (2,000 Dockerfiles, 6 alternating runs) did 886
+ *    files/s with four, 929 with two and 1,108 with one; on one core the pool size made no difference.
+ *    Machines with more cores are left as Node sets them up (not measured).
+ * 2. The WebAssembly grammar on Node 23 and later: `--liftoff-only`, which keeps V8's optimising
+ *    compiler off the grammar's lexer. Up to Node 22 layerlint sets it at run time; later V8s read it
+ *    only at start (src/parse/shell-grammar.ts). Without it, a lint of 250 bench files took 0.84 s and
+ *    585 MB on Node 24, with it 0.52 s and 110 MB.
+ * An option the user gave Node (on its command line or in NODE_OPTIONS) is kept as it is.
  */
+import { liftoffOnlyWorksAtRunTime, WASM_FILES_WITHOUT_START_FLAG, type ShellGrammarBackend } from '../parse/shell-grammar.js';
 import { writeErr } from './terminal.js';
 
 // node:os and node:child_process are imported when a batch is big enough: a one-file lint does not load them.
 
 /**
- * Below this many files the second Node start (~35 ms, ~90 ms with NODE_EXTRA_CA_CERTS) and walking the
- * folders again eat the gain: `layerlint lint` of 500 bench files took as long either way, of 1,000 files
- * 6 % less time, of 2,000 files 11 % less (6 alternating runs each).
+ * Below this many files, a second Node start (~35 ms, ~90 ms on Node 20 with NODE_EXTRA_CA_CERTS) and walking
+ * the folders again eat what one V8 worker thread gains: `layerlint lint` of 500 bench files took as long
+ * either way, of 1,000 files 6 % less time, of 2,000 files 11 % less (6 alternating runs each).
  */
 export const RELAUNCH_BATCH_SIZE = 1000;
 
@@ -27,36 +33,59 @@ export interface ProcessFacts {
   execArgv: string[];
   /** process.env.NODE_OPTIONS */
   nodeOptions: string | undefined;
-  /** Started by relaunchWithPoolSize (it sets LAYERLINT_RELAUNCHED): never relaunch twice. */
+  /** Started by relaunchWithNodeOptions (it sets LAYERLINT_RELAUNCHED): never relaunch twice. */
   relaunched: boolean;
+  /** process.versions.v8 */
+  v8Version: string;
 }
 
 export async function thisProcessFacts(): Promise<ProcessFacts> {
   const { availableParallelism } = await import('node:os');
-  return { cores: availableParallelism(), execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS, relaunched: Boolean(process.env.LAYERLINT_RELAUNCHED) };
+  return {
+    cores: availableParallelism(),
+    execArgv: process.execArgv,
+    nodeOptions: process.env.NODE_OPTIONS,
+    relaunched: Boolean(process.env.LAYERLINT_RELAUNCHED),
+    v8Version: process.versions.v8,
+  };
 }
 
-/** The V8 pool size to relaunch with for a batch of this many files, or null to lint in this process. */
-export function relaunchPoolSize(fileCount: number, facts: ProcessFacts): number | null {
-  if (fileCount < RELAUNCH_BATCH_SIZE || facts.cores !== 2 || facts.relaunched) return null;
-  // A pool size the user chose, on the node command line or in NODE_OPTIONS, is kept.
-  const nodeArguments = [...facts.execArgv, ...(facts.nodeOptions ?? '').split(/\s+/)];
-  if (nodeArguments.some((argument) => argument.startsWith('--v8-pool-size'))) return null;
-  return 1;
+/** One option to start the second Node with, and why (for --verbose). */
+export interface RelaunchOption {
+  option: string;
+  why: string;
+}
+
+/**
+ * The Node options to relaunch a lint of fileCount files with; none: lint in this process.
+ * `shellGrammar` says which grammar the batch will use; it is only asked when that matters.
+ */
+export function relaunchOptions(fileCount: number, facts: ProcessFacts, shellGrammar: () => ShellGrammarBackend): RelaunchOption[] {
+  if (facts.relaunched) return [];
+  const given = [...facts.execArgv, ...(facts.nodeOptions ?? '').split(/\s+/)];
+  const userGave = (name: string) => given.some((argument) => argument === name || argument.startsWith(`${name}=`));
+  const options: RelaunchOption[] = [];
+  if (fileCount >= RELAUNCH_BATCH_SIZE && facts.cores === 2 && !userGave('--v8-pool-size')) {
+    options.push({ option: '--v8-pool-size=1', why: `${fileCount} files on a 2-core machine: one V8 worker thread (--v8-pool-size=1) instead of Node's 4 is faster here` });
+  }
+  if (fileCount >= WASM_FILES_WITHOUT_START_FLAG && !liftoffOnlyWorksAtRunTime(facts.v8Version) && !userGave('--liftoff-only') && shellGrammar() === 'wasm') {
+    options.push({ option: '--liftoff-only', why: `the WebAssembly grammar on V8 ${facts.v8Version}, which reads --liftoff-only only as Node starts: without it V8 spends ~0.5 s and ~500 MB optimising the grammar` });
+  }
+  return options;
 }
 
 /** Signals that would end this process: passed on, so that the relaunched one never outlives it. */
 const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
- * Run this very command line again in a Node started with `--v8-pool-size=<poolSize>`, sharing this
+ * Run this very command line again in a Node started with these extra options, sharing this
  * process's standard input, output and error. Returns its exit code, or null when it could not be
  * started (the caller then lints here).
  */
-export async function relaunchWithPoolSize(poolSize: number): Promise<number | null> {
+export async function relaunchWithNodeOptions(nodeOptions: string[]): Promise<number | null> {
   const { spawn } = await import('node:child_process');
   const [script, ...args] = process.argv.slice(1);
-  const child = spawn(process.execPath, [...process.execArgv, `--v8-pool-size=${poolSize}`, script, ...args], {
+  const child = spawn(process.execPath, [...process.execArgv, ...nodeOptions, script, ...args], {
     stdio: 'inherit',
     env: { ...process.env, LAYERLINT_RELAUNCHED: '1' },
   });
@@ -79,10 +108,10 @@ export async function relaunchWithPoolSize(poolSize: number): Promise<number | n
  * For `layerlint lint` of fileCount files: relaunch when that is faster here and return the relaunched
  * process's exit code, or null to lint in this process.
  */
-export async function relaunchForBigBatch(fileCount: number, verbose: boolean): Promise<number | null> {
-  if (fileCount < RELAUNCH_BATCH_SIZE) return null;
-  const poolSize = relaunchPoolSize(fileCount, await thisProcessFacts());
-  if (poolSize === null) return null;
-  if (verbose) writeErr(`layerlint: ${fileCount} files on a 2-core machine: linting them in a Node process with ${poolSize} V8 worker thread (--v8-pool-size=${poolSize}) instead of Node's 4, which is faster here\n`);
-  return relaunchWithPoolSize(poolSize);
+export async function relaunchForBatch(fileCount: number, shellGrammar: () => ShellGrammarBackend, verbose: boolean): Promise<number | null> {
+  if (fileCount < Math.min(RELAUNCH_BATCH_SIZE, WASM_FILES_WITHOUT_START_FLAG)) return null;
+  const options = relaunchOptions(fileCount, await thisProcessFacts(), shellGrammar);
+  if (options.length === 0) return null;
+  if (verbose) writeErr(`layerlint: linting in a Node process started with ${options.map((item) => item.option).join(' ')}: ${options.map((item) => item.why).join('; ')}\n`);
+  return relaunchWithNodeOptions(options.map((item) => item.option));
 }

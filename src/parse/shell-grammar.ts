@@ -68,6 +68,14 @@ export interface ShellGrammar {
  */
 export const WASM_BATCH_SIZE = 250;
 
+/**
+ * Up to this many Dockerfiles, the WebAssembly grammar runs well in a Node started without
+ * `--liftoff-only` even where V8 reads that flag only at start (keepWasmOnBaselineCompiler): measured
+ * on Node 24, the bench's Dockerfiles 20 at a time 0.16 s and 78 MB, 50 at a time 0.72 s and 580 MB.
+ * From here on, src/cli/relaunch.ts starts a Node with the flag.
+ */
+export const WASM_FILES_WITHOUT_START_FLAG = 10;
+
 const require = createRequire(import.meta.url);
 
 /**
@@ -88,14 +96,44 @@ export async function loadShellGrammar(wanted = process.env.LAYERLINT_SHELL_PARS
   }
 }
 
+/**
+ * The grammar a lint of fileCount Dockerfiles uses: LAYERLINT_SHELL_PARSER's, else wasm for a big
+ * batch, else native when the binding loads (this loads it, as the lint would), else wasm.
+ */
+export function shellGrammarForBatch(fileCount: number, wanted = process.env.LAYERLINT_SHELL_PARSER): ShellGrammarBackend {
+  if (wanted === 'native' || wanted === 'wasm') return wanted;
+  if (fileCount >= WASM_BATCH_SIZE) return 'wasm';
+  try {
+    requireNativeGrammar();
+    return 'native';
+  } catch {
+    return 'wasm';
+  }
+}
+
+/**
+ * True when `--liftoff-only` set at run time keeps the WebAssembly grammar on V8's baseline compiler:
+ * up to V8 12.4 (Node 22), not from V8 12.9 (Node 23) on; no Node release has a V8 in between.
+ * Tested on Node 20, 22, 23, 24 and 26.
+ */
+export function liftoffOnlyWorksAtRunTime(v8Version = process.versions.v8): boolean {
+  const [major, minor] = v8Version.split('.').map(Number);
+  return major < 12 || (major === 12 && minor <= 4);
+}
+
 interface NativeParser {
   setLanguage(language: unknown): void;
   parse(input: string): SyntaxTree;
 }
 
+/** The binding and the bash grammar, native; throws when either does not load. */
+function requireNativeGrammar(): { Parser: new () => NativeParser; language: { nodeTypeInfo?: unknown } } {
+  return { Parser: requireTreeSitter(), language: require('tree-sitter-bash') as { nodeTypeInfo?: unknown } };
+}
+
 function loadNativeGrammar(): ShellGrammar {
-  const parser = new (requireTreeSitter())();
-  const language = require('tree-sitter-bash') as { nodeTypeInfo?: unknown };
+  const { Parser, language } = requireNativeGrammar();
+  const parser = new Parser();
   // Without its node-types table, tree-sitter gives every node the one SyntaxNode class instead of
   // generating ~150 subclasses (with new Function) as the language is set: ~3 ms less at every start
   // (measured). A node's type is then asked of the binding, a little slower per node; batches that
@@ -121,12 +159,7 @@ function requireTreeSitter(): new () => NativeParser {
 }
 
 async function loadWasmGrammar(): Promise<ShellGrammar> {
-  // V8's baseline compiler only, for the 1.4 MB grammar: the optimising tier adds ~450 ms at exit in a
-  // short-lived process (../shared/STACK-PROBE.md §3), and a lint of 300 files took 1.1 s instead of
-  // 0.7 s with it (measured). Set here rather than at start: loading node:v8 costs ~1.5 ms that a lint
-  // with the native grammar need not pay. Not while the build writes the code cache, which V8 checks
-  // against the flags in force at start (bin/load-bundle.js).
-  if (!process.env.LAYERLINT_WRITE_CODE_CACHE) (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
+  if (!process.env.LAYERLINT_WRITE_CODE_CACHE) keepWasmOnBaselineCompiler();
   const { Parser, Language } = await import('web-tree-sitter');
   // Named here rather than found next to web-tree-sitter's own script, which the bundle inlines.
   const runtimeWasm = require.resolve('web-tree-sitter/tree-sitter.wasm');
@@ -143,6 +176,25 @@ async function loadWasmGrammar(): Promise<ShellGrammar> {
   // Bytes rather than a path: Language.load would otherwise read the 1.4 MB file asynchronously.
   parser.setLanguage(await Language.load(readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'))));
   return { backend: 'wasm', parse: (script) => parser.parse(script) as SyntaxTree | null };
+}
+
+/**
+ * V8's baseline compiler (Liftoff) only, for the 1.4 MB grammar. Its optimising tier compiles the
+ * grammar's lexer, one huge function, once it has run enough: ~0.5 s of CPU and ~500 MB of memory,
+ * and a process that is about to exit waits for that compile to finish (../shared/STACK-PROBE.md §3;
+ * measured on Node 24: a one-file lint 0.65 s and 570 MB instead of 0.08 s and 60 MB; 2,000 files
+ * 789–985 files/s and 600 MB instead of 1,243–1,310 files/s and 140 MB).
+ * Two flags, because V8 changed which one it reads once the process runs: `--liftoff-only` still
+ * works when set at run time up to Node 22 (V8 12.4) and no longer from Node 23 (V8 12.9) on, where
+ * only a tiering budget no lint can spend does (tested on Node 20, 22, 23, 24 and 26). Set here rather
+ * than at start: loading node:v8 costs ~1.5 ms that a lint with the native grammar need not pay.
+ * Not while the build writes the code cache, which V8 checks against the flags in force at start
+ * (bin/load-bundle.js).
+ */
+function keepWasmOnBaselineCompiler(): void {
+  // Given as Node started (src/cli/relaunch.ts does so on Node 23+): in force already.
+  if (process.execArgv.includes('--liftoff-only')) return;
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only --wasm-tiering-budget=2000000000');
 }
 
 function firstLine(error: unknown): string {

@@ -4,20 +4,27 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const loader = join(root, 'bin/load-bundle.js');
 const bundle = join(root, 'dist/bundle/main.cjs');
 
+/** Loads a bundle as bin/layerlint does; a file, so that Node's options (which name the cache) are only the test's. */
+const loadScript = join(mkdtempSync(join(tmpdir(), 'layerlint-load-')), 'load.mjs');
+writeFileSync(loadScript, `import { loadBundle, FLAGS_CHANGED, WORTH_CACHING } from ${JSON.stringify(loader)};
+const [file, save, changeFlags] = process.argv.slice(2);
+const { cache, exports } = loadBundle(file, { save });
+globalThis[WORTH_CACHING] = true; // as a lint does
+if (changeFlags === 'yes') globalThis[FLAGS_CHANGED] = true;
+process.stdout.write(JSON.stringify({ cache, exportsRun: typeof exports.run }));
+`);
+
 /** Load a bundle in a fresh Node, as bin/layerlint does, and say what became of its cache. */
-function loadInFreshNode(file: string): { cache: string; exportsRun: string } {
-  const script = `import { loadBundle } from ${JSON.stringify(loader)};
-    const { cache, exports } = loadBundle(${JSON.stringify(file)});
-    process.stdout.write(JSON.stringify({ cache, exportsRun: typeof exports.run }));`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+function loadInFreshNode(file: string, { save = 'never', nodeOptions = [] as string[], changeFlags = false } = {}): { cache: string; exportsRun: string } {
+  const result = spawnSync(process.execPath, [...nodeOptions, loadScript, file, save, changeFlags ? 'yes' : 'no'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   expect(result.stderr.slice(0, 300)).toBe('');
   return JSON.parse(result.stdout);
 }
@@ -31,18 +38,66 @@ function bundleCopy(): string {
   return join(dir, 'dist/bundle/main.cjs');
 }
 
+const cacheFiles = (file: string) => readdirSync(dirname(file)).filter((name) => name.endsWith('.cache')).sort();
+const v8 = process.versions.v8;
+
 describe('bundle and code cache', () => {
-  test('the cache written at build time is accepted by this Node', () => {
+  test('the cache written at build time, one per V8 version, is accepted by this Node', () => {
+    expect(cacheFiles(bundle)).toContain(`main.cjs.${v8}.cache`);
     expect(loadInFreshNode(bundle)).toEqual({ cache: 'accepted', exportsRun: 'function' });
   });
 
-  test('a cache that does not fit is rejected and the CLI still loads', () => {
+  test('without a cache file the CLI loads, and a lint saves one for this Node that the next start accepts', () => {
     const copy = bundleCopy();
-    writeFileSync(`${copy}.cache`, Buffer.alloc(4096, 7));
-    expect(loadInFreshNode(copy)).toEqual({ cache: 'rejected', exportsRun: 'function' });
+    expect(loadInFreshNode(copy, { save: 'never' })).toEqual({ cache: 'missing', exportsRun: 'function' });
+    expect(cacheFiles(copy)).toEqual([]);
+    expect(loadInFreshNode(copy, { save: 'when-missing' })).toEqual({ cache: 'missing', exportsRun: 'function' });
+    expect(cacheFiles(copy)).toEqual([`main.cjs.${v8}.cache`]);
+    expect(loadInFreshNode(copy, { save: 'when-missing' }).cache).toBe('accepted');
   });
 
-  test('without a cache file the CLI loads too', () => {
-    expect(loadInFreshNode(bundleCopy())).toEqual({ cache: 'missing', exportsRun: 'function' });
+  test('a cache that does not fit is rejected, the CLI still loads, and the cache is written again', () => {
+    const copy = bundleCopy();
+    writeFileSync(`${copy}.${v8}.cache`, Buffer.alloc(4096, 7));
+    expect(loadInFreshNode(copy, { save: 'when-missing' })).toEqual({ cache: 'rejected', exportsRun: 'function' });
+    expect(loadInFreshNode(copy).cache).toBe('accepted');
+  });
+
+  test('a Node started with V8 options (which V8 checks a cache against) gets its own cache; --v8-pool-size does not matter', () => {
+    const copy = bundleCopy();
+    loadInFreshNode(copy, { save: 'when-missing' });
+    expect(loadInFreshNode(copy, { nodeOptions: ['--stack-size=2000'] }).cache).toBe('missing');
+    loadInFreshNode(copy, { save: 'when-missing', nodeOptions: ['--stack-size=2000'] });
+    expect(cacheFiles(copy)).toHaveLength(2);
+    expect(loadInFreshNode(copy, { nodeOptions: ['--stack-size=2000'] }).cache).toBe('accepted');
+    expect(loadInFreshNode(copy).cache).toBe('accepted');
+    expect(loadInFreshNode(copy, { nodeOptions: ['--v8-pool-size=1'] }).cache).toBe('accepted');
+  });
+
+  test('no cache is saved by a process that changed V8 flags at run time, nor beyond MAX_CACHE_FILES', () => {
+    const copy = bundleCopy();
+    loadInFreshNode(copy, { save: 'when-missing', changeFlags: true });
+    expect(cacheFiles(copy)).toEqual([]);
+    for (let i = 0; i < 8; i++) writeFileSync(`${copy}.other-node-${i}.cache`, 'x');
+    loadInFreshNode(copy, { save: 'when-missing' });
+    expect(cacheFiles(copy)).not.toContain(`main.cjs.${v8}.cache`);
+  });
+
+  test('the CLI saves a missing cache from a lint, also without the word lint, not from --version (the saving run decides what the cache holds)', () => {
+    const copy = bundleCopy();
+    const packageRoot = dirname(dirname(dirname(copy)));
+    mkdirSync(join(packageRoot, 'bin'));
+    for (const name of ['layerlint', 'load-bundle.js', 'package.json']) copyFileSync(join(root, 'bin', name), join(packageRoot, 'bin', name));
+    symlinkSync(join(root, 'node_modules'), join(packageRoot, 'node_modules'));
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(packageRoot, 'bin/layerlint'), ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(cli('--version').status).toBe(0);
+    expect(cacheFiles(copy)).toEqual([]);
+    const dockerfile = join(packageRoot, 'Dockerfile');
+    writeFileSync(dockerfile, 'FROM alpine:3.19\nRUN apk add --no-cache curl\nCMD ["sh"]\n');
+    expect(cli('rules').status).toBe(0);
+    expect(cacheFiles(copy)).toEqual([]);
+    expect(cli(dockerfile, '--shellcheck', 'off').stderr).toBe('');
+    expect(cacheFiles(copy)).toEqual([`main.cjs.${v8}.cache`]);
+    expect(loadInFreshNode(copy).cache).toBe('accepted');
   });
 });

@@ -131,6 +131,8 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   if (slowStart) writeErr(`layerlint: ${slowStart}\n`);
   if (options.output) writeReport(options.output, rendered, options.overwrite);
   else writeOut(rendered);
+  // bin/load-bundle.js may now save V8's code cache for this Node: this run compiled what a lint needs.
+  (globalThis as Record<symbol, unknown>)[Symbol.for('layerlint.codeCacheWorthy')] = true;
   for (const file of reports) if (file.error && options.format !== 'text') writeErr(`layerlint: ${file.error}\n`);
   if (hadReadError) return 2;
   return failed ? 1 : 0;

@@ -192,9 +192,12 @@ async function loadWasmGrammar(): Promise<ShellGrammar> {
  * (bin/load-bundle.js).
  */
 function keepWasmOnBaselineCompiler(): void {
-  // Given as Node started (src/cli/relaunch.ts does so on Node 23+): in force already.
+  // Given as Node started (src/cli/relaunch.ts does so on Node 23+): in force already, and a process
+  // that changes no flag can save its code cache.
   if (process.execArgv.includes('--liftoff-only')) return;
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only --wasm-tiering-budget=2000000000');
+  // bin/load-bundle.js then writes no code cache from this process: V8 would reject it under the flags a Node starts with.
+  (globalThis as Record<symbol, unknown>)[Symbol.for('layerlint.v8FlagsChangedAtRunTime')] = true;
 }
 
 function firstLine(error: unknown): string {

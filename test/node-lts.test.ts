@@ -1,0 +1,72 @@
+/**
+ * layerlint on a second Node: the current LTS line (scripts/node-lts-setup.sh fetches it; .ci/run
+ * passes its path in LAYERLINT_TEST_NODE_LTS). What differs there, and is checked here for real:
+ * - V8 12.9+ (Node 23 on) ignores `--liftoff-only` set at run time, so a lint that parses RUN scripts
+ *   with the WebAssembly grammar is relaunched in a Node started with it (src/cli/relaunch.ts);
+ * - another V8 rejects the build's code cache, so the first lint saves one for that V8 (bin/load-bundle.js).
+ * Without that Node the tests are skipped with a loud message locally, and fail under CI=true.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WASM_FILES_WITHOUT_START_FLAG } from '../src/parse/shell-grammar.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin/layerlint');
+const otherNode = process.env.LAYERLINT_TEST_NODE_LTS ?? '';
+const available = otherNode !== '' && existsSync(otherNode);
+if (!available) {
+  process.stderr.write(`\n\n*** layerlint on the LTS Node: LAYERLINT_TEST_NODE_LTS ${otherNode ? `names no file (${otherNode})` : 'is not set'}.\n*** Run \`export LAYERLINT_TEST_NODE_LTS=$(bash scripts/node-lts-setup.sh)\`. ${process.env.CI === 'true' ? 'CI=true: the tests run and FAIL.' : 'SKIPPING them.'}\n\n`);
+}
+const describeIfNode = available || process.env.CI === 'true' ? describe : describe.skip;
+
+function lint(node: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(node, [bin, 'lint', '--shellcheck', 'off', '--format', 'json', ...args], {
+    encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NODE_OPTIONS: '', NO_COLOR: '1', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };
+}
+
+/** Dockerfiles with RUN scripts, enough that the WebAssembly grammar needs --liftoff-only from the start. */
+function batch(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'layerlint-lts-'));
+  for (let i = 0; i < count; i++) {
+    mkdirSync(join(dir, String(i)));
+    writeFileSync(join(dir, String(i), 'Dockerfile'), `FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && curl -fsSL https://example.com/${i} | sh\nCMD ["sh"]\n`);
+  }
+  return dir;
+}
+
+describeIfNode('layerlint on the LTS Node', () => {
+  const example = join(root, 'examples/node-app/Dockerfile');
+
+  test('that Node is another V8 than this one (else this file checks nothing new)', () => {
+    const version = spawnSync(otherNode, ['-p', 'process.versions.v8'], { encoding: 'utf8' });
+    expect(version.error).toBeUndefined();
+    expect(version.stdout.trim()).not.toBe(process.versions.v8);
+  });
+
+  test('gives the same report and exit code as on this Node, and saves a code cache for its V8', () => {
+    const here = lint(process.execPath, [example]);
+    const there = lint(otherNode, [example]);
+    expect(there.stderr).toBe('');
+    expect(there.status).toBe(here.status);
+    expect(there.stdout).toBe(here.stdout);
+    const v8 = spawnSync(otherNode, ['-p', 'process.versions.v8'], { encoding: 'utf8' }).stdout.trim();
+    expect(readdirSync(join(root, 'dist/bundle'))).toContain(`main.cjs.${v8}.cache`);
+  });
+
+  test('the WebAssembly grammar: a batch runs in a Node started with --liftoff-only, one file in this one; same reports', () => {
+    const dir = batch(WASM_FILES_WITHOUT_START_FLAG);
+    const native = lint(otherNode, [dir], { LAYERLINT_SHELL_PARSER: 'native' });
+    const wasm = lint(otherNode, ['--verbose', dir], { LAYERLINT_SHELL_PARSER: 'wasm' });
+    expect(wasm.stderr).toMatch(/^layerlint: linting in a Node process started with --liftoff-only: the WebAssembly grammar on V8 /m);
+    expect(wasm.status).toBe(native.status);
+    expect(wasm.stdout).toBe(native.stdout);
+    const one = lint(otherNode, ['--verbose', join(dir, '0/Dockerfile')], { LAYERLINT_SHELL_PARSER: 'wasm' });
+    expect(one.stderr).not.toMatch(/started with --liftoff-only/);
+    expect(one.stdout).toBe(lint(otherNode, [join(dir, '0/Dockerfile')], { LAYERLINT_SHELL_PARSER: 'native' }).stdout);
+  }, 60_000);
+});

@@ -53,7 +53,8 @@ function saveCache(file, cacheFile, data) {
     const prefix = `${basename(file)}.`;
     const existing = readdirSync(dirname(file)).filter((name) => name.startsWith(prefix) && name.endsWith('.cache'));
     if (existing.length >= MAX_CACHE_FILES && !existsSync(cacheFile)) return;
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    // Written one folder up (dist/, same file system), so that `npm pack` never lists a half-written file.
+    const temporary = join(dirname(dirname(file)), `.${basename(cacheFile)}.${process.pid}.tmp`);
     writeFileSync(temporary, data);
     renameSync(temporary, cacheFile);
   } catch {

@@ -14,7 +14,7 @@
  * one-file lint's own part took 97–113 ms against 52–80 ms on Node 24.
  */
 'use strict';
-const { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { basename, dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -49,16 +49,22 @@ function cacheFileFor(file, execArgv = process.execArgv, nodeOptions = process.e
 
 /** Write atomically (runs side by side may both write), and only where allowed; a cache is never worth an error. */
 function saveCache(file, cacheFile, data) {
+  let temporary = null;
   try {
     const prefix = `${basename(file)}.`;
     const existing = readdirSync(dirname(file)).filter((name) => name.startsWith(prefix) && name.endsWith('.cache'));
     if (existing.length >= MAX_CACHE_FILES && !existsSync(cacheFile)) return;
     // Written one folder up (dist/, same file system), so that `npm pack` never lists a half-written file.
-    const temporary = join(dirname(dirname(file)), `.${basename(cacheFile)}.${process.pid}.tmp`);
+    temporary = join(dirname(dirname(file)), `.${basename(cacheFile)}.${process.pid}.tmp`);
     writeFileSync(temporary, data);
     renameSync(temporary, cacheFile);
   } catch {
     // A read-only install, a full disk: start without a cache next time, as before.
+    try {
+      if (temporary !== null) rmSync(temporary, { force: true });
+    } catch {
+      // Nothing more to do: this runs as the process exits.
+    }
   }
 }
 

@@ -68,6 +68,15 @@ function saveCache(file, cacheFile, data) {
   }
 }
 
+/** The cache's bytes, or undefined when there is none that can be read. */
+function readCache(cacheFile) {
+  try {
+    return existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Run a CommonJS bundle with its code cache; returns its exports and what became of the cache
  * ('accepted', 'rejected' or 'missing'). As the process exits, the bytecode of everything compiled by
@@ -76,7 +85,7 @@ function saveCache(file, cacheFile, data) {
  */
 function loadBundle(file, { save = 'never' } = {}) {
   const cacheFile = cacheFileFor(file);
-  const cachedData = existsSync(cacheFile) && save !== 'always' ? readFileSync(cacheFile) : undefined;
+  const cachedData = save === 'always' ? undefined : readCache(cacheFile);
   // The wrapper Node itself puts around a CommonJS module, on the same line (positions in stack traces stay right).
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
   const script = new Script(source, { filename: file, cachedData });

@@ -83,6 +83,13 @@ describe('bundle and code cache', () => {
     expect(cacheFiles(copy)).not.toContain(`main.cjs.${v8}.cache`);
   });
 
+  test('a cache that cannot be read or replaced (here a folder by its name) is skipped quietly, leaving no temporary file', () => {
+    const copy = bundleCopy();
+    mkdirSync(join(`${copy}.${v8}.cache`, 'in-the-way'), { recursive: true });
+    expect(loadInFreshNode(copy, { save: 'when-missing' })).toEqual({ cache: 'missing', exportsRun: 'function' });
+    expect(readdirSync(dirname(dirname(copy)))).toEqual(['bundle']);
+  });
+
   test('the CLI saves a missing cache from a lint, also without the word lint, not from --version (the saving run decides what the cache holds)', () => {
     const copy = bundleCopy();
     const packageRoot = dirname(dirname(dirname(copy)));

@@ -37,6 +37,26 @@ describe('shell: RUN scripts into simple commands', () => {
     expect(script.commands.map((c) => c.program)).toEqual(['sh', 'apk', 'cd', 'make', 'uname']);
   });
 
+  test('statements that change only the shell: export, declare, unset, bare assignments; what each command inherits', async () => {
+    await loadShellParser();
+    const script = parseShellScript('A=1; export A B="$V x" && declare -x C=3 && unset B; readonly R=1; pip install y; X=2 make', origin, lookup);
+    expect(script.stateChanges.map(({ keyword, words, names }) => ({ keyword, words, names }))).toEqual([
+      { keyword: 'assignment', words: ['A=1'], names: ['A'] },
+      { keyword: 'export', words: ['A', 'B="$V x"'], names: ['A', 'B'] },
+      { keyword: 'declare', words: ['-x', 'C=3'], names: ['C'] },
+      { keyword: 'unset', words: ['B'], names: ['B'] },
+      { keyword: 'readonly', words: ['R=1'], names: ['R'] },
+    ]);
+    expect(script.stateChanges[1].range).toEqual({ start: { line: 4, character: 9 }, end: { line: 4, character: 26 } });
+    // The inline assignment of `X=2 make` is the command's own, not a statement of the shell.
+    expect(script.commands.map((c) => [c.program, c.exported])).toEqual([['pip', { A: '1', C: '3' }], ['make', { A: '1', C: '3' }]]);
+    expect(script.commands[1].assignments).toEqual({ X: '2' });
+    // A command before any export shares the one empty environment; sh -c inherits what was exported.
+    const nested = parseShellScript('true; export P=1; sh -c "pip install z"', origin, lookup);
+    expect(nested.commands.map((c) => [c.program, c.exported])).toEqual([['true', {}], ['sh', { P: '1' }], ['pip', { P: '1' }]]);
+    expect(nested.stateChanges).toHaveLength(1);
+  });
+
   test('a broken script is reported, not thrown', async () => {
     await loadShellParser();
     const script = parseShellScript('echo "unterminated && (', origin, lookup);

@@ -55,7 +55,7 @@ function urlBasename(url: string): string {
 
 /** The variables a command sees: its own `VAR=value` prefixes, then ENV/ARG. */
 function commandEnv(command: ShellCommand, where: Where): (name: string) => string | undefined {
-  return (name) => command.assignments[name] ?? where.env(name);
+  return (name) => command.assignments[name] ?? command.exported[name] ?? where.env(name);
 }
 
 type Env = (name: string) => string | undefined;

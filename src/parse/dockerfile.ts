@@ -203,6 +203,7 @@ function readRunScript(instruction: Omit<Instruction, 'script'>, escape: string,
     const script = parseShellScript(source.text, source.origin, lookup);
     combined.commands.push(...script.commands);
     combined.pipelines.push(...script.pipelines);
+    combined.stateChanges.push(...script.stateChanges);
     combined.hasError ||= script.hasError;
   }
   return combined;

@@ -8,7 +8,7 @@
  * tree-sitter needs one async initialisation (loadShellParser); parsing is synchronous after that.
  */
 import { loadShellGrammar, type ShellGrammar, type ShellGrammarBackend, type SyntaxNode as Node } from './shell-grammar.js';
-import type { Position, Range, ShellCommand, ShellPipeline, ShellScript } from './types.js';
+import type { Position, Range, ShellCommand, ShellPipeline, ShellScript, ShellStateChange } from './types.js';
 import { expandVariables, type VariableLookup } from './variables.js';
 
 let grammar: ShellGrammar | null = null;
@@ -139,7 +139,21 @@ interface WalkState {
   lookup: VariableLookup;
   commands: ShellCommand[];
   pipelines: ShellPipeline[];
+  stateChanges: ShellStateChange[];
+  /**
+   * What `export` has put in the environment so far. Replaced, never changed in place, so that the
+   * commands between two exports share one object.
+   */
+  exported: Record<string, string>;
+  /** Shell variables set so far (`A=1`), for a later `export A`. */
+  shellVariables: Map<string, string>;
   depth: number;
+}
+
+const NOTHING_EXPORTED: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+function newWalkState(origin: Position, lookup: VariableLookup, depth: number, exported: Record<string, string>): WalkState {
+  return { origin, lookup, commands: [], pipelines: [], stateChanges: [], exported, shellVariables: new Map(), depth };
 }
 
 function commandFromNode(node: Node, children: (Node | null)[], state: WalkState, redirects: ShellCommand['redirects']): ShellCommand | null {
@@ -169,6 +183,7 @@ function commandFromNode(node: Node, children: (Node | null)[], state: WalkState
     wordRanges,
     wrappers,
     assignments,
+    exported: state.exported,
     redirects,
     range: {
       start: toFilePosition(node.startPosition, state.origin),
@@ -236,6 +251,8 @@ export const GRAMMAR_TOKENS = new Set([
 ]);
 
 function visit(node: Node, children: (Node | null)[], state: WalkState, pendingRedirects: Map<number, ShellCommand['redirects']>): void {
+  if (node.type === 'declaration_command' || node.type === 'unset_command') recordDeclaration(node, children, state);
+  else if (node.type !== 'command' && node.type !== 'variable_assignments') recordBareAssignments(children, state);
   if (node.type === 'pipeline') {
     const stages = children.filter((child): child is Node => child !== null && child.type !== 'comment');
     state.pipelines.push({
@@ -258,6 +275,46 @@ function visit(node: Node, children: (Node | null)[], state: WalkState, pendingR
   }
 }
 
+const rangeOf = (node: Node, origin: Position): Range => ({ start: toFilePosition(node.startPosition, origin), end: toFilePosition(node.endPosition, origin) });
+
+/** `export A=1 B`, `declare -x C=2`, `readonly D`, `local E`, `unset F`: one state change, and what it exports. */
+function recordDeclaration(node: Node, children: (Node | null)[], state: WalkState): void {
+  const keyword = node.type === 'unset_command' ? 'unset' : node.text.match(/^\S+/)?.[0] ?? '';
+  const words = children.filter((child): child is Node => child !== null).map((child) => child.text);
+  const names: string[] = [];
+  const exports = keyword === 'export' || (['declare', 'typeset'].includes(keyword) && words.some((word) => /^-[a-zA-Z]*x/.test(word)));
+  let exported: Record<string, string> | null = null;
+  for (const child of children) {
+    if (child?.type === 'variable_assignment') {
+      const name = child.childForFieldName('name')?.text;
+      if (!name) continue;
+      names.push(name);
+      const value = unquoteWord(child.childForFieldName('value')?.text ?? '', state.lookup);
+      state.shellVariables.set(name, value);
+      if (exports) (exported ??= { ...state.exported })[name] = value;
+    } else if (child?.type === 'variable_name' || (keyword === 'unset' && child?.type === 'word' && !child.text.startsWith('-'))) {
+      names.push(child.text);
+      if (keyword === 'unset' && child.text in state.exported) delete (exported ??= { ...state.exported })[child.text];
+      else if (exports && state.shellVariables.has(child.text)) (exported ??= { ...state.exported })[child.text] = state.shellVariables.get(child.text)!;
+    }
+  }
+  if (exported) state.exported = exported;
+  state.stateChanges.push({ keyword, words, names, range: rangeOf(node, state.origin) });
+}
+
+/** `NAME=value` standing alone as a statement (not before a command): a shell variable. */
+function recordBareAssignments(children: (Node | null)[], state: WalkState): void {
+  for (const child of children) {
+    const assignments = child?.type === 'variable_assignment' ? [child] : child?.type === 'variable_assignments' ? child.namedChildren : [];
+    for (const assignment of assignments) {
+      const name = assignment?.type === 'variable_assignment' ? assignment.childForFieldName('name')?.text : undefined;
+      if (!assignment || !name) continue;
+      state.shellVariables.set(name, unquoteWord(assignment.childForFieldName('value')?.text ?? '', state.lookup));
+      state.stateChanges.push({ keyword: 'assignment', words: [assignment.text], names: [name], range: rangeOf(assignment, state.origin) });
+    }
+  }
+}
+
 /** Add a command, and with it the commands of the script it runs as `sh -c "apt-get update && …"`. */
 function addCommand(command: ShellCommand, state: WalkState): void {
   state.commands.push(command);
@@ -265,7 +322,7 @@ function addCommand(command: ShellCommand, state: WalkState): void {
   if (inner === null || state.depth >= 3) return;
   // The inner script's commands are placed at the outer command: where each word of a quoted
   // string is in the file is not known, so every word range is the command's (no quick-fix edits).
-  const nested = parseScriptText(inner, command.range.start, state.lookup, state.depth + 1);
+  const nested = parseScriptText(inner, command.range.start, state.lookup, state.depth + 1, { ...state.exported, ...command.assignments });
   // Loops rather than push(...spread): a spread of ~100,000 items overflows the stack.
   for (const c of nested.commands) state.commands.push({ ...c, range: command.range, wordRanges: c.argv.map(() => command.range) });
   for (const p of nested.pipelines) state.pipelines.push({ ...p, range: command.range });
@@ -277,15 +334,15 @@ function innerShellScript(command: ShellCommand): string | null {
   return dashC > 0 && command.argv[dashC + 1] !== undefined ? command.argv[dashC + 1] : null;
 }
 
-function parseScriptText(text: string, origin: Position, lookup: VariableLookup, depth: number): ShellScript {
+function parseScriptText(text: string, origin: Position, lookup: VariableLookup, depth: number, exported = NOTHING_EXPORTED): ShellScript {
   // modelDockerfile() loads the parser whenever the text has a shell instruction.
   if (!grammar) return emptyScript(false);
   const tree = grammar.parse(text);
   if (!tree) return { ...emptyScript(true), hasError: true };
   try {
-    const state: WalkState = { origin, lookup, commands: [], pipelines: [], depth };
+    const state = newWalkState(origin, lookup, depth, exported);
     walk(tree.rootNode, state, new Map());
-    return { commands: state.commands, pipelines: state.pipelines, hasError: tree.rootNode.hasError, analysed: true };
+    return { commands: state.commands, pipelines: state.pipelines, stateChanges: state.stateChanges, hasError: tree.rootNode.hasError, analysed: true };
   } finally {
     tree.delete?.();
   }
@@ -310,15 +367,15 @@ export function parseExecFormCommand(args: string[], range: Range, lookup: Varia
   const assignments: Record<string, string> = {};
   const wrappers: string[] = [];
   const argv = unwrap(args, assignments, wrappers);
-  const state: WalkState = { origin: range.start, lookup, commands: [], pipelines: [], depth: 0 };
+  const state = newWalkState(range.start, lookup, 0, NOTHING_EXPORTED);
   if (argv.length > 0) {
-    addCommand({ name: argv[0], program: basename(argv[0]), argv, wordRanges: argv.map(() => range), wrappers, assignments, redirects: [], range }, state);
+    addCommand({ name: argv[0], program: basename(argv[0]), argv, wordRanges: argv.map(() => range), wrappers, assignments, exported: NOTHING_EXPORTED, redirects: [], range }, state);
   }
-  return { commands: state.commands, pipelines: state.pipelines, hasError: false, analysed: true };
+  return { commands: state.commands, pipelines: state.pipelines, stateChanges: [], hasError: false, analysed: true };
 }
 
 export function emptyScript(analysed: boolean): ShellScript {
-  return { commands: [], pipelines: [], hasError: false, analysed };
+  return { commands: [], pipelines: [], stateChanges: [], hasError: false, analysed };
 }
 
 export function rangeOfScript(script: ShellScript): Range | null {

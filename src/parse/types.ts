@@ -38,6 +38,11 @@ export interface ShellCommand {
   wrappers: string[];
   /** Inline assignments before the command (`FOO=1 cmd`). */
   assignments: Record<string, string>;
+  /**
+   * Variables that an earlier `export NAME=value` (or `declare -x`) of the same shell put in the
+   * environment, as this command inherits them (`assignments` win over them).
+   */
+  exported: Record<string, string>;
   /** Output redirections: `> file`, `>> file`. */
   redirects: { operator: string; target: string }[];
   /** Where the command is in the Dockerfile. */
@@ -51,8 +56,25 @@ export interface ShellPipeline {
   range: Range;
 }
 
+/**
+ * A statement that changes only the running shell: `export A=1`, `declare`, `readonly`, `local`,
+ * `unset`, or a bare `NAME=value`. Each RUN starts a new shell, so none of it reaches a later
+ * instruction. (Builtins such as cd, source or set are ordinary ShellCommands.)
+ */
+export interface ShellStateChange {
+  /** `export`, `declare`, `typeset`, `readonly`, `local`, `unset`, or `assignment` for a bare `NAME=value`. */
+  keyword: string;
+  /** The statement's words after the keyword, as written (quotes kept), e.g. [`-x`, `A=1`]. */
+  words: string[];
+  /** The variables it sets or unsets. */
+  names: string[];
+  range: Range;
+}
+
 export interface ShellScript {
   commands: ShellCommand[];
+  /** Statements of this shell (not of a `sh -c` it starts) that change only its own variables, in order. */
+  stateChanges: ShellStateChange[];
   /** Every `|` / `|&` pipeline, in order. */
   pipelines: ShellPipeline[];
   /** True when the shell parser met a syntax error (the commands are then partial). */

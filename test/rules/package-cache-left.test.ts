@@ -59,6 +59,23 @@ describe(rule, () => {
     `)).toEqual([2, 3, 4]);
   });
 
+  test('an export earlier in the same RUN is in the environment of the commands after it', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM python:3.12
+      RUN export PIP_NO_CACHE_DIR=1 && pip install flask
+      RUN set -eux; export npm_config_cache=/tmp/npm; npm ci; rm -rf /tmp/npm
+      RUN PIP_NO_CACHE_DIR=1; export PIP_NO_CACHE_DIR; pip install rich
+      RUN export PIP_NO_CACHE_DIR=1 && sh -c "pip install click"
+    `)).toEqual([]);
+    // A shell variable that is not exported, an export after the install, an unset before it: pip keeps its cache.
+    expect(await hits(rule, dockerfile`
+      FROM python:3.12
+      RUN PIP_NO_CACHE_DIR=1; pip install flask
+      RUN pip install rich && export PIP_NO_CACHE_DIR=1
+      RUN export PIP_NO_CACHE_DIR=1 && unset PIP_NO_CACHE_DIR && pip install click
+    `)).toEqual([2, 3, 4]);
+  });
+
   test('quiet: the cache deleted where the tool says it is (rm -rf "$(composer config cache-dir)", $(pip cache dir)/*, …)', async () => {
     expect(await hits(rule, dockerfile`
       FROM php:8.3-cli

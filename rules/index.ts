@@ -38,6 +38,7 @@ import sudoInRun from './sudo-in-run.js';
 import pointlessCommand from './pointless-command.js';
 import lastUserRoot from './last-user-root.js';
 import cdInsteadOfWorkdir from './cd-instead-of-workdir.js';
+import shellStateLost from './shell-state-lost.js';
 import unpinnedPackage from './unpinned-package.js';
 import installWithoutYes from './install-without-yes.js';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
@@ -94,7 +95,7 @@ export const allRules: Rule[] = [
   untrustedRegistry, sudoInRun, lastUserRoot, secretInArgOrEnv,
   // hygiene and parity with hadolint / BuildKit checks
   aptNoInstallRecommends, workdirRelative, maintainerDeprecated, untaggedBaseImage, latestBaseImage,
-  pointlessCommand, cdInsteadOfWorkdir, unpinnedPackage, installWithoutYes, aptInsteadOfAptGet, distUpgrade,
+  pointlessCommand, cdInsteadOfWorkdir, shellStateLost, unpinnedPackage, installWithoutYes, aptInsteadOfAptGet, distUpgrade,
   wgetWithoutProgress, lnBinSh, missingPipefail, exposeProtocolCasing, addInsteadOfCopy, fromPlatformConstant,
   redundantTargetPlatform, copyRelativeDestWithoutWorkdir, fromAsCasing, instructionCasing, labelInvalidKey,
   labelEmpty, labelSchema,

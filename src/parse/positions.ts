@@ -10,3 +10,8 @@ export function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character
     && a.end.line === b.end.line && a.end.character === b.end.character;
 }
+
+/** Does `outer` contain `inner` (ends included)? */
+export function contains(outer: Range, inner: Range): boolean {
+  return !isBefore(inner.start, outer.start) && !isBefore(outer.end, inner.end);
+}

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import type { FileEffect, LayerStep } from '../src/model/types.js';
-import { pathsOverlap } from '../src/util/paths.js';
+import { hasGlob, pathsOverlap } from '../src/util/paths.js';
 import { lineOf } from '../src/model/queries.js';
 
 /**
@@ -15,7 +15,7 @@ import { lineOf } from '../src/model/queries.js';
  */
 
 /** Caches this rule is about, and how to avoid each. */
-const ADVICE: { match: RegExp; fix: string; hadolint?: string }[] = [
+const ADVICE: { match: RegExp; what?: RegExp; fix: string | ((path: string) => string); hadolint?: string }[] = [
   { match: /^\/var\/lib\/apt\/lists/, fix: 'add `&& rm -rf /var/lib/apt/lists/*` at the end of the same RUN', hadolint: 'DL3009' },
   { match: /^\/var\/cache\/apk/, fix: 'use `apk add --no-cache`', hadolint: 'DL3019' },
   { match: /^\/var\/cache\/yum/, fix: 'add `&& yum clean all` to the same RUN', hadolint: 'DL3032' },
@@ -25,11 +25,13 @@ const ADVICE: { match: RegExp; fix: string; hadolint?: string }[] = [
   { match: /\/\.npm$/, fix: 'add `&& npm cache clean --force` to the same RUN' },
   { match: /\/yarn$/, fix: 'add `&& yarn cache clean` to the same RUN', hadolint: 'DL3060' },
   { match: /\/composer$/, fix: 'use `composer install --no-cache`' },
+  // The installed gems never read their .gem files again; Bundler's --no-cache does not stop it keeping them.
+  { match: /\/cache$/, what: /^(gem|Bundler gem) cache$/, fix: (path) => `add \`&& rm -rf ${path}\` at the end of the same RUN` },
 ];
 
 function adviceFor(effect: FileEffect): (typeof ADVICE)[number] | null {
   if (effect.kind !== 'cache' || effect.certainty !== 'certain') return null;
-  return ADVICE.find((entry) => entry.match.test(effect.path)) ?? null;
+  return ADVICE.find((entry) => entry.match.test(effect.path) && (!entry.what || entry.what.test(effect.what))) ?? null;
 }
 
 function cleanedIn(step: LayerStep, effect: FileEffect): boolean {
@@ -53,11 +55,13 @@ const rule: Rule = {
           const advice = adviceFor(effect);
           if (!advice || seen.has(effect.what) || cleanedIn(step, effect) || later.some((l) => cleanedIn(l, effect))) continue;
           seen.add(effect.what);
-          const fix = advice.fix;
+          const fix = typeof advice.fix === 'string' ? advice.fix : advice.fix(effect.path);
+          // A cache mount needs one directory: none for `/usr/local/bundle/ruby/*/cache`.
+          const mount = hasGlob(effect.path) ? '' : `, or use RUN --mount=type=cache,target=${effect.path}`;
           report({
             message: `This RUN leaves the ${effect.what} (${effect.path}) in its layer of the final image; ${fix}.`,
             range: effect.range,
-            fix: { description: `${fix[0].toUpperCase()}${fix.slice(1)}, or use RUN --mount=type=cache,target=${effect.path}.` },
+            fix: { description: `${fix[0].toUpperCase()}${fix.slice(1)}${mount}.` },
             properties: { cachePath: effect.path, line: lineOf(effect.range), ...(advice.hadolint ? { hadolint: advice.hadolint } : {}) },
           });
         }

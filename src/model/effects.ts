@@ -14,6 +14,8 @@ interface Where {
   workdir: string;
   home: string;
   env: (name: string) => string | undefined;
+  /** The RUN has a `bundle config`, which may set where Bundler installs. */
+  bundlerConfigured: boolean;
 }
 
 function isUnresolved(path: string): boolean {
@@ -93,6 +95,24 @@ function cacheAskedFor(word: string, home: string, env: Env): string[] {
   return CACHE_QUERIES[query]?.(home, env) ?? [];
 }
 
+const TRUE_SETTING = /^(1|true|yes)$/i;
+
+/**
+ * Where `bundle install` keeps the .gem files it downloaded (and never needs again; its --no-cache
+ * does not stop it, rubygems#3225): `<path>/ruby/<version>/cache` when gems go to a path of their own
+ * (BUNDLE_PATH, `--path`, deployment mode: vendor/bundle), else GEM_HOME's cache (the official ruby
+ * images set GEM_HOME=/usr/local/bundle). null when GEM_HOME is not known, or when a `bundle config`
+ * in the same RUN may move the gems elsewhere.
+ */
+function bundlerCache(argv: string[], where: Where, env: Env): string | null {
+  const path = optionValue(argv, ['--path']) ?? env('BUNDLE_PATH')
+    ?? (argv.includes('--deployment') || TRUE_SETTING.test(env('BUNDLE_DEPLOYMENT') ?? '') ? 'vendor/bundle' : null);
+  if (path) return `${resolveAgainst(path, where.workdir, where.home)}/ruby/*/cache`;
+  if (where.bundlerConfigured) return null;
+  const gemHome = env('GEM_HOME');
+  return gemHome ? `${gemHome}/cache` : null;
+}
+
 /** Language-tool caches: path relative to home unless absolute. */
 function languageCaches(command: ShellCommand, where: Where): FileEffect[] {
   const { program, argv } = command;
@@ -124,7 +144,12 @@ function languageCaches(command: ShellCommand, where: Where): FileEffect[] {
   if (program === 'gradle' || program === 'gradlew') add(`${env('GRADLE_USER_HOME') ?? `${home}/.gradle`}/caches`, 'Gradle cache');
   if (program === 'dotnet' && ['restore', 'build', 'publish'].includes(sub)) add(`${home}/.nuget/packages`, 'NuGet package cache');
   if (program === 'composer' && ['install', 'require', 'update'].includes(sub)) add(CACHE_DIRS.composer(home, env), 'Composer cache');
-  if (program === 'gem' && sub === 'install') add(`${env('GEM_HOME') ?? '/usr/local/bundle'}/cache`, 'gem cache');
+  // Without GEM_HOME the place depends on how Ruby was installed (/var/lib/gems/<version> for Debian's): a guess.
+  if (program === 'gem' && sub === 'install') add(`${env('GEM_HOME') ?? '/usr/local/bundle'}/cache`, 'gem cache', env('GEM_HOME') ? 'certain' : 'likely');
+  if (program === 'bundle' && (argv.length === 1 || sub === 'install')) {
+    const cache = bundlerCache(argv, where, env);
+    if (cache) add(cache, 'Bundler gem cache');
+  }
   if (['make', 'cmake', 'ninja', 'gcc', 'g++', 'cc', 'clang'].includes(program)) add(`${home}/.cache`, `build cache that ${program} and the compilers it runs write`, 'likely');
   return out;
 }
@@ -243,9 +268,11 @@ export function runEffects(instruction: Instruction, env: (name: string) => stri
   const deleted: FileEffect[] = [];
   const home = homeOf(instruction.user);
   const directories = commandDirectories(instruction);
-  for (const [i, command] of (instruction.script?.commands ?? []).entries()) {
+  const commands = instruction.script?.commands ?? [];
+  const bundlerConfigured = commands.some((command) => command.program === 'bundle' && command.argv[1] === 'config');
+  for (const [i, command] of commands.entries()) {
     if (command.program === 'cd') continue;
-    const where: Where = { workdir: directories[i], home, env };
+    const where: Where = { workdir: directories[i], home, env, bundlerConfigured };
     created.push(...packageEffects(command), ...languageCaches(command, where), ...downloads(command, where));
     deleted.push(...deletions(command, where));
   }

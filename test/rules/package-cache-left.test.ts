@@ -76,6 +76,33 @@ describe(rule, () => {
     `)).toEqual([2, 3, 4]);
   });
 
+  test('Bundler keeps the .gem files it downloaded: in GEM_HOME/cache, or <path>/ruby/*/cache with a path of its own', async () => {
+    const found = (await findings(dockerfile`
+      FROM ruby:3.3-slim
+      WORKDIR /app
+      RUN bundle install --jobs 4
+      RUN gem install foreman
+      RUN bundle install --path vendor/bundle
+      RUN BUNDLE_DEPLOYMENT=1 bundle
+    `)).filter((f) => f.ruleId === rule);
+    expect(found.map((f) => [f.range.start.line + 1, f.properties.cachePath])).toEqual([
+      [3, '/usr/local/bundle/cache'], [4, '/usr/local/bundle/cache'], [5, '/app/vendor/bundle/ruby/*/cache'], [6, '/app/vendor/bundle/ruby/*/cache'],
+    ]);
+    expect(found[0].message).toContain('add `&& rm -rf /usr/local/bundle/cache`');
+    // No cache mount on a path with a glob in it.
+    expect(found[2].fix?.description).not.toContain('--mount');
+    // Cleaned as the Rails template does; GEM_HOME unknown (Debian's ruby); a bundle config that may move the gems.
+    expect(await hits(rule, dockerfile`
+      FROM ruby:3.3-slim
+      ENV BUNDLE_DEPLOYMENT="1" BUNDLE_PATH="/usr/local/bundle"
+      RUN bundle install && rm -rf ~/.bundle/ "\${BUNDLE_PATH}"/ruby/*/cache "\${BUNDLE_PATH}"/ruby/*/bundler/gems/*/.git
+      RUN gem install bundler && rm -rf /usr/local/bundle/cache
+      RUN bundle install --path vendor/bundle && rm -rf vendor/bundle/ruby/3.3.0/cache/*.gem
+    `)).toEqual([]);
+    expect(await hits(rule, 'FROM debian:12\nRUN apt-get install -y ruby && gem install bundler && bundle install && rm -rf /var/lib/apt/lists/*\n')).toEqual([]);
+    expect(await hits(rule, 'FROM ruby:3.3\nRUN bundle config set --local deployment true && bundle install && rm -rf vendor/bundle/ruby/*/cache\n')).toEqual([]);
+  });
+
   test('quiet: the cache deleted where the tool says it is (rm -rf "$(composer config cache-dir)", $(pip cache dir)/*, …)', async () => {
     expect(await hits(rule, dockerfile`
       FROM php:8.3-cli

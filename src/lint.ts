@@ -9,7 +9,7 @@ import type { BuildContext } from './model/context.js';
 import type { LayerModel } from './model/types.js';
 import { runRules } from './engine/run.js';
 import type { Finding, Rule } from './engine/types.js';
-import { defaultConfig, type Config } from './config/config.js';
+import { DEFAULT_CONFIG, type Config } from './config/config.js';
 import { allRules } from '../rules/index.js';
 
 export interface LintOptions {
@@ -54,6 +54,6 @@ export async function lintText(text: string, path: string, options: LintOptions 
       ruleFailures.push({ ruleId: 'shellcheck', message: (error as Error).message });
     }
   }
-  const result = runRules(model, [...(options.rules ?? allRules), ...extraRules], options.config ?? defaultConfig());
+  const result = runRules(model, [...(options.rules ?? allRules), ...extraRules], options.config ?? DEFAULT_CONFIG);
   return { path, parsed: model.parsed, model, findings: result.findings, ruleFailures: [...ruleFailures, ...result.ruleFailures], extraRules };
 }

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { lintText } from '../lint.js';
 import { loadShellParser, shellParserBackend } from '../parse/shell.js';
 import { shellGrammarForBatch, WASM_BATCH_SIZE } from '../parse/shell-grammar.js';
-import { configFileFinder, defaultConfig, loadConfig, type Config, type Threshold } from '../config/config.js';
+import { configFileFinder, DEFAULT_CONFIG, loadConfig, type Config, type Threshold } from '../config/config.js';
 import { loadBuildContext, type BuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
 import { SEVERITY_RANK, type Finding, type Rule } from '../engine/types.js';
@@ -59,7 +59,7 @@ function configResolver(explicit: string | null): (dockerfile: string) => Promis
   const findConfigFile = configFileFinder();
   return (dockerfile) => {
     const file = explicit ?? findConfigFile(isStdin(dockerfile) ? process.cwd() : dirname(resolve(dockerfile)));
-    if (!file) return Promise.resolve(defaultConfig());
+    if (!file) return Promise.resolve(DEFAULT_CONFIG);
     if (!cache.has(file)) cache.set(file, loadConfig(file));
     return cache.get(file)!;
   };

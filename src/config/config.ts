@@ -31,6 +31,12 @@ export function defaultConfig(): Config {
   return { failureThreshold: null, ignored: [], rules: {}, trustedRegistries: [], labelSchema: {}, strictLabels: false, disableIgnorePragma: false, source: null };
 }
 
+/**
+ * The one config of every file without a config file, shared so that work done once per config
+ * (the rules' severities, src/engine/run.ts) is done once per batch. Never changed.
+ */
+export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze(defaultConfig());
+
 /** The nearest config file from `startDir` upward; stops after a folder holding `.git`. */
 export function findConfigFile(startDir: string): string | null {
   return configFileFinder()(startDir);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../lint.js';
-import { defaultConfig, findConfigFile, loadConfig, type Config } from '../config/config.js';
+import { DEFAULT_CONFIG, findConfigFile, loadConfig, type Config } from '../config/config.js';
 import { VERSION } from '../meta.js';
 import { quickFixes, toDiagnostic } from './diagnostics.js';
 import { findShellcheck } from '../shellcheck/shellcheck.js';
@@ -24,9 +24,9 @@ export function startServer(): void {
   const shellcheck = findShellcheck();
 
   async function configFor(uri: string): Promise<Config> {
-    if (!uri.startsWith('file:')) return defaultConfig();
+    if (!uri.startsWith('file:')) return DEFAULT_CONFIG;
     const file = findConfigFile(dirname(fileURLToPath(uri)));
-    if (!file) return defaultConfig();
+    if (!file) return DEFAULT_CONFIG;
     try {
       return await loadConfig(file);
     } catch (error) {
@@ -36,7 +36,7 @@ export function startServer(): void {
         // answer it would leave a rejected promise, which ends the process.
         void connection.sendNotification('window/showMessage', { type: 1, message: `layerlint: ${(error as Error).message}; linting with the default settings` });
       }
-      return defaultConfig();
+      return DEFAULT_CONFIG;
     }
   }
 

@@ -64,7 +64,8 @@ function computesLostValue(command: ShellCommand, changes: ShellStateChange[]): 
   if (!READS_ONLY.has(command.program) || !changes.some((change) => contains(change.range, command.range))) return false;
   if (command.redirects.some((redirect) => redirect.target !== '/dev/null')) return false;
   const args = command.argv.slice(1);
-  if (command.program === 'git') return ['rev-parse', 'describe', 'log', 'show', 'rev-list', 'config', 'tag', 'branch'].includes(args[0] ?? '');
+  if (command.program === 'git') return ['rev-parse', 'describe', 'log', 'show', 'rev-list'].includes(args[0] ?? '');
+  if (command.program === 'dpkg') return args[0] === '--print-architecture';
   if (command.program === 'sed') return !args.some((word) => /^(-[a-zA-Z]*i|--in-place)/.test(word));
   if (command.program === 'find') return !args.some((word) => /^-(delete|exec|execdir|ok|fprint)/.test(word));
   // curl -o FILE, wget -O FILE (but `wget -qO-` prints), --output, --remote-name, -P DIR.

@@ -48,6 +48,7 @@ describe(rule, () => {
       RUN export OUT=$(make)
       RUN export N=$(find /tmp -delete)
       RUN export S=$(sed -i s/a/b/ /etc/x)
+      RUN export T=$(git tag v1) D=$(dpkg -i /tmp/x.deb)
       RUN source env.sh > /tmp/log
       CMD export A=1
     `)).toEqual([]);

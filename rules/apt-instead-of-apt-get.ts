@@ -1,7 +1,24 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule, TextEdit } from '../src/engine/types.js';
+import type { Instruction, ShellCommand } from '../src/parse/types.js';
 import { commandLabel, runCommands } from '../src/model/queries.js';
 
-/** `apt` is for people at a terminal: its output and options are not stable and it warns so when scripted. */
+/**
+ * `apt` is for people at a terminal: its output and options are not stable and it warns so when scripted.
+ * One finding per RUN, as hadolint's DL3027 (`apt update && apt install …` is one mistake, not two), with
+ * one quick fix that renames every apt of the RUN.
+ */
+const QUERIES = new Set(['search', 'show', 'policy', 'showsrc', 'depends', 'rdepends']);
+
+function replacementFor(command: ShellCommand): string {
+  return QUERIES.has(command.argv[1]) ? 'apt-cache' : 'apt-get';
+}
+
+/** The edit renaming `apt` where its word is known (not inside `sh -c "…"`, not in an exec-form array). */
+function renameEdit(command: ShellCommand): TextEdit | null {
+  const nameRange = command.wordRanges[0];
+  return command.name === 'apt' && nameRange !== command.range ? { range: nameRange, newText: replacementFor(command) } : null;
+}
+
 const rule: Rule = {
   meta: {
     id: 'apt-instead-of-apt-get',
@@ -11,16 +28,22 @@ const rule: Rule = {
     hadolint: ['DL3027'],
   },
   check({ parsed, report }) {
-    for (const { command } of runCommands(parsed)) {
+    const aptByRun = new Map<Instruction, ShellCommand[]>();
+    for (const { instruction, command } of runCommands(parsed)) {
       if (command.program !== 'apt' || command.argv.length < 2) continue;
-      const isSearch = ['search', 'show', 'policy', 'showsrc', 'depends', 'rdepends'].includes(command.argv[1]);
-      const replacement = isSearch ? 'apt-cache' : 'apt-get';
-      const nameRange = command.wordRanges[0];
-      const rewritable = command.name === 'apt' && nameRange !== command.range;
+      aptByRun.set(instruction, [...(aptByRun.get(instruction) ?? []), command]);
+    }
+    for (const commands of aptByRun.values()) {
+      const [first, ...others] = commands;
+      const replacements = [...new Set(commands.map(replacementFor))];
+      const use = replacements.length === 1 ? replacements[0] : 'apt-get (apt-cache for queries)';
+      const edits = commands.map(renameEdit).filter((edit) => edit !== null);
+      const shown = commands.slice(0, 3).map((command) => commandLabel(command)).join(', ') + (commands.length > 3 ? ` and ${commands.length - 3} more` : '');
       report({
-        message: `${commandLabel(command)}: apt's command-line interface is not stable for scripts ("WARNING: apt does not have a stable CLI interface"); use ${replacement}.`,
-        range: command.range,
-        fix: { description: `Use ${replacement}.`, edits: rewritable ? [{ range: nameRange, newText: replacement }] : undefined },
+        message: `${shown}: apt's command-line interface is not stable for scripts ("WARNING: apt does not have a stable CLI interface"); use ${use}.`,
+        range: first.range,
+        related: others.map((command) => ({ range: command.range, message: `also ${commandLabel(command)}` })),
+        fix: { description: `Use ${use}.`, edits: edits.length > 0 ? edits : undefined },
       });
     }
   },

@@ -25,6 +25,7 @@ const ADVICE: { match: RegExp; what?: RegExp; fix: string | ((path: string) => s
   { match: /\/\.npm$/, fix: 'add `&& npm cache clean --force` to the same RUN' },
   { match: /\/yarn$/, fix: 'add `&& yarn cache clean` to the same RUN', hadolint: 'DL3060' },
   { match: /\/composer$/, fix: 'use `composer install --no-cache`' },
+  { match: /./, what: /^Poetry cache$/, fix: (path) => `add \`&& rm -rf ${path}\` at the end of the same RUN` },
   // The installed gems never read their .gem files again; Bundler's --no-cache does not stop it keeping them.
   { match: /\/cache$/, what: /^(gem|Bundler gem) cache$/, fix: (path) => `add \`&& rm -rf ${path}\` at the end of the same RUN` },
 ];

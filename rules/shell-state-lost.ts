@@ -5,7 +5,7 @@ import { normalizePath } from '../src/util/paths.js';
 import { contains } from '../src/parse/positions.js';
 
 /**
- * `RUN export NODE_ENV=production`, `RUN source venv/bin/activate`, `RUN set -o pipefail`: each RUN is
+ * `RUN export NODE_ENV=production`, `RUN source venv/bin/activate`, `RUN set -o pipefail`, `RUN poetry shell`: each RUN is
  * a new shell that ends with the step, so a RUN that only changes its own shell changes nothing for
  * the next RUN or the container. A common mistake, and a silent one: the next `RUN pip install`
  * installs outside the virtualenv. Reported only when every statement of the RUN is of that kind
@@ -44,6 +44,8 @@ function isShellOnly(command: ShellCommand): boolean {
   if (command.redirects.some((redirect) => redirect.target !== '/dev/null')) return false;
   const [, ...args] = command.argv;
   if (command.program === 'conda') return ['activate', 'deactivate'].includes(args[0] ?? '');
+  // `poetry shell` and `pipenv shell` start a shell of their own, which in a build reads no input and exits.
+  if (command.program === 'poetry' || command.program === 'pipenv') return args[0] === 'shell';
   if (command.program === 'source' || command.program === '.') return ENVIRONMENT_FILE.test(args[0] ?? '');
   return SHELL_ONLY.has(command.program) && !printsOnly(command.program, args);
 }
@@ -102,6 +104,8 @@ function commandAdvice(command: ShellCommand, instruction: Instruction): string 
       const environment = args[0] === 'activate' ? args.slice(1).find((arg) => !arg.startsWith('-')) ?? 'base' : null;
       return environment ? `use \`SHELL ["conda", "run", "-n", "${environment}", "/bin/bash", "-c"]\`, or \`conda run -n ${environment} …\` in the RUN that needs it` : 'nothing of it outlives this RUN';
     }
+    case 'poetry': case 'pipenv':
+      return `\`${command.program} shell\` starts a shell of its own, which ends at once in a build: use \`${command.program} run …\` in the RUN that needs the environment, or put the virtualenv's bin first on PATH with ENV`;
     case 'ulimit':
       return 'set it in the RUN that needs it (`ulimit … && …`); the container\'s limits come from `docker run --ulimit`';
     case 'umask':

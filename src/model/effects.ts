@@ -146,6 +146,8 @@ function languageCaches(command: ShellCommand, where: Where): FileEffect[] {
   if (program === 'composer' && ['install', 'require', 'update'].includes(sub)) add(CACHE_DIRS.composer(home, env), 'Composer cache');
   // Without GEM_HOME the place depends on how Ruby was installed (/var/lib/gems/<version> for Debian's): a guess.
   if (program === 'gem' && sub === 'install') add(`${env('GEM_HOME') ?? '/usr/local/bundle'}/cache`, 'gem cache', env('GEM_HOME') ? 'certain' : 'likely');
+  // Poetry keeps the wheels and sdists it downloaded (artifacts/) and the index pages it read under its cache dir.
+  if (program === 'poetry' && ['install', 'add', 'update', 'sync'].includes(sub)) add(env('POETRY_CACHE_DIR') ?? `${home}/.cache/pypoetry`, 'Poetry cache');
   if (program === 'bundle' && (argv.length === 1 || sub === 'install')) {
     const cache = bundlerCache(argv, where, env);
     if (cache) add(cache, 'Bundler gem cache');

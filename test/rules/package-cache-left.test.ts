@@ -103,6 +103,25 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM ruby:3.3\nRUN bundle config set --local deployment true && bundle install && rm -rf vendor/bundle/ruby/*/cache\n')).toEqual([]);
   });
 
+  test('Poetry keeps the wheels it downloaded in its cache dir (POETRY_CACHE_DIR, else ~/.cache/pypoetry)', async () => {
+    const found = (await findings(dockerfile`
+      FROM python:3.12-slim
+      RUN pip install --no-cache-dir poetry==1.8.3
+      RUN poetry install --no-root
+      USER app
+      RUN poetry sync
+    `)).filter((f) => f.ruleId === rule);
+    expect(found.map((f) => [f.range.start.line + 1, f.properties.cachePath])).toEqual([[3, '/root/.cache/pypoetry'], [5, '/home/app/.cache/pypoetry']]);
+    expect(found[0].message).toContain('add `&& rm -rf /root/.cache/pypoetry`');
+    expect(await hits(rule, dockerfile`
+      FROM python:3.12-slim
+      ENV POETRY_CACHE_DIR=/tmp/poetry_cache
+      RUN poetry install --only main && rm -rf $POETRY_CACHE_DIR
+      RUN --mount=type=cache,target=/tmp/poetry_cache poetry install
+      RUN poetry lock && poetry config virtualenvs.create false
+    `)).toEqual([]);
+  });
+
   test('quiet: the cache deleted where the tool says it is (rm -rf "$(composer config cache-dir)", $(pip cache dir)/*, …)', async () => {
     expect(await hits(rule, dockerfile`
       FROM php:8.3-cli

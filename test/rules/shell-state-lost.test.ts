@@ -28,7 +28,8 @@ describe(rule, () => {
       RUN if [ -f .env ]; then export D=4; fi
       RUN export GIT_SHA=$(cat .git/$(cut -d' ' -f2 .git/HEAD))
       RUN export ARCH="$(dpkg --print-architecture)" V=$(wget -qO- https://example.com/v | head -1)
-    `)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16, 17, 18]);
+      RUN poetry shell
+    `)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19]);
   });
 
   test('quiet: the change is used in the same RUN, a real command runs, cd alone, RUN true, exec form, sh -c', async () => {
@@ -41,6 +42,7 @@ describe(rule, () => {
       RUN true
       RUN ["sh", "-c", "export A=1"]
       RUN sh -c 'export A=1'
+      RUN poetry install && poetry run pytest
       RUN export VERSION=$(cat VERSION) && echo "$VERSION" > /version
       RUN export DIR=$(mkdir -p /opt/x && echo /opt/x)
       RUN export LOG=$(curl -fsSLo /tmp/a https://example.com/a && echo ok)

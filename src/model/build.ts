@@ -1,7 +1,7 @@
 /**
  * ParsedDockerfile (+ optional build context) → LayerModel.
  */
-import type { Instruction, ParsedDockerfile } from '../parse/types.js';
+import type { Instruction, ParsedDockerfile, ShellCommand } from '../parse/types.js';
 import { referencedVariables, expandVariables } from '../parse/variables.js';
 import { homeOf, stageChain } from '../parse/dockerfile.js';
 import { resolveAgainst } from '../util/paths.js';
@@ -50,6 +50,14 @@ function stageEnv(parsed: ParsedDockerfile, stageIndex: number, before: number |
   return values;
 }
 
+/** The commands of the RUNs before `instruction` in its stage and the stages it is built FROM, base first. */
+function earlierRunCommands(parsed: ParsedDockerfile, instruction: Instruction): ShellCommand[] {
+  return stageChain(parsed, instruction.stageIndex)
+    .flatMap((index) => parsed.stages[index].instructions)
+    .filter((earlier) => earlier.keyword === 'RUN' && earlier.index < instruction.index)
+    .flatMap((earlier) => earlier.script?.commands ?? []);
+}
+
 function envLookup(parsed: ParsedDockerfile, instruction: Instruction): (name: string) => string | undefined {
   const values = stageEnv(parsed, instruction.stageIndex, instruction.index);
   return (name) => values.get(name);
@@ -94,7 +102,7 @@ function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: numbe
   const mounts = instruction.keyword === 'RUN' ? mountedPaths(instruction) : [];
   const mountInputs = instruction.keyword === 'RUN' ? mountInputsOf(instruction, parsed, context) : { sources: [], stages: [] };
   const effects = instruction.keyword === 'RUN'
-    ? runEffects(instruction, envLookup(parsed, instruction), mounts)
+    ? runEffects(instruction, envLookup(parsed, instruction), mounts, () => earlierRunCommands(parsed, instruction))
     : { created: [] as FileEffect[], deleted: [] as FileEffect[] };
   let copy: LayerStep['copy'] = null;
   let fromStage: number | null = null;

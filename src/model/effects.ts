@@ -14,7 +14,7 @@ interface Where {
   workdir: string;
   home: string;
   env: (name: string) => string | undefined;
-  /** The RUN has a `bundle config`, which may set where Bundler installs. */
+  /** This RUN or an earlier one has a `bundle config`, which may set where Bundler installs. */
   bundlerConfigured: boolean;
 }
 
@@ -102,7 +102,7 @@ const TRUE_SETTING = /^(1|true|yes)$/i;
  * does not stop it, rubygems#3225): `<path>/ruby/<version>/cache` when gems go to a path of their own
  * (BUNDLE_PATH, `--path`, deployment mode: vendor/bundle), else GEM_HOME's cache (the official ruby
  * images set GEM_HOME=/usr/local/bundle). null when GEM_HOME is not known, or when a `bundle config`
- * in the same RUN may move the gems elsewhere.
+ * in this RUN or an earlier one may have moved the gems elsewhere.
  */
 function bundlerCache(argv: string[], where: Where, env: Env): string | null {
   const path = optionValue(argv, ['--path']) ?? env('BUNDLE_PATH')
@@ -264,14 +264,21 @@ export function commandDirectories(instruction: Instruction): string[] {
   });
 }
 
-/** Effects of one RUN, in command order. Paths under cache/tmpfs/bind mounts are left out. */
-export function runEffects(instruction: Instruction, env: (name: string) => string | undefined, mountedPaths: string[]): RunEffects {
+const isBundleConfig = (command: ShellCommand) => command.program === 'bundle' && command.argv[1] === 'config';
+
+/**
+ * Effects of one RUN, in command order. Paths under cache/tmpfs/bind mounts are left out.
+ * `earlierCommands` gives the commands of the RUNs before it in the image (asked only when a tool's
+ * earlier configuration matters: a `bundle config` that may have moved Bundler's gems).
+ */
+export function runEffects(instruction: Instruction, env: (name: string) => string | undefined, mountedPaths: string[], earlierCommands: () => ShellCommand[] = () => []): RunEffects {
   const created: FileEffect[] = [];
   const deleted: FileEffect[] = [];
   const home = homeOf(instruction.user);
   const directories = commandDirectories(instruction);
   const commands = instruction.script?.commands ?? [];
-  const bundlerConfigured = commands.some((command) => command.program === 'bundle' && command.argv[1] === 'config');
+  const bundlerConfigured = commands.some((command) => command.program === 'bundle')
+    && (commands.some(isBundleConfig) || earlierCommands().some(isBundleConfig));
   for (const [i, command] of commands.entries()) {
     if (command.program === 'cd') continue;
     const where: Where = { workdir: directories[i], home, env, bundlerConfigured };

@@ -101,6 +101,8 @@ describe(rule, () => {
     `)).toEqual([]);
     expect(await hits(rule, 'FROM debian:12\nRUN apt-get install -y ruby && gem install bundler && bundle install && rm -rf /var/lib/apt/lists/*\n')).toEqual([]);
     expect(await hits(rule, 'FROM ruby:3.3\nRUN bundle config set --local deployment true && bundle install && rm -rf vendor/bundle/ruby/*/cache\n')).toEqual([]);
+    // A bundle config in an earlier RUN, also of the stage it is built FROM, may have moved the gems too.
+    expect(await hits(rule, 'FROM ruby:3.3 AS base\nRUN bundle config set --local path vendor/bundle\nFROM base\nRUN bundle install && rm -rf vendor/bundle/ruby/*/cache\n')).toEqual([]);
   });
 
   test('Poetry keeps the wheels it downloaded in its cache dir (POETRY_CACHE_DIR, else ~/.cache/pypoetry)', async () => {

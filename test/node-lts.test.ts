@@ -3,14 +3,18 @@
  * passes its path in LAYERLINT_TEST_NODE_LTS). What differs there, and is checked here for real:
  * - V8 12.9+ (Node 23 on) ignores `--liftoff-only` set at run time, so a lint that parses RUN scripts
  *   with the WebAssembly grammar is relaunched in a Node started with it (src/cli/relaunch.ts);
+ *   So is the language server (`layerlint lsp`), which over an editor session lints as much as a batch;
  * - another V8 rejects the build's code cache, so the first lint saves one for that V8 (bin/load-bundle.js).
  * Without that Node the tests are skipped with a loud message locally, and fail under CI=true.
  */
 import { describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { WASM_FILES_WITHOUT_START_FLAG } from '../src/parse/shell-grammar.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -69,4 +73,30 @@ describeIfNode('layerlint on the LTS Node', () => {
     expect(one.stderr).not.toMatch(/started with --liftoff-only/);
     expect(one.stdout).toBe(lint(otherNode, [join(dir, '0/Dockerfile')], { LAYERLINT_SHELL_PARSER: 'native' }).stdout);
   }, 60_000);
+
+  test('the language server with the WebAssembly grammar runs in a Node started with --liftoff-only, answers, and exits', async () => {
+    const server = spawn(otherNode, [bin, 'lsp', '--stdio'], { env: { ...process.env, NODE_OPTIONS: '', LAYERLINT_SHELL_PARSER: 'wasm' } });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const published: PublishDiagnosticsParams[] = [];
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => { published.push(params); });
+    connection.listen();
+    try {
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      // The server the editor talks to is the relaunched child; the first process only waits for it.
+      const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').split(/\s+/).filter(Boolean);
+      expect(children).toHaveLength(1);
+      expect(readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0')).toContain('--liftoff-only');
+      const uri = 'file:///tmp/layerlint-lts-lsp/Dockerfile';
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM debian:12\nRUN apt-get update\nRUN export A=1\n' } });
+      for (let waited = 0; !published.some((p) => p.uri === uri) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(published.find((p) => p.uri === uri)?.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['package-index-alone', 'shell-state-lost']));
+      const exited = once(server, 'exit');
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      expect((await exited)[0]).toBe(0);
+    } finally {
+      connection.dispose();
+      server.kill();
+    }
+  }, 30_000);
 });

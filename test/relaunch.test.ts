@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RELAUNCH_BATCH_SIZE, relaunchOptions } from '../src/cli/relaunch.js';
+import { RELAUNCH_BATCH_SIZE, relaunchOptions, serverRelaunchOptions } from '../src/cli/relaunch.js';
 import { liftoffOnlyWorksAtRunTime, shellGrammarForBatch, WASM_BATCH_SIZE, WASM_FILES_WITHOUT_START_FLAG } from '../src/parse/shell-grammar.js';
 
 const bin = new URL('../bin/layerlint', import.meta.url).pathname;
@@ -71,6 +71,22 @@ describe('relaunchOptions', () => {
       relaunchOptions(300, node24, asked);
       expect(asked).toHaveBeenCalledTimes(1);
     });
+  });
+});
+
+describe('serverRelaunchOptions (layerlint lsp)', () => {
+  const node24 = { cores: 2, execArgv: [], nodeOptions: undefined, relaunched: false, v8Version: '13.6.233.17-node.53' };
+  const options = (...args: Parameters<typeof serverRelaunchOptions>) => serverRelaunchOptions(...args).map((item) => item.option);
+
+  test('--liftoff-only for the WebAssembly grammar on Node 23+, and nothing else (no pool size on two cores)', () => {
+    expect(options(node24, () => 'wasm')).toEqual(['--liftoff-only']);
+  });
+
+  test('none for the native grammar, where it is set at run time, when given already, in the relaunched server', () => {
+    expect(options(node24, () => 'native')).toEqual([]);
+    expect(options({ ...node24, v8Version: '11.3.244.8-node.38' }, () => 'wasm')).toEqual([]);
+    expect(options({ ...node24, nodeOptions: '--liftoff-only' }, () => 'wasm')).toEqual([]);
+    expect(options({ ...node24, relaunched: true }, () => 'wasm')).toEqual([]);
   });
 });
 

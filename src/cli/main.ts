@@ -14,6 +14,8 @@ import { runMeasure } from './measure-command.js';
 import { STDIN_PATH } from './inputs.js';
 import type { Threshold } from '../config/config.js';
 import { terminalColumns, writeErr } from './terminal.js';
+import { relaunchServer } from './relaunch.js';
+import { shellGrammarForBatch } from '../parse/shell-grammar.js';
 
 function fail(message: string): never {
   throw new UserError(message);
@@ -110,6 +112,12 @@ export async function main(argv: string[]): Promise<number> {
       (y) => y
         .option('stdio', { type: 'boolean', default: true, describe: 'Talk LSP over stdin/stdout (the only transport)' }),
       async () => {
+        // With the WebAssembly grammar on Node 23+, the server runs in a Node started with --liftoff-only.
+        const relaunchedExitCode = await relaunchServer(() => shellGrammarForBatch(1));
+        if (relaunchedExitCode !== null) {
+          exitCode = relaunchedExitCode;
+          return;
+        }
         // Loaded only here: the LSP libraries cost start-up time every other command should not pay.
         // The open stdin keeps the process alive; the server exits on the client's `exit` notification.
         const { startServer } = await import('../lsp/server.js');

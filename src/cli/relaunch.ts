@@ -11,7 +11,7 @@
  * 2. The WebAssembly grammar on Node 23 and later: `--liftoff-only`, which keeps V8's optimising
  *    compiler off the grammar's lexer. Up to Node 22 layerlint sets it at run time; later V8s read it
  *    only at start (src/parse/shell-grammar.ts). Without it, a lint of 250 bench files took 0.84 s and
- *    585 MB on Node 24, with it 0.52 s and 110 MB.
+ *    585 MB on Node 24, with it 0.52 s and 110 MB; the language server, 591 against 87 MB.
  * An option the user gave Node (on its command line or in NODE_OPTIONS) is kept as it is.
  */
 import { liftoffOnlyWorksAtRunTime, WASM_FILES_WITHOUT_START_FLAG, type ShellGrammarBackend } from '../parse/shell-grammar.js';
@@ -62,16 +62,35 @@ export interface RelaunchOption {
  */
 export function relaunchOptions(fileCount: number, facts: ProcessFacts, shellGrammar: () => ShellGrammarBackend): RelaunchOption[] {
   if (facts.relaunched) return [];
-  const given = [...facts.execArgv, ...(facts.nodeOptions ?? '').split(/\s+/)];
-  const userGave = (name: string) => given.some((argument) => argument === name || argument.startsWith(`${name}=`));
   const options: RelaunchOption[] = [];
-  if (fileCount >= RELAUNCH_BATCH_SIZE && facts.cores === 2 && !userGave('--v8-pool-size')) {
+  if (fileCount >= RELAUNCH_BATCH_SIZE && facts.cores === 2 && !givenToNode(facts, '--v8-pool-size')) {
     options.push({ option: '--v8-pool-size=1', why: `${fileCount} files on a 2-core machine: one V8 worker thread (--v8-pool-size=1) instead of Node's 4 is faster here` });
   }
-  if (fileCount >= WASM_FILES_WITHOUT_START_FLAG && !liftoffOnlyWorksAtRunTime(facts.v8Version) && !userGave('--liftoff-only') && shellGrammar() === 'wasm') {
-    options.push({ option: '--liftoff-only', why: `the WebAssembly grammar on V8 ${facts.v8Version}, which reads --liftoff-only only as Node starts: without it V8 spends ~0.5 s and ~500 MB optimising the grammar` });
-  }
+  const liftoffOnly = fileCount >= WASM_FILES_WITHOUT_START_FLAG ? liftoffOnlyOption(facts, shellGrammar) : null;
+  if (liftoffOnly) options.push(liftoffOnly);
   return options;
+}
+
+/** `--liftoff-only` when the WebAssembly grammar will run on a V8 that reads it only as Node starts. */
+function liftoffOnlyOption(facts: ProcessFacts, shellGrammar: () => ShellGrammarBackend): RelaunchOption | null {
+  if (facts.relaunched || liftoffOnlyWorksAtRunTime(facts.v8Version) || givenToNode(facts, '--liftoff-only') || shellGrammar() !== 'wasm') return null;
+  return { option: '--liftoff-only', why: `the WebAssembly grammar on V8 ${facts.v8Version}, which reads --liftoff-only only as Node starts: without it V8 spends ~0.5 s and ~500 MB optimising the grammar` };
+}
+
+/** Did the user give Node this option, on its command line or in NODE_OPTIONS? */
+function givenToNode(facts: ProcessFacts, name: string): boolean {
+  return [...facts.execArgv, ...(facts.nodeOptions ?? '').split(/\s+/)].some((argument) => argument === name || argument.startsWith(`${name}=`));
+}
+
+/**
+ * The Node options to relaunch `layerlint lsp` with. A language server lints as many files as a big
+ * batch, only over hours: with the WebAssembly grammar on Node 23+, the server of an editor session
+ * (150 edits of a Dockerfile on Node 24) peaked at 591 MB without `--liftoff-only` and 87 MB with it.
+ * Not the one V8 worker thread of big batches: that was measured for a batch's throughput only.
+ */
+export function serverRelaunchOptions(facts: ProcessFacts, shellGrammar: () => ShellGrammarBackend): RelaunchOption[] {
+  const liftoffOnly = liftoffOnlyOption(facts, shellGrammar);
+  return liftoffOnly ? [liftoffOnly] : [];
 }
 
 /** Signals that would end this process: passed on, so that the relaunched one never outlives it. */
@@ -102,6 +121,18 @@ export async function relaunchWithNodeOptions(nodeOptions: string[]): Promise<nu
   // Killed: end the same way, so that the shell sees the signal.
   if (ended.signal) process.kill(process.pid, ended.signal);
   return ended.code ?? 1;
+}
+
+/**
+ * For `layerlint lsp`: relaunch when the server would use the WebAssembly grammar on a V8 that takes
+ * `--liftoff-only` only at start (serverRelaunchOptions), and return the relaunched server's exit code;
+ * null to serve from this process. The relaunched server shares this process's stdin and stdout, so
+ * the editor talks to it directly.
+ */
+export async function relaunchServer(shellGrammar: () => ShellGrammarBackend): Promise<number | null> {
+  if (liftoffOnlyWorksAtRunTime()) return null;
+  const options = serverRelaunchOptions(await thisProcessFacts(), shellGrammar);
+  return options.length === 0 ? null : relaunchWithNodeOptions(options.map((item) => item.option));
 }
 
 /**

@@ -302,8 +302,10 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
   const commandText = keyword === 'HEALTHCHECK' ? argumentsText.replace(/^(\s*--\S+\s+)*\s*CMD\s+/i, '') : argumentsText;
   const lookup = lookupIn(ctx.scope, keyword === 'RUN');
   const commandForm = isCommand ? readCommandForm(commandText) : NO_COMMAND_FORM;
-  // One object literal with every field, the script filled in after: spreading a partial object into
-  // the instruction (`{ ...base, script }`) was 2 % of a lint, V8 copying it field by field.
+  // One object literal with every field, the script filled in after. Spreading a partial object into
+  // the instruction (`{ ...base, script }`) made V8 copy it field by field (40 % of this function's own
+  // time) into objects every rule then read more slowly: the bench's first pass went 960–1,027 →
+  // 1,122–1,168 files/s without it.
   const instruction: Instruction = {
     index: ctx.index,
     keyword,

@@ -11,6 +11,7 @@ const rule: Rule = {
     id: 'apt-no-install-recommends',
     category: 'size',
     severity: 'info',
+    recommended: true,
     description: 'An apt-get install without --no-install-recommends installs recommended packages into the final image.',
     hadolint: ['DL3015'],
   },

@@ -43,6 +43,7 @@ const rule: Rule = {
     id: 'archive-copied-then-extracted',
     category: 'size',
     severity: 'warning',
+    recommended: true,
     description: 'An archive is copied into a layer and extracted by a later RUN, so the image stores both the archive and its content.',
     hadolint: ['DL3010'],
   },

@@ -10,6 +10,7 @@ const rule: Rule = {
     id: 'build-tools-in-final-stage',
     category: 'stages',
     severity: 'warning',
+    recommended: true,
     description: 'The final stage of a multi-stage build installs compilers or -dev packages, or starts from the same SDK image as the build stage.',
   },
   check({ model, parsed, report }) {

@@ -94,6 +94,7 @@ const rule: Rule = {
     id: 'cleanup-in-separate-layer',
     category: 'size',
     severity: 'warning',
+    recommended: true,
     description: 'A RUN deletes files that an earlier layer created; the bytes stay in the image because each layer is stored.',
   },
   check({ model, report }) {

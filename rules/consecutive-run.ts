@@ -24,6 +24,9 @@ const rule: Rule = {
     id: 'consecutive-run',
     category: 'size',
     severity: 'info',
+    recommended: false,
+    optInBecause:
+      'One more small layer costs little, and experts keep steps apart on purpose (a comment per step, cache reuse); merging them is a matter of taste.',
     description: 'Two short RUNs follow each other with the same flags; one RUN makes one layer instead of two.',
     hadolint: ['DL3059'],
   },

@@ -96,6 +96,7 @@ const rule: Rule = {
     id: 'copy-before-dependency-install',
     category: 'cache',
     severity: 'warning',
+    recommended: true,
     description: 'A broad COPY comes before a dependency install that only needs the manifest files, so every source edit reinstalls all dependencies.',
   },
   check({ model, report }) {

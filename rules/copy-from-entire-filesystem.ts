@@ -9,6 +9,7 @@ const rule: Rule = {
     id: 'copy-from-entire-filesystem',
     category: 'size',
     severity: 'warning',
+    recommended: true,
     description: 'COPY --from copies the other stage\'s whole filesystem (/) instead of the files needed.',
     hadolint: ['DL3067'],
   },

@@ -11,6 +11,7 @@ const rule: Rule = {
     id: 'copy-from-unknown-stage',
     category: 'stages',
     severity: 'error',
+    recommended: true,
     description: 'COPY --from names no earlier stage and is not an image reference (a typo, a later stage, or the stage itself).',
     hadolint: ['DL3022', 'DL3023'],
   },

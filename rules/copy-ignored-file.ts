@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'copy-ignored-file',
     category: 'syntax',
     severity: 'warning',
+    recommended: true,
     description: 'COPY or ADD names a file that .dockerignore excludes from the build context.',
     buildkit: ['CopyIgnoredFile'],
   },

@@ -9,6 +9,7 @@ const rule: Rule = {
     id: 'copy-multiple-sources-dest',
     category: 'syntax',
     severity: 'error',
+    recommended: true,
     description: 'COPY or ADD has several sources but the destination does not end with /, so the build fails.',
     hadolint: ['DL3021'],
   },

@@ -12,6 +12,7 @@ const rule: Rule = {
     id: 'copy-relative-dest-without-workdir',
     category: 'hygiene',
     severity: 'warning',
+    recommended: true,
     description: 'COPY or ADD has a relative destination but no WORKDIR was set, so the base image decides where files go.',
     hadolint: ['DL3045'],
   },

@@ -23,6 +23,7 @@ const rule: Rule = {
     id: 'copy-source-outside-context',
     category: 'syntax',
     severity: 'warning',
+    recommended: true,
     description: 'A COPY/ADD source climbs out of the build context with `..`; Docker never reads the parent directory, BuildKit copies a path inside the context instead.',
   },
   check({ parsed, report }) {

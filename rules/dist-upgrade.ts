@@ -14,6 +14,9 @@ const rule: Rule = {
     id: 'dist-upgrade',
     category: 'hygiene',
     severity: 'warning',
+    recommended: false,
+    optInBecause:
+      'Upgrading the packages of the base image in a build is a common, deliberate choice for security fixes; hadolint dropped its own upgrade rules for that reason.',
     description: 'A RUN does a distribution upgrade, which can change the release under the base image.',
     hadolint: ['DL3035'],
   },

@@ -6,6 +6,7 @@ const rule: Rule = {
     id: 'duplicate-stage-name',
     category: 'stages',
     severity: 'error',
+    recommended: true,
     description: 'Two stages have the same name (names are case-insensitive).',
     hadolint: ['DL3024'],
     buildkit: ['DuplicateStageName'],

@@ -9,6 +9,7 @@ const rule: Rule = {
     id: 'empty-continuation-line',
     category: 'syntax',
     severity: 'warning',
+    recommended: true,
     description: 'An instruction continued with \\ has an empty line inside it, which Docker plans to reject.',
     buildkit: ['NoEmptyContinuation'],
   },

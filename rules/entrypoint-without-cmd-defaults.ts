@@ -14,6 +14,9 @@ const rule: Rule = {
     id: 'entrypoint-without-cmd-defaults',
     category: 'runtime',
     severity: 'info',
+    recommended: false,
+    optInBecause:
+      'Some images are designed to take their arguments only from ENTRYPOINT; whether defaults belong in CMD is a design choice.',
     description: 'An exec-form ENTRYPOINT bakes in its default arguments and there is no CMD, so `docker run IMAGE args` cannot override them.',
   },
   check({ model, report }) {

@@ -12,6 +12,7 @@ const rule: Rule = {
     id: 'env-self-reference',
     category: 'syntax',
     severity: 'error',
+    recommended: true,
     description: 'ENV refers to a variable that the same ENV defines, which it cannot see yet.',
     hadolint: ['DL3044'],
   },

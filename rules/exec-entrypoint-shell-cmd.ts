@@ -8,6 +8,7 @@ const rule: Rule = {
     id: 'exec-entrypoint-shell-cmd',
     category: 'runtime',
     severity: 'warning',
+    recommended: true,
     description: 'An exec-form ENTRYPOINT is combined with a shell-form CMD, so the CMD reaches the entrypoint as `/bin/sh -c …` arguments.',
   },
   check({ model, report }) {

@@ -23,6 +23,7 @@ const rule: Rule = {
     id: 'exec-form-shell-syntax',
     category: 'runtime',
     severity: 'warning',
+    recommended: true,
     description: 'An exec-form command uses shell syntax (&&, |, >, $VAR) that exec form does not interpret.',
   },
   check({ parsed, report }) {

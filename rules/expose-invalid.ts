@@ -12,6 +12,7 @@ const rule: Rule = {
     id: 'expose-invalid',
     category: 'runtime',
     severity: 'error',
+    recommended: true,
     description: 'EXPOSE has a port outside 0–65535, a host mapping or IP address, or an unknown protocol.',
     hadolint: ['DL3011'],
     buildkit: ['ExposeInvalidFormat'],

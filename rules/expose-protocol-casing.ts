@@ -7,6 +7,9 @@ const rule: Rule = {
     id: 'expose-protocol-casing',
     category: 'hygiene',
     severity: 'style',
+    recommended: false,
+    optInBecause:
+      'Style only: Docker reads the protocol in any case.',
     description: 'The protocol in EXPOSE is not lowercase.',
     buildkit: ['ExposeProtoCasing'],
   },

@@ -7,6 +7,9 @@ const rule: Rule = {
     id: 'from-as-casing',
     category: 'hygiene',
     severity: 'style',
+    recommended: false,
+    optInBecause:
+      'Style only: the casing of AS changes neither the build nor the image.',
     description: 'The AS keyword in FROM does not match the case of FROM.',
     buildkit: ['FromAsCasing'],
   },

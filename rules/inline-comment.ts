@@ -27,6 +27,7 @@ const rule: Rule = {
     id: 'inline-comment',
     category: 'syntax',
     severity: 'error',
+    recommended: true,
     description: 'A `#` after arguments is not a comment in a Dockerfile; it becomes part of the arguments.',
   },
   check({ parsed, report }) {

@@ -21,6 +21,7 @@ const rule: Rule = {
     id: 'install-without-yes',
     category: 'hygiene',
     severity: 'warning',
+    recommended: true,
     description: 'A package install does not answer yes in advance (-y), so it stops at a prompt no one can answer.',
     hadolint: ['DL3014', 'DL3030', 'DL3034', 'DL3038'],
   },

@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'invalid-default-arg-in-from',
     category: 'stages',
     severity: 'warning',
+    recommended: true,
     description: 'With the ARG defaults, the FROM image is empty or not a valid reference, so a build without --build-arg fails.',
     buildkit: ['InvalidDefaultArgInFrom'],
   },

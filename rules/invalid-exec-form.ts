@@ -36,6 +36,7 @@ const rule: Rule = {
     id: 'invalid-exec-form',
     category: 'runtime',
     severity: 'error',
+    recommended: true,
     description: 'Arguments look like a JSON exec-form array but are not valid JSON, so Docker runs them in a shell.',
   },
   check({ parsed, report }) {

@@ -6,6 +6,9 @@ const rule: Rule = {
     id: 'label-empty',
     category: 'hygiene',
     severity: 'warning',
+    recommended: false,
+    optInBecause:
+      'An empty label value is harmless; whether it is intended is the team\'s call.',
     description: 'A LABEL has an empty value.',
     hadolint: ['DL3051'],
   },

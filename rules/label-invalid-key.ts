@@ -7,6 +7,9 @@ const rule: Rule = {
     id: 'label-invalid-key',
     category: 'hygiene',
     severity: 'style',
+    recommended: false,
+    optInBecause:
+      'Style only: Docker accepts any label key; the format is a convention.',
     description: 'A LABEL key does not follow Docker\'s key format (lowercase reverse-DNS, no reserved namespace).',
     hadolint: ['DL3048'],
   },

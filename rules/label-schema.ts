@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'label-schema',
     category: 'hygiene',
     severity: 'info',
+    recommended: true,
     description: 'The final image lacks a label the configured label-schema requires, has one in the wrong format, or (strict-labels) one outside it.',
     hadolint: ['DL3049', 'DL3050', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058'],
   },

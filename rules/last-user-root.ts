@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'last-user-root',
     category: 'security',
     severity: 'warning',
+    recommended: true,
     description: 'The final image switches to USER root and never back, so the container runs as root.',
     hadolint: ['DL3002'],
   },

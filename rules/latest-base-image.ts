@@ -5,6 +5,9 @@ const rule: Rule = {
     id: 'latest-base-image',
     category: 'hygiene',
     severity: 'warning',
+    recommended: false,
+    optInBecause:
+      'Whether to pin the base image is each team\'s choice: images rebuilt on purpose follow their base\'s latest tag.',
     description: 'FROM uses the :latest tag, so the base image changes whenever it is republished.',
     hadolint: ['DL3007'],
   },

@@ -9,6 +9,9 @@ const rule: Rule = {
     id: 'legacy-key-value-format',
     category: 'syntax',
     severity: 'warning',
+    recommended: false,
+    optInBecause:
+      'Only a style difference for the single-word values nearly every ENV holds; official images use `ENV key value` throughout, and none of those findings was worth a change.',
     description: 'ENV or LABEL uses the legacy "key value" form instead of key=value.',
     buildkit: ['LegacyKeyValueFormat'],
   },

@@ -7,6 +7,7 @@ const rule: Rule = {
     id: 'ln-bin-sh',
     category: 'hygiene',
     severity: 'warning',
+    recommended: true,
     description: 'A RUN relinks /bin/sh; use the SHELL instruction to choose the shell for RUN.',
     hadolint: ['DL4005'],
   },

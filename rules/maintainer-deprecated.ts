@@ -5,6 +5,9 @@ const rule: Rule = {
     id: 'maintainer-deprecated',
     category: 'hygiene',
     severity: 'warning',
+    recommended: false,
+    optInBecause:
+      'MAINTAINER still works; replacing it with a label changes neither the build nor the image.',
     description: 'MAINTAINER is deprecated; use the org.opencontainers.image.authors label.',
     hadolint: ['DL4000'],
     buildkit: ['MaintainerDeprecated'],

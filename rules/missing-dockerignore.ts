@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'missing-dockerignore',
     category: 'cache',
     severity: 'warning',
+    recommended: true,
     description: 'A broad COPY copies a build context that has no .dockerignore, or whose .dockerignore does not exclude .git or node_modules.',
   },
   check({ model, report }) {

@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'missing-multi-stage',
     category: 'stages',
     severity: 'warning',
+    recommended: true,
     description: 'A single-stage image builds or compiles, keeps compilers it installed, or starts from an SDK image, so the toolchain ships in the final image.',
   },
   check({ model, parsed, report }) {

@@ -63,6 +63,9 @@ const rule: Rule = {
     id: 'missing-pipefail',
     category: 'hygiene',
     severity: 'warning',
+    recommended: false,
+    optInBecause:
+      'Most pipes in real Dockerfiles end in a command that fails by itself on bad input (sha256sum -c, tar, gpg --verify, xargs apt-mark), so pipefail would change nothing; on official images every finding was of that kind.',
     description: 'A RUN pipes commands without pipefail, so a failure before the last | goes unnoticed and gets cached.',
     hadolint: ['DL4006'],
   },

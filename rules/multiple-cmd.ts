@@ -7,6 +7,7 @@ const rule: Rule = {
     id: 'multiple-cmd',
     category: 'runtime',
     severity: 'warning',
+    recommended: true,
     description: 'A stage has more than one CMD; only the last one takes effect.',
     hadolint: ['DL4003'],
     buildkit: ['MultipleInstructionsDisallowed'],

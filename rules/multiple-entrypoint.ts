@@ -7,6 +7,7 @@ const rule: Rule = {
     id: 'multiple-entrypoint',
     category: 'runtime',
     severity: 'warning',
+    recommended: true,
     description: 'A stage has more than one ENTRYPOINT; only the last one takes effect.',
     hadolint: ['DL4004'],
     buildkit: ['MultipleInstructionsDisallowed'],

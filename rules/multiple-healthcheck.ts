@@ -7,6 +7,7 @@ const rule: Rule = {
     id: 'multiple-healthcheck',
     category: 'runtime',
     severity: 'warning',
+    recommended: true,
     description: 'A stage has more than one HEALTHCHECK; only the last one takes effect.',
     hadolint: ['DL3012'],
     buildkit: ['MultipleInstructionsDisallowed'],

@@ -8,6 +8,7 @@ const rule: Rule = {
     id: 'onbuild-invalid-trigger',
     category: 'syntax',
     severity: 'error',
+    recommended: true,
     description: 'ONBUILD has ONBUILD, FROM or MAINTAINER as its trigger, which Docker does not allow.',
     hadolint: ['DL3043'],
   },

@@ -44,6 +44,7 @@ const rule: Rule = {
     id: 'package-cache-left',
     category: 'size',
     severity: 'warning',
+    recommended: true,
     description: 'An install in a stage that ships leaves its package-manager cache in the layer.',
     hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3036', 'DL3040', 'DL3042', 'DL3060'],
   },

@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'package-index-alone',
     category: 'cache',
     severity: 'warning',
+    recommended: true,
     description: 'A package index update runs in a RUN with no install, so the cached index goes stale for later installs.',
   },
   check({ model, report }) {

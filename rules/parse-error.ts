@@ -6,6 +6,7 @@ const rule: Rule = {
     id: 'parse-error',
     category: 'syntax',
     severity: 'error',
+    recommended: true,
     description: 'The Dockerfile has a syntax error that docker build would reject.',
     hadolint: ['DL1000', 'DL3061'],
   },

@@ -88,6 +88,7 @@ const rule: Rule = {
     id: 'permission-change-separate-layer',
     category: 'size',
     severity: 'warning',
+    recommended: true,
     description: 'A chmod/chown in a RUN changes files an earlier COPY/ADD or RUN created, so every changed file is stored twice.',
   },
   check({ model, report }) {

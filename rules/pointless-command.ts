@@ -23,6 +23,7 @@ const rule: Rule = {
     id: 'pointless-command',
     category: 'hygiene',
     severity: 'info',
+    recommended: true,
     description: 'A RUN calls a command that makes no sense while building an image (service, ps, top, vim, ssh …).',
     hadolint: ['DL3001'],
   },

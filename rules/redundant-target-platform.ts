@@ -6,6 +6,9 @@ const rule: Rule = {
     id: 'redundant-target-platform',
     category: 'hygiene',
     severity: 'info',
+    recommended: false,
+    optInBecause:
+      'Style only: the flag is redundant and harmless.',
     description: 'FROM --platform=$TARGETPLATFORM is the default and can be removed.',
     hadolint: ['DL3065'],
     buildkit: ['RedundantTargetPlatform'],

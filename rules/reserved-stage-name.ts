@@ -8,6 +8,7 @@ const rule: Rule = {
     id: 'reserved-stage-name',
     category: 'stages',
     severity: 'warning',
+    recommended: true,
     description: 'A stage is named scratch or context, names Docker reserves for other things.',
     hadolint: ['DL3063'],
     buildkit: ['ReservedStageName'],

@@ -19,6 +19,7 @@ const rule: Rule = {
     id: 'secret-in-arg-or-env',
     category: 'security',
     severity: 'warning',
+    recommended: true,
     description: 'An ARG or ENV name looks like a secret; its value stays readable in the image history.',
     hadolint: ['DL3064'],
     buildkit: ['SecretsUsedInArgOrEnv'],

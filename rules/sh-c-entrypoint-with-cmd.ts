@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'sh-c-entrypoint-with-cmd',
     category: 'runtime',
     severity: 'warning',
+    recommended: true,
     description: 'ENTRYPOINT ["sh", "-c", "…"] is combined with a CMD whose words become $0, $1 … of the script instead of part of the command.',
   },
   check({ model, report }) {

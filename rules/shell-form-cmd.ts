@@ -12,6 +12,7 @@ const rule: Rule = {
     id: 'shell-form-cmd',
     category: 'runtime',
     severity: 'warning',
+    recommended: true,
     description: 'The image\'s CMD starts its process in shell form without exec, so the process does not receive stop signals.',
     hadolint: ['DL3025'],
     buildkit: ['JSONArgsRecommended'],

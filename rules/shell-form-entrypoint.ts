@@ -12,6 +12,7 @@ const rule: Rule = {
     id: 'shell-form-entrypoint',
     category: 'runtime',
     severity: 'warning',
+    recommended: true,
     description: 'The image\'s ENTRYPOINT is in shell form, so /bin/sh is PID 1, signals are not forwarded and CMD and run arguments are ignored.',
     hadolint: ['DL3025'],
     buildkit: ['JSONArgsRecommended'],

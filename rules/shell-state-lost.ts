@@ -150,6 +150,7 @@ const rule: Rule = {
     id: 'shell-state-lost',
     category: 'hygiene',
     severity: 'warning',
+    recommended: true,
     description: 'A RUN only changes its own shell (export, source, set, cd …), which ends with it; later steps never see the change.',
   },
   check({ parsed, report }) {

@@ -68,6 +68,7 @@ const rule: Rule = {
     id: 'static-step-after-broad-copy',
     category: 'cache',
     severity: 'warning',
+    recommended: true,
     description: 'A RUN that does not use the copied sources (system packages, tool downloads) comes after a broad COPY, so every source edit re-runs it.',
   },
   check({ model, report }) {

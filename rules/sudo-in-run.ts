@@ -6,6 +6,7 @@ const rule: Rule = {
     id: 'sudo-in-run',
     category: 'security',
     severity: 'error',
+    recommended: true,
     description: 'A RUN uses sudo; switch users with USER instead.',
     hadolint: ['DL3004'],
   },

@@ -11,6 +11,7 @@ const rule: Rule = {
     id: 'undefined-arg-in-from',
     category: 'stages',
     severity: 'warning',
+    recommended: true,
     description: 'FROM uses a variable that no ARG before the first FROM declares, so it expands to nothing.',
     buildkit: ['UndefinedArgInFrom'],
   },

@@ -36,6 +36,7 @@ const rule: Rule = {
     id: 'undefined-variable',
     category: 'syntax',
     severity: 'warning',
+    recommended: true,
     description: 'An instruction uses a variable that is not defined at that point, so it expands to an empty string.',
     buildkit: ['UndefinedVar'],
   },

@@ -13,6 +13,9 @@ const rule: Rule = {
     id: 'unpinned-package',
     category: 'hygiene',
     severity: 'info',
+    recommended: false,
+    optInBecause:
+      'Pinning distribution packages is each team\'s trade-off (a pinned version that leaves the mirror breaks the build); official images leave them unpinned on purpose and rebuild often.',
     description: 'A package install names packages without versions, so rebuilds silently get different ones.',
     hadolint: ['DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3033', 'DL3037', 'DL3041', 'DL3062'],
   },

@@ -6,6 +6,9 @@ const rule: Rule = {
     id: 'untagged-base-image',
     category: 'hygiene',
     severity: 'warning',
+    recommended: false,
+    optInBecause:
+      'Whether to pin the base image is each team\'s choice: images rebuilt on purpose follow their base, and a build argument often supplies the tag.',
     description: 'FROM names an image without a tag or digest, so it silently means :latest.',
     hadolint: ['DL3006'],
   },

@@ -10,6 +10,7 @@ const rule: Rule = {
     id: 'untrusted-registry',
     category: 'security',
     severity: 'error',
+    recommended: true,
     description: 'FROM pulls from a registry that is not in the configured trusted-registries list.',
     hadolint: ['DL3026'],
   },

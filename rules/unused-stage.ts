@@ -24,6 +24,7 @@ const rule: Rule = {
     id: 'unused-stage',
     category: 'stages',
     severity: 'info',
+    recommended: true,
     description: 'A stage is not the target or the last stage, no other stage uses it, and it is not a runnable image of its own.',
   },
   check({ model, parsed, report }) {

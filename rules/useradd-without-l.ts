@@ -11,6 +11,7 @@ const rule: Rule = {
     id: 'useradd-without-l',
     category: 'size',
     severity: 'warning',
+    recommended: true,
     description: 'A useradd with a large UID and without -l writes a huge sparse lastlog file into the layer.',
     hadolint: ['DL3046'],
   },

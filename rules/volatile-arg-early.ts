@@ -26,6 +26,7 @@ const rule: Rule = {
     id: 'volatile-arg-early',
     category: 'cache',
     severity: 'warning',
+    recommended: true,
     description: 'An ARG whose value changes every build is declared before expensive RUN steps, so all of them miss the cache on every build.',
   },
   check({ model, report }) {

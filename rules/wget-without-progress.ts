@@ -7,6 +7,9 @@ const rule: Rule = {
     id: 'wget-without-progress',
     category: 'hygiene',
     severity: 'info',
+    recommended: false,
+    optInBecause:
+      'Progress lines only lengthen the build log; they change nothing in the image or the cache.',
     description: 'A wget without --progress or -q floods the build log with progress lines.',
     hadolint: ['DL3047'],
   },

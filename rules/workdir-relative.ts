@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'workdir-relative',
     category: 'hygiene',
     severity: 'warning',
+    recommended: true,
     description: 'A relative WORKDIR is used before any absolute WORKDIR, so it depends on the base image\'s working directory.',
     hadolint: ['DL3000'],
     buildkit: ['WorkdirRelativePath'],

@@ -4,6 +4,13 @@ import { loadShellParser } from '../src/parse/shell.js';
 import type { Finding } from '../src/engine/types.js';
 import type { LayerModel } from '../src/model/types.js';
 import type { ParsedDockerfile } from '../src/parse/types.js';
+import { defaultConfig, type Config } from '../src/config/config.js';
+
+/**
+ * Every rule on (`extends: strict`): a rule's tests show what the rule finds whether or not it is in
+ * the default profile. Tests of the default profile pass DEFAULT_CONFIG (or a config) themselves.
+ */
+export const STRICT_CONFIG: Config = Object.freeze({ ...defaultConfig(), extends: 'strict' as const });
 
 /** Strip the common indentation of a template literal so fixtures read naturally in tests. */
 export function dockerfile(strings: TemplateStringsArray, ...values: unknown[]): string {
@@ -22,7 +29,7 @@ export async function model(text: string, options: LintOptions = {}): Promise<La
 }
 
 export async function findings(text: string, options: LintOptions = {}): Promise<Finding[]> {
-  return (await lintText(text, 'Dockerfile', options)).findings;
+  return (await lintText(text, 'Dockerfile', { config: STRICT_CONFIG, ...options })).findings;
 }
 
 /** Findings of one rule, as `line:ruleId` (1-based lines) for compact assertions. */

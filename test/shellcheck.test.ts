@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText } from '../src/lint.js';
 import { findShellcheck } from '../src/shellcheck/shellcheck.js';
-import { defaultConfig } from '../src/config/config.js';
+import { defaultConfig, type Config } from '../src/config/config.js';
 import { toSarif } from '../src/report/sarif.js';
 import { allRules } from '../rules/index.js';
+import { STRICT_CONFIG } from './helpers.js';
 import { sarifValidator } from './sarif-schema.js';
 
 const shellcheck = findShellcheck();
@@ -20,7 +21,7 @@ const describeShellcheck = shellcheck || process.env.CI === 'true' ? describe : 
 const bin = new URL('../bin/layerlint', import.meta.url).pathname;
 
 async function sc(text: string) {
-  const result = await lintText(text, 'Dockerfile', { shellcheck: shellcheck ?? 'shellcheck' });
+  const result = await lintText(text, 'Dockerfile', { shellcheck: shellcheck ?? 'shellcheck', config: STRICT_CONFIG });
   expect(result.ruleFailures).toEqual([]);
   return result.findings.filter((f) => f.ruleId.startsWith('SC')).map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}:${f.ruleId}`);
 }
@@ -55,9 +56,23 @@ describeShellcheck('ShellCheck', () => {
     writeFileSync(wrapper, `#!/bin/sh\necho call >> '${log}'\nexec '${shellcheck}' "$@"\n`);
     chmodSync(wrapper, 0o755);
     writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.19\nRUN cp $A /a\nRUN cp $B /b\nRUN <<EOF\ncd /x\nEOF\n');
-    const result = spawnSync(process.execPath, [bin, 'lint', join(dir, 'Dockerfile'), '--shellcheck', wrapper, '-f', 'json'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bin, 'lint', join(dir, 'Dockerfile'), '--shellcheck', wrapper, '--select', 'strict', '-f', 'json'], { encoding: 'utf8' });
     expect(JSON.parse(result.stdout).files[0].findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('SC'))).toHaveLength(3);
     expect(readFileSync(log, 'utf8')).toBe('call\n');
+  });
+
+  test('by default only ShellCheck errors are reported; warnings and infos are opt-in (SC, one code, strict)', async () => {
+    // SC2086 (info) and SC2155 (warning) are idioms in expert Dockerfiles; SC1073/SC1072 (error): a script that cannot parse.
+    const text = 'FROM alpine:3.19\nRUN export GNUPGHOME="$(mktemp -d)"; apk add $PKGS\nRUN if true; then echo x\n';
+    const ids = async (config: Config) =>
+      [...new Set((await lintText(text, 'Dockerfile', { shellcheck, config })).findings.map((f) => f.ruleId).filter((id) => id.startsWith('SC')))].sort();
+    const byDefault = await ids(defaultConfig());
+    expect(byDefault.length).toBeGreaterThan(0);
+    expect(byDefault).not.toContain('SC2086');
+    expect(byDefault).not.toContain('SC2155');
+    expect(await ids({ ...defaultConfig(), extendSelect: ['SC2086'] })).toEqual([...byDefault, 'SC2086'].sort());
+    expect(await ids({ ...defaultConfig(), extendSelect: ['SC'] })).toEqual(await ids(STRICT_CONFIG));
+    expect(await ids(STRICT_CONFIG)).toEqual(expect.arrayContaining(['SC2086', 'SC2155']));
   });
 
   test('SARIF carries SC rules with the ShellCheck wiki as help and validates', async () => {

@@ -7,6 +7,7 @@ import { configFileFinder, DEFAULT_CONFIG, loadConfig, type Config, type Thresho
 import { loadBuildContext, type BuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
 import { SEVERITY_RANK, type Finding, type Rule } from '../engine/types.js';
+import { closestSelector, isKnownSelector } from '../engine/selection.js';
 import { formatText } from '../report/text.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
@@ -35,7 +36,38 @@ export interface LintCommandOptions {
   color: boolean | null;
   /** A shellcheck path, 'off', or null to use `shellcheck` from PATH when there is one. */
   shellcheck: string | null;
+  /** `--select`: selectors that replace the config's profile, or null. */
+  select: string[] | null;
+  /** `--extend-select`: selectors added to it. */
+  extendSelect: string[];
   verbose: boolean;
+}
+
+/**
+ * A comma-separated `--select` / `--extend-select` value as a list of known selectors; an unknown name
+ * is a usage error naming the nearest known one. Given twice, the lists are joined.
+ */
+export function selectorList(value: unknown, option: string): string[] | null {
+  if (value === undefined || value === null) return null;
+  const names = (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(',')).map((name) => name.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!isKnownSelector(name, allRules)) {
+      const nearest = closestSelector(name, allRules);
+      throw new UserError(`${option}: unknown rule or group '${name}'${nearest ? ` (did you mean ${nearest}?)` : ''}; run 'layerlint rules' for the list`);
+    }
+  }
+  return names;
+}
+
+/** The config with the command line's selection applied; one derived config per config, so rule severities are still worked out once per batch. */
+function withCommandLineSelection(select: string[] | null, extendSelect: string[]): (config: Config) => Config {
+  if (select === null && extendSelect.length === 0) return (config) => config;
+  const derived = new WeakMap<Config, Config>();
+  return (config) => {
+    let result = derived.get(config);
+    if (!result) derived.set(config, (result = { ...config, select: select ?? config.select, extendSelect: [...config.extendSelect, ...extendSelect] }));
+    return result;
+  };
 }
 
 /** Which shellcheck to run, if any. An explicit path that is not executable is a usage error. */
@@ -79,8 +111,10 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   // A big batch is linted faster with the WebAssembly grammar (see WASM_BATCH_SIZE); otherwise the
   // grammar loads when the first shell instruction needs it, natively.
   if (files.length >= WASM_BATCH_SIZE) await loadShellParser('wasm');
-  const configFor = configResolver(options.config);
-  if (options.config) await configFor('-');
+  const fileConfigFor = configResolver(options.config);
+  if (options.config) await fileConfigFor('-');
+  const applySelection = withCommandLineSelection(options.select, options.extendSelect);
+  const configFor = async (file: string) => applySelection(await fileConfigFor(file));
   const context: BuildContext | null = options.context ? loadContextOrFail(options.context) : null;
   const shellcheck = await resolveShellcheck(options.shellcheck, options.verbose);
   const extraRules = new Map<string, Rule>();

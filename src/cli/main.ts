@@ -7,7 +7,7 @@ import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../meta.js';
 import { SEVERITIES } from '../engine/types.js';
 import { UserError } from '../util/errors.js';
-import { LINT_FORMATS, runLint, type LintFormat } from './lint-command.js';
+import { LINT_FORMATS, runLint, selectorList, type LintFormat } from './lint-command.js';
 import { runLayers } from './layers-command.js';
 import { runRulesCommand } from './rules-command.js';
 import { runMeasure } from './measure-command.js';
@@ -47,9 +47,13 @@ export async function main(argv: string[]): Promise<number> {
         .option('stdin-filename', { type: 'string', default: 'Dockerfile', describe: 'Name reported for a Dockerfile read from stdin' })
         .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR turns them off)' })
         .option('shellcheck', { type: 'string', describe: 'ShellCheck binary for RUN scripts (default: shellcheck on PATH; off: none)' })
+        .option('select', { type: 'string', describe: 'Rules to run instead of the profile: strict, recommended, categories, rule ids, DL/SC codes (comma-separated)' })
+        .option('extend-select', { type: 'string', describe: 'Rules to run on top of the profile (e.g. unpinned-package,SC2086)' })
         .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Say which optional checks were skipped and why' }),
       async (args) => {
         exitCode = await runLint({
+          select: selectorList(args.select, '--select'),
+          extendSelect: selectorList(args.extendSelect, '--extend-select') ?? [],
           files: args.files as string[],
           format: args.format as LintFormat,
           output: args.output ?? null,

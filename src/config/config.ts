@@ -7,13 +7,22 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabelFormat, Severity } from '../engine/types.js';
+import { closestSelector, isKnownSelector, type Profile } from '../engine/selection.js';
+import { allRules } from '../../rules/index.js';
 import { UserError } from '../util/errors.js';
 
 export type Threshold = Severity | 'none';
 
 export interface Config {
   failureThreshold: Threshold | null;
+  /** The rule profile: `recommended` (the default: only rules that are precise and matter) or `strict` (every rule). */
+  extends: Profile;
+  /** Selectors that replace the profile (`--select`), or null to use it. */
+  select: string[] | null;
+  /** Selectors added to the profile (`--extend-select`). */
+  extendSelect: string[];
   ignored: string[];
+  /** Per-rule severity; a severity also turns on a rule the profile leaves off. */
   rules: Record<string, Severity | 'off'>;
   trustedRegistries: string[];
   /** Labels the final image must have, with the format of each value (hadolint's label-schema). */
@@ -28,7 +37,7 @@ export interface Config {
 export const CONFIG_NAMES = ['.layerlint.yaml', '.layerlint.yml'];
 
 export function defaultConfig(): Config {
-  return { failureThreshold: null, ignored: [], rules: {}, trustedRegistries: [], labelSchema: {}, strictLabels: false, disableIgnorePragma: false, source: null };
+  return { failureThreshold: null, extends: 'recommended', select: null, extendSelect: [], ignored: [], rules: {}, trustedRegistries: [], labelSchema: {}, strictLabels: false, disableIgnorePragma: false, source: null };
 }
 
 /**
@@ -113,8 +122,17 @@ export async function loadConfig(file: string): Promise<Config> {
     throw new UserError(`invalid config ${file}: ${describeError(validate.errors![0] as Parameters<typeof describeError>[0])}`);
   }
   const raw = data as Record<string, unknown>;
+  for (const name of (raw['extend-select'] as string[] | undefined) ?? []) {
+    if (!isKnownSelector(name, allRules)) {
+      const nearest = closestSelector(name, allRules);
+      throw new UserError(`invalid config ${file}: 'extend-select' names an unknown rule or group '${name}'${nearest ? ` (did you mean ${nearest}?)` : ''}`);
+    }
+  }
   return {
     failureThreshold: (raw['failure-threshold'] as Threshold | undefined) ?? null,
+    extends: (raw.extends as Profile | undefined) ?? 'recommended',
+    select: null,
+    extendSelect: (raw['extend-select'] as string[] | undefined) ?? [],
     ignored: (raw.ignored as string[] | undefined) ?? [],
     rules: (raw.rules as Config['rules'] | undefined) ?? {},
     trustedRegistries: (raw['trusted-registries'] as string[] | undefined) ?? [],

@@ -7,6 +7,7 @@ import type { LayerModel } from '../model/types.js';
 import { collectSuppressions, isSuppressed } from './suppressions.js';
 import type { Finding, Rule, RuleContext, Severity } from './types.js';
 import { compareCodeUnits } from '../util/order.js';
+import { isSelected } from './selection.js';
 
 export interface RuleRunResult {
   findings: Finding[];
@@ -15,11 +16,13 @@ export interface RuleRunResult {
 }
 
 /**
- * Is this rule ignored by the config as a whole: under its id, a BuildKit name, or every one of its
- * hadolint codes? (A rule standing for several hadolint codes, like unpinned-package for DL3008 and
- * DL3013, stays on when only some are ignored; findingIgnored() then drops the findings of those.)
+ * Is this rule off under the config: not in the selected profile, or ignored as a whole (under its id,
+ * a BuildKit name, or every one of its hadolint codes)? A rule standing for several hadolint codes, like
+ * unpinned-package for DL3008 and DL3013, stays on when only some are ignored; findingIgnored() then
+ * drops the findings of those.
  */
-function isIgnored(rule: Rule, config: Config): boolean {
+function isOff(rule: Rule, config: Config): boolean {
+  if (!isSelected(rule, config)) return true;
   if (config.ignored.length === 0) return config.rules[rule.meta.id] === 'off';
   const codes = rule.meta.hadolint ?? [];
   return [rule.meta.id, ...(rule.meta.buildkit ?? [])].some((name) => config.ignored.includes(name))
@@ -56,7 +59,7 @@ function severityUnder(rule: Rule, config: Config): Severity | null {
   let severities = severitiesByConfig.get(config);
   if (!severities) severitiesByConfig.set(config, (severities = new Map()));
   let severity = severities.get(rule);
-  if (severity === undefined) severities.set(rule, (severity = isIgnored(rule, config) ? null : effectiveSeverity(rule, config)));
+  if (severity === undefined) severities.set(rule, (severity = isOff(rule, config) ? null : effectiveSeverity(rule, config)));
   return severity;
 }
 

@@ -16,6 +16,14 @@ export interface RuleMeta {
   id: string;
   category: Category;
   severity: Severity;
+  /**
+   * On in the default profile (`recommended`)? Only rules whose findings experts act on: precise, and
+   * about cache, size, a build that breaks, runtime behaviour or security. The rest run with
+   * `extends: strict`, `--extend-select <id>` or a severity in `rules:`.
+   */
+  recommended: boolean;
+  /** Why an opt-in rule is off by default (one sentence, shown by `layerlint rules` and the docs). */
+  optInBecause?: string;
   /** One sentence: what the rule finds. */
   description: string;
   /** hadolint codes this rule stands for, so `# hadolint ignore=DLxxxx` suppresses it. */

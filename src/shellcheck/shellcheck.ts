@@ -111,6 +111,16 @@ export async function runShellcheck(parsed: ParsedDockerfile, executable: string
   }
 }
 
+/**
+ * Why ShellCheck's warnings, infos and style notes are opt-in (`--extend-select SC`, `extends: strict`).
+ * On the official images of the audit set (test/audit) every one of them was a deliberate idiom:
+ * `export GNUPGHOME="$(mktemp -d)"` (SC2155), `local` in dash and BusyBox sh, which both have it
+ * (SC3043), `apt-mark manual $savedAptMark` split on purpose (SC2086), `ARCH= OPENSSL_ARCH=` (SC1007).
+ * Its errors (syntax errors, commands that cannot work) stay on.
+ */
+export const SHELLCHECK_OPT_IN_BECAUSE =
+  'ShellCheck\'s warnings, infos and style notes were deliberate idioms in every case on expert-written Dockerfiles (word splitting of package lists, export X="$(…)", local in dash); only its errors are on by default.';
+
 /** One rule per SC code found, so config, suppressions (`# hadolint ignore=SC2086`) and SARIF treat them like ours. */
 export function shellcheckRules(findings: ShellcheckFinding[]): Rule[] {
   const byCode = new Map<number, ShellcheckFinding[]>();
@@ -120,6 +130,8 @@ export function shellcheckRules(findings: ShellcheckFinding[]): Rule[] {
       id: `SC${code}`,
       category: 'hygiene',
       severity: list[0].severity,
+      recommended: list[0].severity === 'error',
+      ...(list[0].severity === 'error' ? {} : { optInBecause: SHELLCHECK_OPT_IN_BECAUSE }),
       description: `ShellCheck SC${code} in a RUN script.`,
       hadolint: [],
     },

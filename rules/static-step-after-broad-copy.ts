@@ -2,7 +2,7 @@ import type { Rule } from '../src/engine/types.js';
 import type { ShellCommand } from '../src/parse/types.js';
 import type { LayerStep } from '../src/model/types.js';
 import { systemPackageCall } from '../src/model/knowledge/package-managers.js';
-import { broadSources, earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
+import { broadSources, earlierStepsInStage, instructionLabel, lineOf } from '../src/model/queries.js';
 
 /**
  * A RUN that installs system packages or downloads tools does not read the source files, yet when it
@@ -75,7 +75,8 @@ const rule: Rule = {
     for (const stage of model.stages) {
       for (const step of stage.steps) {
         if (step.instruction.keyword !== 'RUN') continue;
-        const broad = earlierStepsInImage(model, stage, step).find((candidate) => broadSources(candidate).length > 0);
+        // Only a COPY of this stage: the step can be moved above it without leaving the stage.
+        const broad = earlierStepsInStage(stage, step).find((candidate) => broadSources(candidate).length > 0);
         if (!broad || !isStaticStep(step, broad.copy!.destination)) continue;
         report({
           message: `This RUN does not use the files copied by ${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)}, yet every source edit re-runs it; move it above that COPY.`,

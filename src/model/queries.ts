@@ -17,6 +17,15 @@ export function earlierStepsInImage(model: LayerModel, stage: StageModel, step: 
   return stepsInImageOf(model, stage.stage.index).filter((candidate) => candidate.id < step.id);
 }
 
+/**
+ * The steps of this stage before `step`. Advice to move a step above another is only ever about these:
+ * a step in a parent stage (`FROM base AS child`) cannot be moved without moving it into another stage,
+ * where the tool it runs may not exist yet, or where it bloats every image built on that parent.
+ */
+export function earlierStepsInStage(stage: StageModel, step: LayerStep): LayerStep[] {
+  return stage.steps.filter((candidate) => candidate.id < step.id);
+}
+
 /** The first broad COPY/ADD among steps. */
 export function firstBroadCopy(steps: LayerStep[]): LayerStep | undefined {
   return steps.find((step) => broadSources(step).length > 0);

@@ -36,3 +36,33 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM debian:12\nCOPY nginx.conf /etc/nginx/\nRUN apt-get update && apt-get install -y nginx\n')).toEqual([]);
   });
 });
+
+describe(`${rule}: advice stays inside one stage`, () => {
+  // Shaped like docker/awesome-compose flask/app/Dockerfile: a dev stage built FROM the stage that
+  // copies the sources. "Move this RUN above the COPY" would move it into the parent stage, and so
+  // into the production image too.
+  test('quiet when the broad COPY is in a parent stage', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM python:3.10-alpine AS builder
+      WORKDIR /app
+      COPY requirements.txt /app
+      RUN pip3 install -r requirements.txt
+      COPY . /app
+      CMD ["app.py"]
+
+      FROM builder AS dev-envs
+      RUN apk add --no-cache git
+    `)).toEqual([]);
+  });
+
+  test('still fires for a broad COPY of the same child stage', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM python:3.10-alpine AS base
+      WORKDIR /app
+
+      FROM base AS dev
+      COPY . /app
+      RUN apk add --no-cache git
+    `)).toEqual([6]);
+  });
+});

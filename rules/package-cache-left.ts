@@ -17,7 +17,8 @@ import { lineOf } from '../src/model/queries.js';
 /** Caches this rule is about, and how to avoid each. */
 const ADVICE: { match: RegExp; what?: RegExp; fix: string | ((path: string) => string); hadolint?: string }[] = [
   { match: /^\/var\/lib\/apt\/lists/, fix: 'add `&& rm -rf /var/lib/apt/lists/*` at the end of the same RUN', hadolint: 'DL3009' },
-  { match: /^\/var\/cache\/apk/, fix: 'use `apk add --no-cache`', hadolint: 'DL3019' },
+  // --no-cache fetches the index for that one command and keeps nothing, so `apk update` is not needed either.
+  { match: /^\/var\/cache\/apk/, fix: 'use `apk add --no-cache` (and `apk upgrade --no-cache`; no separate `apk update` is needed then)', hadolint: 'DL3019' },
   { match: /^\/var\/cache\/yum/, fix: 'add `&& yum clean all` to the same RUN', hadolint: 'DL3032' },
   { match: /^\/var\/cache\/(dnf|libdnf5)/, fix: 'add `&& dnf clean all` to the same RUN', hadolint: 'DL3040' },
   { match: /^\/var\/cache\/zypp/, fix: 'add `&& zypper clean --all` to the same RUN', hadolint: 'DL3036' },
@@ -33,6 +34,17 @@ const ADVICE: { match: RegExp; what?: RegExp; fix: string | ((path: string) => s
 function adviceFor(effect: FileEffect): (typeof ADVICE)[number] | null {
   if (effect.kind !== 'cache' || effect.certainty !== 'certain') return null;
   return ADVICE.find((entry) => entry.match.test(effect.path) && (!entry.what || entry.what.test(effect.what))) ?? null;
+}
+
+/**
+ * The index of an `update` in a RUN that installs nothing with that manager. package-index-alone reports
+ * that RUN with the fix that works (join the update to the install); "delete the lists here" would
+ * leave the next RUN's install without an index. One line, one piece of advice.
+ */
+function indexOfUpdateAlone(step: LayerStep, effect: FileEffect): boolean {
+  const update = step.systemPackages.find((call) => call.action === 'update' && call.command.range.start.line === effect.range.start.line
+    && call.command.range.start.character === effect.range.start.character);
+  return update !== undefined && !step.systemPackages.some((call) => call.manager === update.manager && (call.action === 'install' || call.action === 'upgrade'));
 }
 
 function cleanedIn(step: LayerStep, effect: FileEffect): boolean {
@@ -55,7 +67,7 @@ const rule: Rule = {
         const seen = new Set<string>();
         for (const effect of step.created) {
           const advice = adviceFor(effect);
-          if (!advice || seen.has(effect.what) || cleanedIn(step, effect) || later.some((l) => cleanedIn(l, effect))) continue;
+          if (!advice || seen.has(effect.what) || indexOfUpdateAlone(step, effect) || cleanedIn(step, effect) || later.some((l) => cleanedIn(l, effect))) continue;
           seen.add(effect.what);
           const fix = typeof advice.fix === 'string' ? advice.fix : advice.fix(effect.path);
           // A cache mount needs one directory: none for `/usr/local/bundle/ruby/*/cache`.

@@ -158,3 +158,19 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM debian:12\n# hadolint ignore=DL3009\nRUN apt-get update && apt-get install -y curl\n')).toEqual([]);
   });
 });
+
+describe('package-cache-left: one line, one piece of advice', () => {
+  // Shaped like grafana's old Dockerfile: `RUN apt-get update -y` alone, then `RUN apt-get install …`.
+  // package-index-alone says "join the update to the install"; "rm -rf the lists here" would break the next RUN.
+  test('quiet on an update with no install in the RUN (package-index-alone reports it)', async () => {
+    const text = 'FROM debian:12\nRUN apt-get update -y\nRUN apt-get install -y --no-install-recommends vim && rm -rf /var/lib/apt/lists/*\n';
+    expect(await hits('package-cache-left', text)).toEqual([]);
+    expect(await hits('package-index-alone', text)).toEqual([2]);
+  });
+
+  test('apk update && apk upgrade: the advice names --no-cache for the upgrade', async () => {
+    const found = (await findings('FROM alpine:3.22\nRUN apk update && apk upgrade\n')).filter((f) => f.ruleId === 'package-cache-left');
+    expect(found.map((f) => f.range.start.line + 1)).toEqual([2]);
+    expect(found[0].message).toContain('apk upgrade --no-cache');
+  });
+});

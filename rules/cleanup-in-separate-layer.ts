@@ -16,18 +16,41 @@ import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/quer
 /** Without a known context, only these names under a COPY destination are assumed to come from the context. */
 const CONTEXT_JUNK = /^(\.git|node_modules|\.venv|venv|__pycache__|\.pytest_cache|\.tox|\.cache|coverage|\.idea|\.vscode)$/;
 
+/** Commands that only look at or tidy files: a RUN of nothing else before a deletion wrote nothing itself. */
+const FILE_CHORES = new Set(['rm', 'cd', 'set', 'true', 'echo', 'find', 'ls', 'mkdir', 'chmod', 'chown', 'du', 'test', '[']);
+
+/**
+ * The current RUN made this path itself, before deleting it (`echo … > config/database.yml; bundle install;
+ * rm config/database.yml`, `curl -O x.deb && dpkg -i x.deb && rm x.deb`), and the earlier step only made a
+ * whole tree around it (a tar extracted into / or into WORKDIR): the deleted file is this RUN's own, not a
+ * part of that tree. When the earlier step made the very same path (apt lists updated in two RUNs), its
+ * copy is still in its layer, and the finding stands.
+ */
+function ownFileInsideEarlierTree(step: LayerStep, deletion: FileEffect, earlier: FileEffect): boolean {
+  const deleted = deletion.path.replace(/\/\*$/, '');
+  const madeHere = step.created.some((created) => created.kind !== 'packages' && isBefore(created.range.start, deletion.range.start) && isWithin(deleted, created.path));
+  return madeHere && earlier.kind !== 'packages' && deleted !== earlier.path && isWithin(deleted, earlier.path);
+}
+
+/** Did this RUN run a program before the deletion that may have written the deleted files (a build, an install)? */
+function mayHaveWrittenItself(step: LayerStep, deletion: FileEffect): boolean {
+  return (step.instruction.script?.commands ?? []).some((command) => isBefore(command.range.start, deletion.range.start) && !FILE_CHORES.has(command.program));
+}
+
 /** The write of a COPY/ADD that created `deleted`, if any. */
-function copyCreated(creator: LayerStep, deleted: string): CopyWrite | undefined {
-  return creator.copy!.writes.find((write) => (write.tree ? treeCreated(creator, write, deleted) : mayWrite(write, deleted)));
+function copyCreated(creator: LayerStep, deleted: string, deleting?: { step: LayerStep; deletion: FileEffect }): CopyWrite | undefined {
+  return creator.copy!.writes.find((write) => (write.tree ? treeCreated(creator, write, deleted, deleting) : mayWrite(write, deleted)));
 }
 
 /** Did copying a directory (or the whole context) into write.path create `deleted`? */
-function treeCreated(creator: LayerStep, write: CopyWrite, deleted: string): boolean {
+function treeCreated(creator: LayerStep, write: CopyWrite, deleted: string, deleting?: { step: LayerStep; deletion: FileEffect }): boolean {
   if (!pathsOverlap(deleted, write.path)) return false;
   const below = deleted.slice(write.path.length).replace(/^\/+/, '');
   if (below === '' || deleted.length <= write.path.length) return true;
   const source = creator.copy!.sources.find((candidate) => candidate.path === write.source);
-  if (!source || source.matchedFiles === null) return CONTEXT_JUNK.test(below.split('/')[0]);
+  // Without the context, `.cache` or `tmp` under the copied tree is a guess: when the deleting RUN ran a
+  // build before (mastodon: `rails assets:precompile; rm -rf tmp/* .cache/*`), it most likely wrote them itself.
+  if (!source || source.matchedFiles === null) return CONTEXT_JUNK.test(below.split('/')[0]) && !(deleting && mayHaveWrittenItself(deleting.step, deleting.deletion));
   // With a context: does any copied file land at or below the deleted path?
   const sourceDirectory = source.path.replace(/^\.\//, '').replace(/\/$/, '');
   return source.matchedFiles.some((file) => {
@@ -36,7 +59,7 @@ function treeCreated(creator: LayerStep, write: CopyWrite, deleted: string): boo
   });
 }
 
-function creates(creator: LayerStep, deletion: FileEffect): FileEffect | null {
+function creates(creator: LayerStep, deletion: FileEffect, deletingStep: LayerStep): FileEffect | null {
   for (const created of creator.created) {
     if (deletion.kind === 'packages' || created.kind === 'packages') {
       if (deletion.kind !== created.kind) continue;
@@ -45,7 +68,7 @@ function creates(creator: LayerStep, deletion: FileEffect): FileEffect | null {
       continue;
     }
     if (created.kind === 'copy') {
-      if (copyCreated(creator, deletion.path)) return created;
+      if (copyCreated(creator, deletion.path, { step: deletingStep, deletion })) return created;
       continue;
     }
     if (pathsOverlap(deletion.path, created.path)) return created;
@@ -105,7 +128,8 @@ const rule: Rule = {
         const creators: { step: LayerStep; effect: FileEffect; deletion: FileEffect }[] = [];
         for (const deletion of step.deleted) {
           for (const candidate of earlier) {
-            const effect = creates(candidate, deletion);
+            const effect = creates(candidate, deletion, step);
+            if (effect && ownFileInsideEarlierTree(step, deletion, effect)) continue;
             // A copied archive that this RUN unpacks and deletes: archive-copied-then-extracted says so, with its fix.
             if (effect?.kind === 'copy' && isArchive(deletion.path) && step.created.some((created) => created.kind === 'extract')) continue;
             if (!effect || removedInOwnLayer(candidate, effect, effect.path) || removedInOwnLayer(candidate, effect, deletion.path)) continue;

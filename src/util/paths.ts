@@ -14,6 +14,9 @@ export function normalizePath(path: string): string {
 /** Resolve a path written in a RUN or COPY against the working directory and home directory. */
 export function resolveAgainst(path: string, workdir: string, home: string): string {
   if (path === '~' || path.startsWith('~/')) return normalizePath(home + path.slice(1));
+  // `~redmine/.bundle` is that user's home: /root for root, else useradd's default /home/<name>.
+  const named = path.match(/^~([a-z_][a-z0-9_-]*)(\/.*)?$/);
+  if (named) return normalizePath(`${named[1] === 'root' ? '/root' : `/home/${named[1]}`}${named[2] ?? ''}`);
   return normalizePath(path.startsWith('/') ? path : `${workdir}/${path}`);
 }
 

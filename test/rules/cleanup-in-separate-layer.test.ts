@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dockerfile, findings, hits } from '../helpers.js';
+import { dockerfile, findings, hits, model } from '../helpers.js';
 import { loadBuildContext } from '../../src/model/context.js';
 
 const rule = 'cleanup-in-separate-layer';
@@ -119,5 +119,54 @@ describe(rule, () => {
 
   test('quiet: the cache lived on a cache mount', async () => {
     expect(await hits(rule, 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN rm -rf /root/.cache/pip\n')).toEqual([]);
+  });
+});
+
+describe('cleanup-in-separate-layer: what the same RUN made is resolved first', () => {
+  // Shaped like docker-library/redmine: the tarball is extracted into WORKDIR by an earlier RUN; a later
+  // RUN writes config/database.yml, runs bundle install and deletes the file again.
+  test('quiet for a file the deleting RUN created itself, even under a tree an earlier RUN extracted', async () => {
+    expect(await hits('cleanup-in-separate-layer', dockerfile`
+      FROM ruby:3.2
+      WORKDIR /usr/src/redmine
+      RUN curl -fL -o redmine.tar.gz "$URL"; tar -xf redmine.tar.gz --strip-components=1; rm redmine.tar.gz
+      RUN echo x > ./config/database.yml; bundle install; rm ./config/database.yml
+    `)).toEqual([]);
+  });
+
+  test('quiet for a download installed and deleted in one RUN after a tar was extracted into /', async () => {
+    expect(await hits('cleanup-in-separate-layer', dockerfile`
+      FROM debian:12
+      RUN curl -fsSL https://x.io/rootfs.tar.gz | tar -xz -C /
+      RUN curl -fsSLO https://x.io/tool.deb && dpkg -i tool.deb && rm tool.deb
+    `)).toEqual([]);
+  });
+
+  // Shaped like mastodon's Dockerfile: `COPY . /opt/mastodon`, then a RUN that precompiles assets and
+  // removes tmp/* and .cache/* it wrote. Without the context, nothing says the COPY brought .cache.
+  test('quiet when a RUN that built something deletes cache-like folders under a COPY of the context', async () => {
+    expect(await hits('cleanup-in-separate-layer', dockerfile`
+      FROM ruby:3.3
+      WORKDIR /opt/mastodon
+      COPY . /opt/mastodon
+      RUN rails assets:precompile; rm -rf /tmp/* tmp/* log/* .cache/*
+    `)).toEqual([]);
+  });
+
+  test('still fires when the RUN only deletes what the COPY of the context brought', async () => {
+    expect(await hits('cleanup-in-separate-layer', dockerfile`
+      FROM node:22
+      WORKDIR /app
+      COPY . /app
+      RUN rm -rf /app/.git
+    `)).toEqual([4]);
+  });
+});
+
+describe('cleanup-in-separate-layer: ~user paths', () => {
+  // docker-library/redmine: `rm -rf ~redmine/.bundle` removes the redmine user's ~/.bundle, not a folder in WORKDIR.
+  test('`~name/…` is that user\'s home, not a path under the working directory', async () => {
+    const found = await model('FROM ruby:3.2\nWORKDIR /usr/src/redmine\nRUN tar -xf redmine.tar.gz --strip-components=1\nRUN rm -rf ~redmine/.bundle ~root/.cache\n');
+    expect(found.steps.find((s) => s.instruction.argumentsText.startsWith('rm'))!.deleted.map((d) => d.path)).toEqual(['/home/redmine/.bundle', '/root/.cache']);
   });
 });

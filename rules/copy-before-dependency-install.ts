@@ -40,13 +40,17 @@ function goBuildFetchesNothing(model: LayerModel, build: BuildCall): boolean {
  * the project's modules) or vendored Go modules.
  */
 function installsOf(model: LayerModel, step: LayerStep): DependencyInstall[] {
+  // `cargo chef cook --recipe-path recipe.json` builds every dependency from a recipe: the cargo-chef split.
+  const chefCooks = (step.instruction.script?.commands ?? [])
+    .filter((command) => command.program === 'cargo' && command.argv[1] === 'chef' && command.argv[2] === 'cook')
+    .map((command): DependencyInstall => ({ ecosystem: 'cargo', manifests: ['recipe.json'], command, directory: step.instruction.workdir }));
   const fetchingBuilds = step.builds.flatMap((build): DependencyInstall[] => {
     const fetching = FETCHING_BUILDS[build.tool];
     if (!fetching || !step.created.some((effect) => effect.what === fetching.downloads)) return [];
     if (fetching.ecosystem === 'go' && (build.command.argv.some((word) => word.includes('@')) || goBuildFetchesNothing(model, build))) return [];
     return [{ ecosystem: fetching.ecosystem, manifests: MANIFESTS[fetching.ecosystem], command: build.command, directory: build.directory }];
   });
-  return [...step.dependencyInstalls, ...fetchingBuilds];
+  return [...step.dependencyInstalls, ...chefCooks, ...fetchingBuilds];
 }
 
 /**
@@ -65,12 +69,69 @@ function installsFetchedFiles(step: LayerStep, install: DependencyInstall, earli
  * The manifest files to name: those present in the build context when known, else the usual pair;
  * pip's -r files as written (`-r environments/prod/requirements.txt` needs that very path).
  */
-function manifestsToCopy(model: LayerModel, install: DependencyInstall): string[] {
+function manifestsToCopy(model: LayerModel, install: DependencyInstall, folder: string): string[] {
   if (install.ecosystem === 'pip') return install.manifests.map((file) => file.replace(/^\.\//, ''));
   const essential = ESSENTIAL_MANIFESTS[install.ecosystem];
   if (!model.context) return essential;
-  const present = MANIFESTS[install.ecosystem].filter((pattern) => model.context!.files.some((file) => globToRegExp(pattern).test(file)));
+  const prefix = folder ? `${folder}/` : '';
+  const present = MANIFESTS[install.ecosystem].filter((pattern) => model.context!.files.some((file) => file.startsWith(prefix) && globToRegExp(pattern).test(file.slice(prefix.length))));
   return present.length > 0 ? present : essential;
+}
+
+/**
+ * Where the install reads its manifests, seen from the build context: `COPY . /src` then an install in
+ * /src/src-ui (paperless-ngx) reads `src-ui/package.json`, which must be copied to /src/src-ui/, whatever
+ * the WORKDIR is where the new COPY goes. Null when the install runs outside what the COPY brought.
+ */
+function placement(broad: LayerStep, install: DependencyInstall): { folder: string; destination: string } | null {
+  const whole = broad.copy?.writes.find((write) => write.tree && /^(\.\/?|\.\/\*|\*)$/.test(write.source));
+  if (!whole || !isWithin(install.directory, whole.path)) return null;
+  const folder = install.directory.slice(whole.path.length).replace(/^\/+|\/+$/g, '');
+  // The same folder as the COPY's WORKDIR: `./` reads as the user wrote the rest.
+  const destination = broad.instruction.workdir === install.directory ? './' : `${install.directory.replace(/\/+$/, '')}/`;
+  return { folder, destination };
+}
+
+interface Advice {
+  /** What every source edit costs. */
+  what: string;
+  message: string;
+  fix: string;
+  manifests: string[];
+}
+
+/**
+ * Cargo cannot fetch from Cargo.toml alone (a manifest with no src/main.rs or lib.rs does not parse), so
+ * "COPY Cargo.toml Cargo.lock, RUN cargo fetch" fails as written: the advice that works is a cache mount
+ * for the downloads, or cargo-chef for a layer of built dependencies (workspaces included).
+ */
+function cargoAdvice(step: LayerStep, install: DependencyInstall): Advice {
+  const registry = step.created.find((effect) => effect.what === 'Cargo registry cache')?.path ?? '/usr/local/cargo/registry';
+  const mount = `RUN --mount=type=cache,target=${registry} ${install.command.argv.slice(0, 2).join(' ')} …`;
+  return {
+    what: 'downloads and builds every dependency again',
+    message: `keep the downloads in a cache mount (\`${mount}\`), or build the dependencies in a layer of their own with cargo-chef (\`cargo chef prepare\` in one stage, \`cargo chef cook\` before the COPY); Cargo cannot fetch from Cargo.toml alone.`,
+    fix: `Add --mount=type=cache,target=${registry} to this RUN, or split the dependency build with cargo-chef.`,
+    manifests: ['Cargo.toml', 'Cargo.lock'],
+  };
+}
+
+function adviceFor(model: LayerModel, step: LayerStep, broad: LayerStep, install: DependencyInstall): Advice {
+  if (install.ecosystem === 'cargo') return cargoAdvice(step, install);
+  const fetch = fetchCommand(install);
+  const where = placement(broad, install);
+  const inFolder = (file: string) => (where?.folder && !file.startsWith('/') ? `${where.folder}/${file}` : file);
+  const manifests = manifestsToCopy(model, install, where?.folder ?? '').map(inFolder);
+  // Placed by absolute path unless the new COPY runs in the install's own folder (pip's -r files keep theirs).
+  const exact = where !== null && where.destination !== './' && install.ecosystem !== 'pip';
+  const copy = exact ? `\`COPY ${manifests.join(' ')} ${where.destination}\`` : copyInstructions(manifests);
+  const what = fetch === 'install' ? 're-runs the install' : 'downloads every dependency again';
+  return {
+    what,
+    message: exact ? `${copy} first, ${fetch}, then COPY the rest.` : `COPY ${manifests.map(contextName).join(' ')} first, ${fetch}, then COPY the rest.`,
+    fix: `Add ${copy} and ${fetch === 'install' ? 'the install' : `\`${fetch}\``} above ${instructionLabel(broad.instruction)}.`,
+    manifests,
+  };
 }
 
 /** A manifest's name in the build context: an absolute path in the image (`-r /tmp/extra.txt`) by its file name. */
@@ -89,6 +150,35 @@ function copyInstructions(manifests: string[]): string {
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), contextName(file)]);
   }
   return [...byFolder].map(([folder, files]) => `\`COPY ${files.join(' ')} ${folder}\``).join(', ');
+}
+
+/** Does this step copy the whole build context (`COPY . .`, `ADD . /app`), rather than one source folder? */
+function copiesWholeContext(step: LayerStep): boolean {
+  return broadSources(step).some((source) => /^(\.\/?|\*|\.\/\*)$/.test(source.path));
+}
+
+/**
+ * Were this ecosystem's essential manifests copied on their own by an earlier step? Then the author has
+ * made the manifest-first split, and a source folder copied after them is what the install needs too:
+ * a workspace's packages (`COPY package.json yarn.lock ./` + `COPY packages packages`), a Cargo
+ * workspace member (vaultwarden: `COPY ./Cargo.* ./build.rs ./` + `COPY ./macros ./macros`).
+ */
+function manifestsCopiedFirst(earlier: LayerStep[], ecosystem: Ecosystem): boolean {
+  const essential = ESSENTIAL_MANIFESTS[ecosystem].map((pattern) => globToRegExp(pattern));
+  const copied = earlier.filter((step) => step.copy && broadSources(step).length === 0).flatMap((step) => step.copy!.sources.map((source) => basename(source.path)));
+  // The first essential manifest is the one every install reads (package.json, Cargo.toml, go.mod …).
+  return copied.some((name) => essential[0].test(name) || (name.includes('*') && globToRegExp(name).test(ESSENTIAL_MANIFESTS[ecosystem][0])));
+}
+
+/**
+ * Does the source folder copied after the manifests hold manifests of the ecosystem itself (a workspace
+ * member's package.json or Cargo.toml)? Then the install needs it. Only the context can tell; without
+ * it, an author who copied the manifests first is trusted to have copied the folder on purpose.
+ */
+function folderNeededByInstall(model: LayerModel, broad: LayerStep, ecosystem: Ecosystem): boolean {
+  if (!model.context) return true;
+  const patterns = MANIFESTS[ecosystem].map((pattern) => globToRegExp(pattern));
+  return broadSources(broad).some((source) => (source.matchedFiles ?? []).some((file) => patterns.some((pattern) => pattern.test(basename(file)))));
 }
 
 const rule: Rule = {
@@ -110,20 +200,25 @@ const rule: Rule = {
         const broad = earlier[broadIndex];
         const before = earlier.slice(0, broadIndex);
         const reported = new Set<Ecosystem>();
+        // The COPY that brings the whole context: installs before it keep their cache on every source edit.
+        const wholeIndex = earlier.findIndex(copiesWholeContext);
+        const beforeWhole = wholeIndex < 0 ? earlier : earlier.slice(0, wholeIndex);
         for (const install of installs) {
-          // Quiet when the same ecosystem was already installed from its manifests before the broad COPY.
-          const alreadyInstalled = before.some((candidate) => installsOf(model, candidate).some((i) => i.ecosystem === install.ecosystem));
-          if (alreadyInstalled || reported.has(install.ecosystem) || installsFetchedFiles(step, install, earlier)) continue;
+          // Quiet when the same ecosystem was already installed from its manifests before the broad COPY,
+          // or before the COPY of the whole context by a step that did the manifest-first split itself.
+          const alreadyInstalled = before.some((candidate) => installsOf(model, candidate).some((i) => i.ecosystem === install.ecosystem))
+            || beforeWhole.some((candidate) => candidate.id < step.id && installsOf(model, candidate).some((i) => i.ecosystem === install.ecosystem)
+              && manifestsCopiedFirst(earlier.filter((e) => e.id < candidate.id), install.ecosystem));
+          const splitDone = !copiesWholeContext(broad) && manifestsCopiedFirst(before, install.ecosystem) && folderNeededByInstall(model, broad, install.ecosystem);
+          if (alreadyInstalled || splitDone || reported.has(install.ecosystem) || installsFetchedFiles(step, install, earlier)) continue;
           reported.add(install.ecosystem);
-          const manifests = manifestsToCopy(model, install);
-          const fetch = fetchCommand(install);
-          const what = fetch === 'install' ? 're-runs the install' : 'downloads every dependency again';
+          const advice = adviceFor(model, step, broad, install);
           report({
-            message: `${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)} comes before ${commandLabel(install.command)}, so every source edit ${what}; COPY ${manifests.map(contextName).join(' ')} first, ${fetch}, then COPY the rest.`,
+            message: `${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)} comes before ${commandLabel(install.command)}, so every source edit ${advice.what}; ${advice.message}`,
             range: install.command.range,
             related: [{ range: broad.instruction.range, message: 'this COPY changes with every source edit' }],
-            fix: { description: `Add ${copyInstructions(manifests)} and ${fetch === 'install' ? 'the install' : `\`${fetch}\``} above ${instructionLabel(broad.instruction)}.` },
-            properties: { ecosystem: install.ecosystem, manifests },
+            fix: { description: advice.fix },
+            properties: { ecosystem: install.ecosystem, manifests: advice.manifests },
           });
         }
       }

@@ -16,7 +16,6 @@ describe(rule, () => {
     ['poetry', 'python:3.12', 'RUN poetry install --no-root', 'pyproject.toml poetry.lock'],
     ['pipenv', 'python:3.12', 'RUN pipenv install --deploy', 'Pipfile Pipfile.lock'],
     ['go mod download', 'golang:1.22', 'RUN go mod download', 'go.mod go.sum'],
-    ['cargo build', 'rust:1.79', 'RUN cargo build --release', 'Cargo.toml Cargo.lock'],
     ['go build', 'golang:1.22', 'RUN CGO_ENABLED=0 go build -o /server ./cmd/server', 'go.mod go.sum'],
     ['bundler', 'ruby:3.3', 'RUN bundle install', 'Gemfile Gemfile.lock'],
     ['composer', 'composer:2', 'RUN composer install --no-dev', 'composer.json composer.lock'],
@@ -35,8 +34,15 @@ describe(rule, () => {
   test('a build that fetches (go build, cargo build) is told to fetch first: go mod download, cargo fetch', async () => {
     const [go] = (await findings('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n')).filter((f) => f.ruleId === rule);
     expect(go.message).toContain('every source edit downloads every dependency again; COPY go.mod go.sum first, RUN go mod download, then COPY the rest');
-    const [cargo] = (await findings('FROM rust:1.79\nCOPY . .\nRUN cargo build --release\n')).filter((f) => f.ruleId === rule);
-    expect(cargo.fix?.description).toContain('`RUN cargo fetch` above');
+  });
+
+  // `COPY Cargo.toml Cargo.lock` + `RUN cargo fetch` fails as written: a manifest without src/main.rs or
+  // src/lib.rs does not parse. The advice that works: a cache mount (at the image's CARGO_HOME) or cargo-chef.
+  test('cargo build after COPY . .: a cache mount at CARGO_HOME or cargo-chef, never a bare cargo fetch', async () => {
+    const [cargo] = (await findings('FROM rust:1.79\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n')).filter((f) => f.ruleId === rule);
+    expect(cargo.message).toContain('RUN --mount=type=cache,target=/usr/local/cargo/registry cargo build');
+    expect(cargo.message).toContain('cargo-chef');
+    expect(cargo.message).not.toContain('cargo fetch');
   });
 
   test('quiet: a build whose downloads a cache mount keeps (at the official image\'s GOPATH / CARGO_HOME), vendored or tool installs', async () => {
@@ -76,8 +82,63 @@ describe(rule, () => {
     expect(pip.message).toContain('COPY requirements/base.txt requirements/prod.txt extra.txt first');
   });
 
-  test('fires when a source directory is copied before the install', async () => {
-    expect(await hits(rule, 'FROM node:20\nCOPY package.json package-lock.json ./\nCOPY src ./src\nRUN npm ci\n')).toEqual([4]);
+  test('with a context: fires when a source folder without manifests is copied between the manifests and the install', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-'));
+    mkdirSync(join(dir, 'src'));
+    for (const file of ['package.json', 'package-lock.json', 'src/index.js']) writeFileSync(join(dir, file), '');
+    const text = 'FROM node:20\nCOPY package.json package-lock.json ./\nCOPY src ./src\nRUN npm ci\n';
+    expect(await hits(rule, text, { context: loadBuildContext(dir) })).toEqual([4]);
+  });
+
+  // Shaped like grafana's Dockerfile (yarn workspaces: `COPY package.json yarn.lock ./` + `COPY packages packages`)
+  // and vaultwarden's (`COPY ./Cargo.* ./build.rs ./` + `COPY ./macros ./macros`, a workspace member).
+  test('quiet: the manifests were copied first and the folder after them is a workspace the install needs', async () => {
+    expect(await hits(rule, 'FROM node:10\nWORKDIR /usr/src/app\nCOPY package.json yarn.lock ./\nCOPY packages packages\nRUN yarn install --pure-lockfile\n')).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-'));
+    mkdirSync(join(dir, 'packages'));
+    mkdirSync(join(dir, 'packages', 'ui'));
+    for (const file of ['package.json', 'yarn.lock', 'packages/ui/package.json', 'packages/ui/index.ts']) writeFileSync(join(dir, file), '');
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY package.json yarn.lock ./\nCOPY packages packages\nRUN yarn install\n';
+    expect(await hits(rule, text, { context: loadBuildContext(dir) })).toEqual([]);
+  });
+
+  test('quiet: a Cargo dependency build after manifests and a member, then the real build after COPY . .', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM rust:1.89 AS build
+      RUN USER=root cargo new --bin /app
+      WORKDIR /app
+      COPY ./Cargo.* ./rust-toolchain.toml ./build.rs ./
+      COPY ./macros ./macros
+      RUN cargo build --release && find . -not -path "./target*" -delete
+      COPY . .
+      RUN touch build.rs src/main.rs && cargo build --release
+    `)).toEqual([]);
+  });
+
+  // Shaped like qdrant's Dockerfile: the dependencies are built with cargo-chef before COPY . .
+  test('quiet: cargo chef cook before the COPY of the sources', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM lukemathwalker/cargo-chef:latest-rust-1.62.0 AS chef
+      WORKDIR /qdrant
+      FROM chef AS planner
+      COPY . .
+      RUN cargo chef prepare --recipe-path recipe.json
+      FROM chef AS builder
+      COPY --from=planner /qdrant/recipe.json recipe.json
+      RUN cargo chef cook --release --recipe-path recipe.json
+      COPY . .
+      RUN cargo build --release --bin qdrant
+    `)).toEqual([]);
+  });
+
+  // Shaped like paperless-ngx's Dockerfile: `COPY . /src`, then WORKDIR /src/src-ui and `npm ci` there.
+  test('the manifests are named where the install reads them: a sub-folder of the context, an absolute destination', async () => {
+    const [finding] = (await findings('FROM node:16\nCOPY . /src\nWORKDIR /src/src-ui\nRUN npm ci --no-optional\n')).filter((f) => f.ruleId === rule);
+    expect(finding.message).toContain('`COPY src-ui/package.json src-ui/package-lock.json /src/src-ui/` first, install, then COPY the rest');
+    const [same] = (await findings('FROM node:16\nWORKDIR /app\nCOPY . .\nRUN npm ci\n')).filter((f) => f.ruleId === rule);
+    expect(same.fix?.description).toContain('`COPY package.json package-lock.json ./`');
+    const [later] = (await findings('FROM node:16\nCOPY . /app\nWORKDIR /app\nRUN npm ci\n')).filter((f) => f.ruleId === rule);
+    expect(later.fix?.description).toContain('`COPY package.json package-lock.json /app/`');
   });
 
   test('fires across FROM <stage>: the broad COPY is in the base stage', async () => {

@@ -1,5 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
 import type { LayerModel, StageModel } from '../src/model/types.js';
+import type { ParsedDockerfile } from '../src/parse/types.js';
+import { stageChain } from '../src/parse/dockerfile.js';
 
 /**
  * A stage nothing builds: no other stage uses it (FROM, COPY --from, RUN --mount=from), and it is
@@ -8,11 +10,24 @@ import type { LayerModel, StageModel } from '../src/model/types.js';
  * Dockerfile with several targets (`test`, `api`, `worker`) deleting it would break one of them.
  */
 
-/** Evidently meant for `--target`: a runnable image (its own CMD or ENTRYPOINT), or a bare `FROM <stage> AS <alias>`. */
-function isDeliberateTarget(stage: StageModel): boolean {
-  const keywords = stage.stage.instructions.map((instruction) => instruction.keyword);
-  if (keywords.includes('CMD') || keywords.includes('ENTRYPOINT')) return true;
-  return keywords.length === 0 && stage.stage.baseStageIndex !== null;
+/**
+ * Evidently meant for `--target`: a runnable image (a CMD or ENTRYPOINT of its own or of a stage it is
+ * built on: uptime-kuma's `FROM release AS nightly`), or a bare `FROM <stage> AS <alias>`.
+ */
+function isDeliberateTarget(model: LayerModel, stage: StageModel): boolean {
+  const runnable = stageChain(model.parsed, stage.stage.index).some((index) => model.parsed.stages[index].instructions
+    .some((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT'));
+  return runnable || (stage.stage.instructions.length === 0 && stage.stage.baseStageIndex !== null);
+}
+
+/**
+ * A stage chosen by a build argument (`ARG JS_SRC=js-builder` … `FROM ${JS_SRC}` or `COPY --from=${SRC}`)
+ * can be any stage the build passes: which ones are used is only known to the build command.
+ */
+function stageChosenByVariable(parsed: ParsedDockerfile): boolean {
+  return parsed.instructions.some((instruction) => (instruction.from?.imageRaw.includes('$') ?? false)
+    || (instruction.copy?.from?.includes('$') ?? false)
+    || instruction.flags.some((flag) => flag.name === 'mount' && (flag.options.from ?? '').includes('$')));
 }
 
 function usedByAnotherStage(model: LayerModel, index: number): boolean {
@@ -31,9 +46,10 @@ const rule: Rule = {
     const last = model.stages.length - 1;
     const target = parsed.stages[model.targetStage];
     const targetName = target?.name ?? String(model.targetStage);
+    if (stageChosenByVariable(parsed)) return;
     for (const stage of model.stages) {
       const index = stage.stage.index;
-      if (index === model.targetStage || index === last || usedByAnotherStage(model, index) || isDeliberateTarget(stage)) continue;
+      if (index === model.targetStage || index === last || usedByAnotherStage(model, index) || isDeliberateTarget(model, stage)) continue;
       const name = stage.stage.name ?? String(index);
       const notBuilt = model.targetStage === last ? '`docker build` without --target' : `\`docker build --target ${targetName}\``;
       report({

@@ -56,3 +56,23 @@ describe(rule, () => {
     `)).toEqual([]);
   });
 });
+
+describe('unused-stage: stages used in ways only the build command shows', () => {
+  // hadolint #339-style: `ARG JS_SRC=js-builder` … `FROM ${JS_SRC}`; `--build-arg JS_SRC=js-prebuilt` picks the other.
+  test('quiet when a FROM, COPY --from or RUN --mount=from names its stage through a build argument', async () => {
+    const viaFrom = 'ARG JS_SRC=js-builder\nFROM node:20 AS js-builder\nRUN npm ci\nFROM node:20 AS js-prebuilt\nCOPY dist /dist\nFROM ${JS_SRC} AS js\nFROM nginx:1\nCOPY --from=js /dist /usr/share/nginx/html\n';
+    expect(await hits('unused-stage', viaFrom)).toEqual([]);
+    const viaCopy = 'FROM node:20 AS js-builder\nRUN npm ci\nFROM node:20 AS js-prebuilt\nCOPY dist /dist\nFROM nginx:1\nARG JS_SRC=js-builder\nCOPY --from=${JS_SRC} /dist /usr/share/nginx/html\n';
+    expect(await hits('unused-stage', viaCopy)).toEqual([]);
+  });
+
+  // Shaped like uptime-kuma's docker/dockerfile: `FROM release AS nightly` adds a step to a runnable stage.
+  test('quiet for a stage built on a runnable stage (it inherits CMD/ENTRYPOINT)', async () => {
+    const text = 'FROM node:20 AS build\nRUN npm ci\nFROM node:20 AS release\nCOPY --from=build /app /app\nCMD ["node", "server.js"]\nFROM release AS nightly\nRUN npm run mark-as-nightly\nFROM debian:12 AS upload\nCOPY --from=build /app /app\n';
+    expect(await hits('unused-stage', text)).toEqual([]);
+  });
+
+  test('still fires for a stage no one uses that is not runnable', async () => {
+    expect(await hits('unused-stage', 'FROM node:20 AS old\nRUN npm ci\nFROM node:20 AS app\nCMD ["node"]\nFROM nginx:1\nCOPY --from=app /x /y\n')).toEqual([1]);
+  });
+});

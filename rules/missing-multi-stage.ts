@@ -21,8 +21,11 @@ const rule: Rule = {
     if (parsed.stages.length !== 1) return;
     const stage = model.stages[0];
     const from = stage.stage.from;
-    const build = stage.steps.flatMap((step) => (removesItsToolchain(step) ? [] : step.builds))[0];
-    const sdk = from.from && isSdkImage(from.from.imageName, from.from.tag) ? from.from : null;
+    // An image that packages nothing from the build context is a toolchain by design (tomcat on a JDK,
+    // a JDK image, a builder image): the SDK is what it ships, not a leftover.
+    const packagesTheContext = copiesApplicationFiles(stage);
+    const build = packagesTheContext ? stage.steps.flatMap((step) => (removesItsToolchain(step) ? [] : step.builds))[0] : undefined;
+    const sdk = packagesTheContext && from.from && isSdkImage(from.from.imageName, from.from.tag) ? from.from : null;
     if (!build && !sdk) {
       reportKeptCompilers(model, stage, report);
       return;
@@ -61,6 +64,18 @@ function reportKeptCompilers(model: LayerModel, stage: StageModel, report: RuleC
       return;
     }
   }
+}
+
+/** Scripts an image copies to run itself (`docker-entrypoint.sh`), not an application it builds or runs. */
+const IMAGE_SCRIPT = /(^|\/)([\w.-]*entrypoint[\w.-]*|[\w.-]+\.sh)$/;
+
+/**
+ * Does the stage COPY or ADD files of the build context other than its own start-up scripts? That is
+ * an application (sources, a jar, a binary) put on the SDK; without one, the SDK is the product.
+ */
+function copiesApplicationFiles(stage: StageModel): boolean {
+  return stage.steps.some((step) => step.copy !== null && step.copy.fromStage === null && step.copy.fromImage === null
+    && step.copy.sources.some((source) => source.volatility !== 'remote' && !IMAGE_SCRIPT.test(source.path)));
 }
 
 /**

@@ -90,20 +90,54 @@ describe(rule, () => {
   test('fires: the toolchain is removed only in a later RUN, or was installed in an earlier one (its layer still ships it)', async () => {
     expect(await hits(rule, dockerfile`
       FROM debian:bookworm-slim
+      COPY . /src
       RUN apt-get update && apt-get install -y gcc make && make -C /src install
       RUN apt-get purge -y --auto-remove gcc make
-    `)).toEqual([2]);
+    `)).toEqual([3]);
     expect(await hits(rule, dockerfile`
       FROM debian:bookworm-slim
+      COPY . /src
       RUN apt-get update && apt-get install -y gcc make
       RUN make -C /src install && apt-get purge -y --auto-remove gcc make
-    `)).toEqual([3]);
+    `)).toEqual([4]);
   });
 
   test('fires: an SDK base image ships its SDK whatever a RUN removes', async () => {
     expect(await hits(rule, dockerfile`
       FROM golang:1.22
+      COPY . .
       RUN apt-get update && apt-get install -y libfoo-dev && go build -o /app . && apt-get purge -y libfoo-dev
+    `)).toEqual([1]);
+  });
+});
+
+describe(`${rule}: images that are a toolchain by design`, () => {
+  // Shaped like adoptium/containers (the eclipse-temurin JDK image): it smoke-tests `javac --version`.
+  test('quiet: a JDK image that runs javac --version and copies only its entrypoint script', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM ubuntu:24.04
+      RUN set -eux; wget -O /tmp/openjdk.tar.gz https://x.io/jdk.tar.gz; tar -xf /tmp/openjdk.tar.gz -C /opt/java; rm -f /tmp/openjdk.tar.gz
+      RUN set -eux; javac --version; java --version
+      COPY --chmod=755 entrypoint.sh /__cacert_entrypoint.sh
+      ENTRYPOINT ["/__cacert_entrypoint.sh"]
+      CMD ["jshell"]
+    `)).toEqual([]);
+  });
+
+  // Shaped like docker-library/tomcat's jdk variants: FROM eclipse-temurin:17-jdk, tomcat downloaded.
+  test('quiet: an SDK base image when nothing of the build context is packaged on it', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM eclipse-temurin:17-jdk-jammy
+      RUN curl -fL -o tomcat.tar.gz "$URL" && tar -xf tomcat.tar.gz --strip-components=1 && rm tomcat.tar.gz
+      CMD ["catalina.sh", "run"]
+    `)).toEqual([]);
+  });
+
+  test('still fires when an application from the context is put on the SDK image', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM eclipse-temurin:17-jdk-jammy
+      COPY target/app.jar /app.jar
+      CMD ["java", "-jar", "/app.jar"]
     `)).toEqual([1]);
   });
 });

@@ -16,11 +16,14 @@ const GRADLE_BUILD_TASKS = new Set(['build', 'bootJar', 'assemble', 'jar', 'shad
 const MAVEN_BUILD_PHASES = new Set(['package', 'install', 'verify', 'compile']);
 const COMPILERS = new Set(['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'javac', 'tsc', 'rustc', 'gfortran', 'ghc', 'kotlinc', 'scalac']);
 
+const VERSION_OR_HELP = /^(--?version|-v|-V|--?help|-h|-dumpversion|-dumpmachine|--print-\S+)$/;
+
 export function buildCall(command: ShellCommand, directory: string): BuildCall | null {
   const { program, argv } = command;
   const sub = argv[1] ?? '';
   const call = (tool: string): BuildCall => ({ tool, command, directory });
-  if (COMPILERS.has(program)) return call(program);
+  // `javac --version`, `gcc -v`: a smoke test of the toolchain (the JDK images run one), not a build.
+  if (COMPILERS.has(program)) return argv.length > 1 && argv.slice(1).every((word) => VERSION_OR_HELP.test(word)) ? null : call(program);
   switch (program) {
     case 'go':
       return sub === 'build' || sub === 'install' ? call(`go ${sub}`) : null;

@@ -1,9 +1,25 @@
 import type { Rule } from '../src/engine/types.js';
 import { COMPILER_PACKAGES, DEVELOPMENT_PACKAGES, isSdkImage } from '../src/model/knowledge/build-tools.js';
 import { commandLabel, lineOf, runsAnApplication } from '../src/model/queries.js';
+import type { SystemPackageCall } from '../src/model/knowledge/package-managers.js';
+import type { LayerStep } from '../src/model/types.js';
+import { isBefore } from '../src/parse/positions.js';
 
 /** Packages that are compilers, headers or SDKs: useful in a build stage, dead weight in the runtime one. */
 const isBuildPackage = (name: string) => COMPILER_PACKAGES.test(name) || DEVELOPMENT_PACKAGES.test(name);
+
+/**
+ * The build packages an install leaves in the layer: not those a later command of the same RUN removes
+ * again (paperless-ngx: `apt-get install build-essential … && pip install … && apt-get purge build-essential`),
+ * nor an `apk add --virtual .build-deps …` whose group a later `apk del .build-deps` removes.
+ */
+function keptBuildPackages(step: LayerStep, install: SystemPackageCall): string[] {
+  const later = step.systemPackages.filter((call) => call.action === 'remove' && isBefore(install.command.range.start, call.command.range.start));
+  const removed = new Set(later.flatMap((call) => call.packages));
+  const virtual = install.options[install.options.indexOf('--virtual') + 1] ?? install.options[install.options.indexOf('-t') + 1];
+  if (virtual && removed.has(virtual)) return [];
+  return install.packages.filter((name) => isBuildPackage(name) && !removed.has(name.replace(/=.*$/, '')));
+}
 
 const rule: Rule = {
   meta: {
@@ -29,16 +45,17 @@ const rule: Rule = {
       // A toolbox, dev or CI image (no application started) is meant to have its compilers.
       if (!runsAnApplication(model, model.targetStage)) continue;
       for (const step of stage.steps) {
-        for (const call of step.systemPackages.filter((c) => c.action === 'install')) {
-          const tools = call.packages.filter(isBuildPackage);
-          if (tools.length === 0) continue;
-          report({
-            message: `${commandLabel(call.command)} installs build tools (${tools.join(', ')}) into the final image; install them in a build stage and COPY --from it only what runs.`,
-            range: call.command.range,
-            fix: { description: 'Move the build tools and the build into an earlier stage; in the final stage install only runtime packages.' },
-            properties: { packages: tools },
-          });
-        }
+        // One finding per RUN (an if/else installing gcc in each branch is one decision), naming every package.
+        const installs = step.systemPackages.filter((c) => c.action === 'install').map((call) => ({ call, tools: keptBuildPackages(step, call) })).filter((i) => i.tools.length > 0);
+        if (installs.length === 0) continue;
+        const tools = [...new Set(installs.flatMap((i) => i.tools))];
+        report({
+          message: `${commandLabel(installs[0].call.command)} installs build tools (${tools.join(', ')}) into the final image; install them in a build stage and COPY --from it only what runs.`,
+          range: installs[0].call.command.range,
+          related: installs.slice(1).map((i) => ({ range: i.call.command.range, message: `also installs ${i.tools.join(', ')}` })),
+          fix: { description: 'Move the build tools and the build into an earlier stage; in the final stage install only runtime packages.' },
+          properties: { packages: tools },
+        });
       }
     }
   },

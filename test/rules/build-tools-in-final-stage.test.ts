@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { dockerfile, hits } from '../helpers.js';
+import { dockerfile, findings, hits } from '../helpers.js';
 
 const rule = 'build-tools-in-final-stage';
 
@@ -42,5 +42,29 @@ describe(rule, () => {
     expect(await hits(rule, `${devImage}CMD ["bash"]\n`)).toEqual([]);
     // An application stage built FROM the dev image ships its compilers.
     expect(await hits(rule, devImage.replace('USER devel', 'USER devel\nFROM devel AS app\nCMD ["./server"]'))).toEqual([2]);
+  });
+});
+
+describe('build-tools-in-final-stage: what the same RUN removes again, one finding per RUN', () => {
+  const stages = 'FROM node:20 AS ui\nRUN npm ci\n';
+  // Shaped like paperless-ngx: build-essential and -dev packages purged after pip install in the same RUN.
+  test('quiet for packages a later command of the same RUN purges; names only what stays', async () => {
+    const text = `${stages}FROM python:3.9-slim\nRUN apt-get update && apt-get -y --no-install-recommends install build-essential libpq-dev zlib1g-dev && pip install -r req.txt && apt-get -y purge build-essential zlib1g-dev && apt-get -y autoremove --purge\nCMD ["gunicorn", "app"]\n`;
+    const found = (await findings(text)).filter((f) => f.ruleId === 'build-tools-in-final-stage');
+    expect(found.map((f) => f.properties.packages)).toEqual([['libpq-dev']]);
+  });
+
+  test('quiet for apk add --virtual .build-deps removed with apk del .build-deps in the same RUN', async () => {
+    const text = `${stages}FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install --no-cache-dir psycopg && apk del .build-deps\nCMD ["python", "app.py"]\n`;
+    expect(await hits('build-tools-in-final-stage', text)).toEqual([]);
+  });
+
+  // Shaped like open-webui: gcc installed in both branches of an if/else.
+  test('one finding per RUN, the other installs as related locations', async () => {
+    const text = `${stages}FROM python:3.11-slim\nRUN if [ "$X" = true ]; then apt-get install -y gcc; else apt-get install -y gcc python3-dev; fi\nCMD ["bash", "start.sh"]\n`;
+    const found = (await findings(text)).filter((f) => f.ruleId === 'build-tools-in-final-stage');
+    expect(found).toHaveLength(1);
+    expect(found[0].properties.packages).toEqual(['gcc', 'python3-dev']);
+    expect(found[0].related).toHaveLength(1);
   });
 });

@@ -34,3 +34,20 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM debian:12-slim\n')).toEqual([]);
   });
 });
+
+describe('apt-no-install-recommends: one finding per RUN, not build-dep', () => {
+  // Shaped like laravel/sail: six apt-get installs in one RUN.
+  test('one finding per RUN, every install fixed by its quick fix', async () => {
+    const found = (await findings('FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl && apt-get install -y nodejs && apt-get install -y yarn\n'))
+      .filter((f) => f.ruleId === 'apt-no-install-recommends');
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain('and 2 more installs in this RUN');
+    expect(found[0].related).toHaveLength(2);
+    expect(found[0].fix?.edits).toHaveLength(3);
+  });
+
+  // Shaped like docker-library/postgres and nginx: build-dep for architectures without packages, purged later.
+  test('quiet for apt-get build-dep', async () => {
+    expect(await hits('apt-no-install-recommends', 'FROM debian:12-slim\nRUN apt-get update && apt-get build-dep -y postgresql-common && apt-get source --compile postgresql-common\n')).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
  * defines by itself. Shared by the FROM argument rules.
  */
 import type { ParsedDockerfile } from '../parse/types.js';
+import { expandVariables } from '../parse/variables.js';
 
 /** ARGs BuildKit predefines in the global scope (values depend on the build, so unknown here). */
 export const AUTOMATIC_PLATFORM_ARGS = new Set([
@@ -13,7 +14,11 @@ export const AUTOMATIC_PLATFORM_ARGS = new Set([
 /** Global ARG names with their default (null when declared without one), in declaration order. */
 export function globalArgDefaults(parsed: ParsedDockerfile): Map<string, string | null> {
   const defaults = new Map<string, string | null>();
-  for (const arg of parsed.globalArgs) for (const pair of arg.pairs) defaults.set(pair.name, pair.value);
+  // A default may use the global ARGs above it (`ARG TAG=${RUBY_VERSION}-slim`); BuildKit expands it in
+  // order, an ARG without a default as empty.
+  for (const arg of parsed.globalArgs) {
+    for (const pair of arg.pairs) defaults.set(pair.name, pair.value === null ? null : expandVariables(pair.value, (name) => defaults.get(name) ?? ''));
+  }
   return defaults;
 }
 

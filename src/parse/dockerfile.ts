@@ -458,7 +458,8 @@ function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
     } else if (stageIndex < 0) {
       if (keyword === 'ARG') {
         parsed.globalArgs.push(instruction);
-        for (const pair of instruction.pairs) globalArgs.set(pair.name, pair.value ?? undefined);
+        // A default may use the global ARGs above it (`ARG TAG=${RUBY_VERSION}-slim`): BuildKit expands it in order.
+        for (const pair of instruction.pairs) globalArgs.set(pair.name, pair.value === null ? undefined : expandVariables(pair.value, (name) => globalArgs.get(name)));
       }
     } else {
       parsed.stages[stageIndex].instructions.push(instruction);

@@ -15,3 +15,15 @@ describe(rule, () => {
     expect(await hits(rule, text)).toEqual([]);
   });
 });
+
+describe('invalid-default-arg-in-from: global ARG defaults that use earlier global ARGs', () => {
+  // Seen on a real Rails Dockerfile: `ARG TAG=${RUBY_VERSION}-${DEBIAN_RELEASE}-slim`, as BuildKit expands it.
+  test('quiet: a default built from earlier global ARGs expands to a valid reference', async () => {
+    expect(await hits('invalid-default-arg-in-from', 'ARG RUBY_VERSION=3.3.6\nARG DEBIAN_RELEASE=bookworm\nARG TAG=${RUBY_VERSION}-${DEBIAN_RELEASE}-slim\nFROM ruby:${TAG}\n')).toEqual([]);
+    expect(await hits('invalid-default-arg-in-from', 'ARG BASE=ruby\nARG TAG=3-slim\nARG IMAGE=${BASE}:${TAG}\nFROM $IMAGE\n')).toEqual([]);
+  });
+
+  test('still fires when the ARG it uses has no default', async () => {
+    expect(await hits('invalid-default-arg-in-from', 'ARG VERSION\nARG TAG=${VERSION}\nFROM ruby:${TAG}\n')).toEqual([3]);
+  });
+});

@@ -96,13 +96,19 @@ function removedInOwnLayer(creator: LayerStep, effect: FileEffect, path: string)
  * A file that was copied only to be used and deleted (`COPY install.sh /tmp/` … `RUN /tmp/install.sh &&
  * rm /tmp/install.sh`): a bind mount gives the RUN the file without storing it in any layer.
  */
-function useWithoutCopying(creator: LayerStep, write: CopyWrite): string {
+/** Commands that change files in place: on a bind mount they need `rw` (their changes are then discarded). */
+const WRITES_IN_PLACE = new Set(['chmod', 'chown', 'sed', 'touch', 'mv', 'patch', 'perl', 'tee']);
+
+function useWithoutCopying(creator: LayerStep, write: CopyWrite, deleting: LayerStep): string {
   const copy = creator.copy!;
   const source = copy.sources.find((candidate) => candidate.path === write.source);
   if (source?.volatility === 'remote') return `download it in the RUN that uses and deletes it instead, so that it never lands in a layer`;
   if (source?.volatility === 'inline') return `write it in the RUN that uses and deletes it instead (a RUN heredoc), so that it never lands in a layer`;
   const from = creator.instruction.copy!.from !== null ? `from=${creator.instruction.copy!.from},` : '';
-  return `mount it into the RUN that uses it instead of copying it (\`RUN --mount=type=bind,${from}source=${write.source},target=${write.path} …\`), so that it never lands in a layer`;
+  // paperless-ngx: `cd docker && chmod +x install.sh && ./install.sh && cd .. && rm docker -rf`. A bind mount is
+  // read-only unless `rw`, and its mount point cannot be removed, so the advice says both.
+  const writes = (deleting.instruction.script?.commands ?? []).some((command) => WRITES_IN_PLACE.has(command.program));
+  return `mount it into the RUN that uses it instead of copying it (\`RUN --mount=type=bind,${from}source=${write.source},target=${write.path}${writes ? ',rw' : ''} …\`, without the rm), so that it never lands in a layer`;
 }
 
 /** `/root/.cache (build cache that make … write)`, `apt packages gcc`, `/app/.git`. */
@@ -143,7 +149,7 @@ const rule: Rule = {
         const copiedFile = fromCopy ? copyCreated(first.step, first.deletion.path) : undefined;
         // Deleting all that a COPY wrote: it was only needed during a RUN.
         const deletesAllOfIt = copiedFile !== undefined && (!copiedFile.tree || isWithin(copiedFile.path, first.deletion.path));
-        const fileAdvice = deletesAllOfIt ? useWithoutCopying(first.step, copiedFile) : null;
+        const fileAdvice = deletesAllOfIt ? useWithoutCopying(first.step, copiedFile, step) : null;
         const copiedFrom = first.step.instruction.copy?.from ?? null;
         const advice = fileAdvice ?? (!fromCopy ? `do it in that same RUN instead`
           : copiedFrom !== null ? `COPY only what is needed from ${copiedFrom} instead`

@@ -170,3 +170,15 @@ describe('cleanup-in-separate-layer: ~user paths', () => {
     expect(found.steps.find((s) => s.instruction.argumentsText.startsWith('rm'))!.deleted.map((d) => d.path)).toEqual(['/home/redmine/.bundle', '/root/.cache']);
   });
 });
+
+describe('cleanup-in-separate-layer: bind-mount advice that works as written', () => {
+  // Shaped like paperless-ngx: COPY docker/ ./docker/, then cd docker && chmod +x … && ./install.sh && rm docker -rf.
+  test('rw when the RUN changes files in the copied folder, and without the rm', async () => {
+    const [finding] = (await findings('FROM python:3.9\nWORKDIR /app\nCOPY docker/ ./docker/\nRUN cd docker && chmod +x install.sh && ./install.sh && cd .. && rm docker -rf\n'))
+      .filter((f) => f.ruleId === 'cleanup-in-separate-layer');
+    expect(finding.message).toContain('RUN --mount=type=bind,source=docker/,target=/app/docker,rw …`, without the rm');
+    const [readOnly] = (await findings('FROM debian:12\nCOPY install.sh /tmp/install.sh\nRUN sh /tmp/install.sh && rm /tmp/install.sh\n'))
+      .filter((f) => f.ruleId === 'cleanup-in-separate-layer');
+    expect(readOnly.message).toContain('target=/tmp/install.sh …`, without the rm');
+  });
+});

@@ -3,9 +3,10 @@ import { instructionLabel } from '../src/model/queries.js';
 import type { Instruction } from '../src/parse/types.js';
 
 /**
- * Two short RUNs in a row make two layers and two cache entries where one would do. Kept as narrow as
- * hadolint's DL3059, because merging big RUNs hurts caching: both RUNs are adjacent (comments aside),
- * have the same flags (a different --mount cannot be merged), and hold at most two commands each.
+ * Two short RUNs in a row make two layers and two cache entries where one would do. Merging big RUNs
+ * hurts caching, so both RUNs are adjacent (comments aside), have the same flags (a different --mount
+ * cannot be merged), and hold at most two commands each: hadolint's DL3059 counts the same way (its
+ * comment says it leaves `&&` chains alone; its code skips only RUNs of more than two commands).
  * A heredoc RUN is never asked to merge (hadolint #1137). More precise than DL3059: only in stages whose
  * layers ship (the final image and the stages it is built FROM); a builder stage's layers are never pulled.
  */

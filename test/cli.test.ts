@@ -189,6 +189,49 @@ describe('bad input: a clear one-line message and the right exit code', () => {
   });
 });
 
+describe('rule profiles: a quiet default, strict, --select and --extend-select', () => {
+  // Shaped like the official images (docker-library): legacy ENV form, unpinned packages, wget progress, pipes
+  // ending in a checker. Nothing an expert would change: exit 0 with the defaults, today's findings with strict.
+  const expertFile = 'FROM debian:bookworm-slim\nENV GOSU_VERSION 1.17\nRUN set -eux; apt-get update; apt-get install -y --no-install-recommends ca-certificates wget; rm -rf /var/lib/apt/lists/*; \\\n\twget -O gosu.tgz "https://example.org/gosu-$GOSU_VERSION.tgz"; echo "abc *gosu.tgz" | sha256sum -c -; tar -xzf gosu.tgz -C /usr/local/bin; rm gosu.tgz\nCMD ["bash"]\n';
+
+  test('an expert-written file passes with the defaults and keeps its findings under --select strict', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), expertFile);
+    const quiet = layerlint(['lint', join(dir, 'Dockerfile'), '--shellcheck', 'off']);
+    expect(quiet.stdout).toContain('no findings');
+    expect(quiet.code).toBe(0);
+    const strict = layerlint(['lint', join(dir, 'Dockerfile'), '--shellcheck', 'off', '--select', 'strict', '-f', 'json']);
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(strict.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(['legacy-key-value-format', 'unpinned-package', 'wget-without-progress']);
+  });
+
+  test('--extend-select adds rules by id, hadolint code or category; --select replaces the profile; a config can extend strict', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), expertFile);
+    const ids = (args: string[], cwd?: string) => JSON.parse(layerlint(['lint', join(dir, 'Dockerfile'), '--shellcheck', 'off', '-f', 'json', ...args], { cwd }).stdout)
+      .files[0].findings.map((f: { ruleId: string }) => f.ruleId).sort();
+    expect(ids(['--extend-select', 'DL3008'])).toEqual(['unpinned-package']);
+    expect(ids(['--extend-select', 'wget-without-progress,syntax'])).toEqual(['legacy-key-value-format', 'wget-without-progress']);
+    expect(ids(['--select', 'unpinned-package'])).toEqual(['unpinned-package']);
+    writeFileSync(join(dir, '.layerlint.yaml'), 'extends: strict\nrules:\n  unpinned-package: off\n');
+    expect(ids([])).toEqual(['legacy-key-value-format', 'wget-without-progress']);
+    writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  wget-without-progress: warning\n');
+    expect(ids([])).toEqual(['wget-without-progress']);
+  });
+
+  test('an unknown name in --select or extend-select is a one-line error with the nearest name', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), expertFile);
+    const cli = layerlint(['lint', join(dir, 'Dockerfile'), '--extend-select', 'unpined-package']);
+    expect(cli.code).toBe(2);
+    expectOneLineError(cli.stderr, /--extend-select: unknown rule or group 'unpined-package' \(did you mean unpinned-package\?\)/);
+    writeFileSync(join(dir, '.layerlint.yaml'), 'extend-select: [wget-without-progres]\n');
+    const config = layerlint(['lint', join(dir, 'Dockerfile')]);
+    expect(config.code).toBe(2);
+    expectOneLineError(config.stderr, /'extend-select' names an unknown rule or group 'wget-without-progres' \(did you mean wget-without-progress\?\)/);
+  });
+});
+
 describe('layerlint layers and rules', () => {
   test('layers prints the model of a seed example', () => {
     const { code, stdout } = layerlint(['layers', 'test/fixtures/seeds/make-cleanup-before.Dockerfile']);
@@ -211,6 +254,11 @@ describe('layerlint layers and rules', () => {
     const list = layerlint(['rules']);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^multiple-cmd\s+runtime\s+warning/m);
+    // Which rules are on by default, and why each opt-in rule is not.
+    const [onByDefault, optIn] = list.stdout.split(/^Opt-in/m);
+    expect(onByDefault).toMatch(/^On by default \(\d+\)/);
+    expect(onByDefault).toMatch(/^multiple-cmd /m);
+    expect(optIn).toMatch(/^unpinned-package .*\n\s+off by default: Pinning distribution packages/m);
     const doc = layerlint(['rules', 'DL4003']);
     expect(doc.stdout).toMatch(/^# multiple-cmd/);
   });

@@ -17,6 +17,12 @@ describe.each(allRules.map((rule) => [rule.meta.id, rule] as const))('rule %s', 
     expect(rule.meta.description).toMatch(/^[A-Z].*\.$/);
   });
 
+  test('on by default, or says why not', () => {
+    expect(typeof rule.meta.recommended).toBe('boolean');
+    if (rule.meta.recommended) expect(rule.meta.optInBecause).toBeUndefined();
+    else expect(rule.meta.optInBecause).toMatch(/^[A-Z`].*\.$/);
+  });
+
   test('docs page with a bad and a good example', () => {
     const page = new URL(`docs/rules/${id}.md`, root);
     expect(existsSync(page)).toBe(true);
@@ -59,8 +65,10 @@ describe('docs examples are true: Bad fires the rule, Good does not', () => {
   test('docs header line matches the rule meta', () => {
     for (const { meta } of allRules) {
       const line = readFileSync(new URL(`docs/rules/${meta.id}.md`, root), 'utf8').split('\n')[2];
-      expect(line).toContain(`**Category:** ${meta.category} · **Default severity:** ${meta.severity}`);
+      expect(line).toContain(`**Category:** ${meta.category} · **Default severity:** ${meta.severity} · **On by default:** ${meta.recommended ? 'yes' : 'no (opt-in)'}`);
       for (const code of meta.hadolint ?? []) expect(line).toContain(code);
+      // An opt-in rule's page says why it is off, in the words `layerlint rules` prints.
+      if (!meta.recommended) expect(readFileSync(new URL(`docs/rules/${meta.id}.md`, root), 'utf8')).toContain(`**Off by default.** ${meta.optInBecause}`);
     }
   });
 });
@@ -68,7 +76,7 @@ describe('docs examples are true: Bad fires the rule, Good does not', () => {
 test('docs/rules/README.md lists every rule and every hadolint/BuildKit name (npm run docs:rules)', () => {
   const index = readFileSync(new URL('docs/rules/README.md', root), 'utf8');
   for (const { meta } of allRules) {
-    expect(index).toContain(`| [${meta.id}](${meta.id}.md) | ${meta.category} | ${meta.severity} |`);
+    expect(index).toContain(`| [${meta.id}](${meta.id}.md) | ${meta.category} | ${meta.severity} | ${meta.recommended ? 'yes' : 'no'} |`);
     for (const name of [...(meta.hadolint ?? []), ...(meta.buildkit ?? [])]) expect(index).toContain(`| ${name} |`);
   }
 });

@@ -21,7 +21,7 @@ export function runRulesCommand(options: { id: string | null; format: 'text' | '
     if (options.format === 'json') {
       writeOut(`${JSON.stringify({ ...rule.meta, docs: docsFile(rule.meta.id) }, null, 2)}\n`);
     } else {
-      writeOut(docsFile(rule.meta.id) ?? `${rule.meta.id} (${rule.meta.category}, ${rule.meta.severity})\n${rule.meta.description}\n`);
+      writeOut(docsFile(rule.meta.id) ?? `${rule.meta.id} (${rule.meta.category}, ${rule.meta.severity}, ${rule.meta.recommended ? 'on by default' : 'opt-in'})\n${rule.meta.description}\n`);
     }
     return 0;
   }
@@ -30,10 +30,20 @@ export function runRulesCommand(options: { id: string | null; format: 'text' | '
     return 0;
   }
   const width = Math.max(...allRules.map((rule) => rule.meta.id.length));
-  const lines = allRules.map((rule) => {
+  const line = (rule: (typeof allRules)[number]) => {
     const aliases = [...(rule.meta.hadolint ?? []), ...(rule.meta.buildkit ?? [])];
     return `${rule.meta.id.padEnd(width)}  ${rule.meta.category.padEnd(8)} ${rule.meta.severity.padEnd(7)} ${rule.meta.description}${aliases.length ? ` [${aliases.join(', ')}]` : ''}`;
-  });
-  writeOut(`${lines.join('\n')}\n`);
+  };
+  const on = allRules.filter((rule) => rule.meta.recommended);
+  const off = allRules.filter((rule) => !rule.meta.recommended);
+  writeOut([
+    `On by default (${on.length}): precise findings about cache, size, builds that break, runtime behaviour and security.`,
+    ...on.map(line),
+    '',
+    `Opt-in (${off.length}): turn on with --extend-select <id>, 'rules: {<id>: <severity>}' or 'extends: strict' in .layerlint.yaml.`,
+    ...off.map((rule) => `${line(rule)}\n${' '.repeat(width + 2)}off by default: ${rule.meta.optInBecause}`),
+    '',
+    'ShellCheck (SCxxxx, with shellcheck on PATH): its errors are on by default; its warnings, infos and style notes are opt-in (--extend-select SC, or one code).',
+  ].join('\n') + '\n');
   return 0;
 }

@@ -1,9 +1,13 @@
 import type { Rule } from '../src/engine/types.js';
 import { stageChain } from '../src/parse/dockerfile.js';
+import { startsInRoot } from '../src/model/knowledge/base-image-env.js';
 
 /**
  * `COPY app.py .` lands in the base image's working directory, which you do not see in this file and
  * which changes when the base does. Fine once a WORKDIR is set in the stage or a stage it builds FROM.
+ * Only for base images known to have none (debian, alpine, python, node …: the files land in `/`): an
+ * image that sets a WORKDIR of its own (php's /var/www/html, a project's base image such as searxng/base)
+ * is meant to be copied into that way.
  */
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\$)/;
 
@@ -18,7 +22,10 @@ const rule: Rule = {
   },
   check({ parsed, report }) {
     for (const stage of parsed.stages) {
-      const inherited = stageChain(parsed, stage.index).slice(0, -1).some((index) => parsed.stages[index].instructions.some((i) => i.keyword === 'WORKDIR'));
+      const chain = stageChain(parsed, stage.index);
+      const root = parsed.stages[chain[0]].from.from;
+      if (!root || !startsInRoot(root.imageName)) continue;
+      const inherited = chain.slice(0, -1).some((index) => parsed.stages[index].instructions.some((i) => i.keyword === 'WORKDIR'));
       let workdirSet = inherited;
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'WORKDIR') workdirSet = true;

@@ -16,3 +16,22 @@ export function baseImageEnv(imageName: string): Record<string, string> {
   const official = imageName.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
   return OFFICIAL_IMAGE_ENV[official] ?? {};
 }
+
+/**
+ * Official images that set no WORKDIR, so a relative COPY destination lands in `/` (from their
+ * Dockerfiles in docker-library and the distributions' own). Images that do set one (php:
+ * /var/www/html, golang: /go, tomcat: /usr/local/tomcat) and images of other publishers, which often set
+ * a WORKDIR of their own on purpose (searxng/base), are not listed: a relative COPY into them is their
+ * intended use.
+ */
+const NO_WORKDIR_IMAGES = new Set([
+  'scratch', 'busybox', 'alpine', 'debian', 'ubuntu', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux',
+  'oraclelinux', 'archlinux', 'opensuse/leap', 'buildpack-deps', 'python', 'pypy', 'node', 'ruby', 'rust', 'perl',
+  'openjdk', 'eclipse-temurin', 'amazoncorretto', 'ibm-semeru-runtimes', 'gcc', 'erlang', 'elixir', 'haskell', 'swift',
+  'nginx', 'postgres', 'mysql', 'mariadb', 'mongo',
+]);
+
+/** Does this image (a FROM image name, without tag) start its users in `/`, with no WORKDIR of its own? */
+export function startsInRoot(imageName: string): boolean {
+  return NO_WORKDIR_IMAGES.has(imageName.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '').toLowerCase());
+}

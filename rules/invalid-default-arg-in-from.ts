@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import { AUTOMATIC_PLATFORM_ARGS, globalArgDefaults, variableReferences } from '../src/model/build-args.js';
-import { expandVariables } from '../src/parse/variables.js';
+import { processWord } from '../src/parse/variables.js';
 
 /**
  * `ARG TAG` (no default) then `FROM alpine:${TAG}`: a build without `--build-arg TAG=…` asks for
@@ -30,7 +30,10 @@ const rule: Rule = {
       const references = variableReferences(raw);
       // Only references to declared global ARGs have a known default; the rest is undefined-arg-in-from's business.
       if (references.length === 0 || references.some((r) => !defaults.has(r.name) || AUTOMATIC_PLATFORM_ARGS.has(r.name))) continue;
-      const image = expandVariables(raw, (name) => defaults.get(name) ?? '');
+      const image = processWord(raw, (name) => defaults.get(name) ?? '');
+      // A substitution left as written (`${X/arm\/v7/arm-7}`, BuildKit's pattern replacement, or one that uses
+      // TARGETPLATFORM) has a value only the build knows: no claim about it.
+      if (image.includes('$')) continue;
       if (stageNames.has(image.toLowerCase()) || image === 'scratch' || REFERENCE.test(image)) continue;
       const empty = references.filter((r) => !defaults.get(r.name)).map((r) => r.name);
       report({

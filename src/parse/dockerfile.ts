@@ -240,7 +240,8 @@ function readFrom(ast: AstInstruction, globalArgs: Map<string, string | undefine
     getBuildStageRange(): Range | null; getPlatformFlag(): AstFlag | null;
   };
   const imageRaw = from.getImage() ?? '';
-  const image = expandVariables(imageRaw, (name) => globalArgs.get(name));
+  // As BuildKit reads it: quotes removed (`FROM debian:bookworm-"${TAG}"` in jenkinsci/docker), variables expanded.
+  const image = processWord(imageRaw, (name) => globalArgs.get(name));
   const digestAt = image.indexOf('@');
   const beforeDigest = digestAt >= 0 ? image.slice(0, digestAt) : image;
   const lastSlash = beforeDigest.lastIndexOf('/');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { hits } from '../helpers.js';
+import { hits, parse } from '../helpers.js';
 
 const rule = 'invalid-default-arg-in-from';
 
@@ -25,5 +25,20 @@ describe('invalid-default-arg-in-from: global ARG defaults that use earlier glob
 
   test('still fires when the ARG it uses has no default', async () => {
     expect(await hits('invalid-default-arg-in-from', 'ARG VERSION\nARG TAG=${VERSION}\nFROM ruby:${TAG}\n')).toEqual([3]);
+  });
+});
+
+describe('invalid-default-arg-in-from: as BuildKit reads FROM', () => {
+  // jenkinsci/docker: FROM debian:bookworm-"${BOOKWORM_TAG}" builds; BuildKit removes the quotes.
+  test('quotes inside the image are removed before the reference is checked', async () => {
+    expect(await hits('invalid-default-arg-in-from', 'ARG BOOKWORM_TAG=20250113\nFROM debian:bookworm-"${BOOKWORM_TAG}" AS jre-build\n')).toEqual([]);
+    const parsed = await parse('ARG TAG=3.20\nFROM alpine:"${TAG}"\n');
+    expect(parsed.stages[0].from.from?.image).toBe('alpine:3.20');
+  });
+
+  // gotify/server: ARG X=${TARGETPLATFORM/\//-} and FROM gotify/build:${GO_VERSION}-${X/arm\/v7/arm-7}.
+  test('quiet when a substitution is left for the build (pattern replacement, TARGETPLATFORM)', async () => {
+    const text = 'ARG GO_VERSION=PLEASE_PROVIDE_GO_VERSION\nARG DASHES=${TARGETPLATFORM/\\//-}\nARG NOTATION=${DASHES/arm\\/v7/arm-7}\nFROM gotify/build:${GO_VERSION}-${NOTATION} AS builder\n';
+    expect(await hits('invalid-default-arg-in-from', text)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { globToRegExp, isWithin } from '../src/util/paths.js';
 import { isBefore } from '../src/parse/positions.js';
 import { basename } from '../src/parse/shell.js';
 import { broadSources, commandLabel, earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
+import { workspaceAt, type Workspace } from '../src/model/workspaces.js';
 
 /**
  * `COPY . .` then `RUN npm ci`: every source edit changes the COPY layer's cache key, so the
@@ -79,17 +80,16 @@ function manifestsToCopy(model: LayerModel, install: DependencyInstall, folder: 
 }
 
 /**
- * Where the install reads its manifests, seen from the build context: `COPY . /src` then an install in
- * /src/src-ui (paperless-ngx) reads `src-ui/package.json`, which must be copied to /src/src-ui/, whatever
- * the WORKDIR is where the new COPY goes. Null when the install runs outside what the COPY brought.
+ * Where the install reads its manifests, seen from the build context, and the WORKDIR it needs. `COPY . /src`
+ * then an install in /src/src-ui (paperless-ngx) reads `src-ui/package.json`; moved above that COPY, the
+ * manifest COPY and the install run before `WORKDIR /src/src-ui` (set after the COPY), so the advice starts
+ * with that WORKDIR. Null when the install runs outside what the COPY brought.
  */
-function placement(broad: LayerStep, install: DependencyInstall): { folder: string; destination: string } | null {
+function placement(broad: LayerStep, install: DependencyInstall): { folder: string; workdirFirst: string | null } | null {
   const whole = broad.copy?.writes.find((write) => write.tree && /^(\.\/?|\.\/\*|\*)$/.test(write.source));
   if (!whole || !isWithin(install.directory, whole.path)) return null;
   const folder = install.directory.slice(whole.path.length).replace(/^\/+|\/+$/g, '');
-  // The same folder as the COPY's WORKDIR: `./` reads as the user wrote the rest.
-  const destination = broad.instruction.workdir === install.directory ? './' : `${install.directory.replace(/\/+$/, '')}/`;
-  return { folder, destination };
+  return { folder, workdirFirst: broad.instruction.workdir === install.directory ? null : install.directory };
 }
 
 interface Advice {
@@ -99,6 +99,12 @@ interface Advice {
   fix: string;
   manifests: string[];
 }
+
+/** More member manifests than this, and one COPY line each is no longer practical: a cache mount is. */
+const MAX_MEMBER_COPIES = 8;
+
+/** Where each package manager keeps its downloads, for a cache mount (the official images' users are root). */
+const DOWNLOAD_CACHE: Partial<Record<Ecosystem, string>> = { npm: '/root/.npm', yarn: '/usr/local/share/.cache/yarn', go: '/go/pkg/mod' };
 
 /**
  * Cargo cannot fetch from Cargo.toml alone (a manifest with no src/main.rs or lib.rs does not parse), so
@@ -116,40 +122,69 @@ function cargoAdvice(step: LayerStep, install: DependencyInstall): Advice {
   };
 }
 
-function adviceFor(model: LayerModel, step: LayerStep, broad: LayerStep, install: DependencyInstall): Advice {
-  if (install.ecosystem === 'cargo') return cargoAdvice(step, install);
-  const fetch = fetchCommand(install);
-  const where = placement(broad, install);
-  const inFolder = (file: string) => (where?.folder && !file.startsWith('/') ? `${where.folder}/${file}` : file);
-  const manifests = manifestsToCopy(model, install, where?.folder ?? '').map(inFolder);
-  // Placed by absolute path unless the new COPY runs in the install's own folder (pip's -r files keep theirs).
-  const exact = where !== null && where.destination !== './' && install.ecosystem !== 'pip';
-  const copy = exact ? `\`COPY ${manifests.join(' ')} ${where.destination}\`` : copyInstructions(manifests);
-  const what = fetch === 'install' ? 're-runs the install' : 'downloads every dependency again';
+/** A workspace too big to copy member by member: the downloads go into a cache mount instead. */
+function cacheMountAdvice(install: DependencyInstall, workspace: Workspace, what: string): Advice | null {
+  const target = DOWNLOAD_CACHE[install.ecosystem];
+  if (!target) return null;
   return {
     what,
-    message: exact ? `${copy} first, ${fetch}, then COPY the rest.` : `COPY ${manifests.map(contextName).join(' ')} first, ${fetch}, then COPY the rest.`,
-    fix: `Add ${copy} and ${fetch === 'install' ? 'the install' : `\`${fetch}\``} above ${instructionLabel(broad.instruction)}.`,
-    manifests,
+    message: `${workspace.declaredIn} declares a workspace of ${workspace.members.length} packages, too many to copy their manifests one by one: keep the downloads in a cache mount instead (\`RUN --mount=type=cache,target=${target} ${install.command.argv.join(' ')}\`).`,
+    fix: `Add --mount=type=cache,target=${target} to this RUN.`,
+    manifests: [workspace.declaredIn],
   };
+}
+
+/** `COPY a b ./`, one COPY per destination folder, sources as in the context, destinations below the install's folder. */
+function copyLines(files: string[], folder: string): string {
+  const byDestination = new Map<string, string[]>();
+  const prefix = folder ? `${folder}/` : '';
+  for (const file of files) {
+    const inFolder = file.startsWith(prefix) ? file.slice(prefix.length) : contextName(file);
+    const destination = inFolder.includes('/') ? `${inFolder.slice(0, inFolder.lastIndexOf('/'))}/` : './';
+    byDestination.set(destination, [...(byDestination.get(destination) ?? []), file.startsWith('/') ? contextName(file) : file]);
+  }
+  return [...byDestination].map(([destination, sources]) => `\`COPY ${sources.join(' ')} ${destination}\``).join(', ');
+}
+
+function adviceFor(model: LayerModel, step: LayerStep, broad: LayerStep, install: DependencyInstall): Advice {
+  if (install.ecosystem === 'cargo') return cargoAdvice(step, install);
+  const where = placement(broad, install);
+  const folder = where?.folder ?? '';
+  const prefix = folder ? `${folder}/` : '';
+  const workdir = where?.workdirFirst ? `\`WORKDIR ${where.workdirFirst}\`, ` : '';
+  const fetch = fetchCommand(install);
+  const what = fetch === 'install' ? 're-runs the install' : 'downloads every dependency again';
+  const plan = (manifests: string[], run: string, after = ''): Advice => {
+    const copy = copyLines(manifests, folder);
+    const simple = workdir === '' && folder === '' && !after && manifests.every((file) => !file.includes('/') || file.startsWith('/'));
+    return {
+      what,
+      message: simple ? `COPY ${manifests.map(contextName).join(' ')} first, ${run}, then COPY the rest.` : `${workdir}${copy} and ${run === 'install' ? 'the install' : `\`${run}\``} first, then COPY the rest${after}.`,
+      fix: `Add ${workdir}${copy} and ${run === 'install' ? 'the install' : `\`${run}\``} above ${instructionLabel(broad.instruction)}${after}.`,
+      manifests,
+    };
+  };
+  // pnpm fetch reads only the lock file and fills the store: it works for a single package and a workspace alike.
+  if (install.ecosystem === 'pnpm') return plan([`${prefix}pnpm-lock.yaml`], 'RUN pnpm fetch', ', and make this `pnpm install --offline`');
+  const workspace = model.context ? workspaceAt(model.context, folder) : null;
+  if (workspace && workspace.members.length > 0 && (workspace.tool === 'npm' || workspace.tool === 'go')) {
+    if (workspace.members.length > MAX_MEMBER_COPIES) {
+      const mounted = cacheMountAdvice(install, workspace, what);
+      if (mounted) return mounted;
+    }
+    const memberManifest = workspace.tool === 'go' ? ['go.mod', 'go.sum'] : ['package.json'];
+    const members = workspace.members.flatMap((member) => memberManifest.map((name) => `${member}/${name}`)).filter((file) => model.context!.files.includes(file));
+    const root = manifestsToCopy(model, install, folder).map((file) => `${prefix}${file}`).filter((file) => model.context!.files.includes(file));
+    const goWork = workspace.tool === 'go' ? [`${prefix}go.work`, `${prefix}go.work.sum`].filter((file) => model.context!.files.includes(file)) : [];
+    return plan([...root, ...goWork, ...members], fetch);
+  }
+  const manifests = manifestsToCopy(model, install, folder).map((file) => (folder && !file.startsWith('/') ? `${prefix}${file}` : file));
+  return plan(manifests, fetch);
 }
 
 /** A manifest's name in the build context: an absolute path in the image (`-r /tmp/extra.txt`) by its file name. */
 function contextName(file: string): string {
   return file.startsWith('/') ? basename(file) : file;
-}
-
-/**
- * `COPY package.json package-lock.json ./`, one COPY per folder so that each file lands where the
- * install reads it: `COPY requirements/prod.txt requirements/`, `COPY extra.txt /tmp/`.
- */
-function copyInstructions(manifests: string[]): string {
-  const byFolder = new Map<string, string[]>();
-  for (const file of manifests) {
-    const folder = file.includes('/') ? `${file.slice(0, file.lastIndexOf('/'))}/` : './';
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), contextName(file)]);
-  }
-  return [...byFolder].map(([folder, files]) => `\`COPY ${files.join(' ')} ${folder}\``).join(', ');
 }
 
 /** Does this step copy the whole build context (`COPY . .`, `ADD . /app`), rather than one source folder? */

@@ -11,8 +11,7 @@ describe(rule, () => {
   test.each([
     ['npm ci', 'node:20', 'RUN npm ci', 'package.json package-lock.json'],
     ['yarn', 'node:20', 'RUN yarn install --frozen-lockfile', 'package.json yarn.lock'],
-    ['pnpm', 'node:20', 'RUN pnpm install', 'package.json pnpm-lock.yaml'],
-    ['pip -r', 'python:3.12', 'RUN pip install --no-cache-dir -r requirements/prod.txt', 'requirements/prod.txt'],
+    ['pip -r', 'python:3.12', 'RUN pip install --no-cache-dir -r requirements/prod.txt', 'requirements/prod.txt requirements/'],
     ['poetry', 'python:3.12', 'RUN poetry install --no-root', 'pyproject.toml poetry.lock'],
     ['pipenv', 'python:3.12', 'RUN pipenv install --deploy', 'Pipfile Pipfile.lock'],
     ['go mod download', 'golang:1.22', 'RUN go mod download', 'go.mod go.sum'],
@@ -27,7 +26,7 @@ describe(rule, () => {
     const result = (await findings(`FROM ${image}\nWORKDIR /app\nCOPY . .\n${install}\n`)).filter((f) => f.ruleId === rule);
     expect(result).toHaveLength(1);
     expect(result[0].range.start.line).toBe(3);
-    expect(result[0].message).toContain(`COPY ${manifests} first`);
+    expect(result[0].message).toContain(`COPY ${manifests}`);
     expect(result[0].related[0].range.start.line).toBe(2);
   });
 
@@ -79,7 +78,7 @@ describe(rule, () => {
   test('the fix keeps each manifest at its path: one COPY per folder', async () => {
     const [pip] = (await findings('FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r ./requirements/base.txt -r requirements/prod.txt -r /tmp/extra.txt\n')).filter((f) => f.ruleId === rule);
     expect(pip.fix?.description).toBe('Add `COPY requirements/base.txt requirements/prod.txt requirements/`, `COPY extra.txt /tmp/` and the install above `COPY . .`.');
-    expect(pip.message).toContain('COPY requirements/base.txt requirements/prod.txt extra.txt first');
+    expect(pip.message).toContain('`COPY requirements/base.txt requirements/prod.txt requirements/`, `COPY extra.txt /tmp/` and the install first, then COPY the rest');
   });
 
   test('with a context: fires when a source folder without manifests is copied between the manifests and the install', async () => {
@@ -131,14 +130,54 @@ describe(rule, () => {
     `)).toEqual([]);
   });
 
-  // Shaped like paperless-ngx's Dockerfile: `COPY . /src`, then WORKDIR /src/src-ui and `npm ci` there.
-  test('the manifests are named where the install reads them: a sub-folder of the context, an absolute destination', async () => {
+  // Shaped like paperless-ngx's Dockerfile: `COPY . /src`, then WORKDIR /src/src-ui and `npm ci` there; and
+  // miniflux's: `ADD . /go/src/app`, then WORKDIR /go/src/app and `go build`. Moved above the COPY, the install
+  // would run before that WORKDIR: the advice starts with it.
+  test('the manifests are named where the install reads them, with the WORKDIR the install needs', async () => {
     const [finding] = (await findings('FROM node:16\nCOPY . /src\nWORKDIR /src/src-ui\nRUN npm ci --no-optional\n')).filter((f) => f.ruleId === rule);
-    expect(finding.message).toContain('`COPY src-ui/package.json src-ui/package-lock.json /src/src-ui/` first, install, then COPY the rest');
+    expect(finding.message).toContain('`WORKDIR /src/src-ui`, `COPY src-ui/package.json src-ui/package-lock.json ./` and the install first, then COPY the rest');
     const [same] = (await findings('FROM node:16\nWORKDIR /app\nCOPY . .\nRUN npm ci\n')).filter((f) => f.ruleId === rule);
-    expect(same.fix?.description).toContain('`COPY package.json package-lock.json ./`');
-    const [later] = (await findings('FROM node:16\nCOPY . /app\nWORKDIR /app\nRUN npm ci\n')).filter((f) => f.ruleId === rule);
-    expect(later.fix?.description).toContain('`COPY package.json package-lock.json /app/`');
+    expect(same.message).toContain('COPY package.json package-lock.json first, install, then COPY the rest');
+    const [go] = (await findings('FROM golang:alpine AS build\nADD . /go/src/app\nWORKDIR /go/src/app\nRUN go build -o miniflux main.go\n')).filter((f) => f.ruleId === rule);
+    expect(go.message).toContain('`WORKDIR /go/src/app`, `COPY go.mod go.sum ./` and `RUN go mod download` first, then COPY the rest');
+  });
+
+  // pnpm fetch needs only the lock file, so it works for a workspace too (Directus: a pnpm monorepo).
+  test('pnpm: COPY pnpm-lock.yaml and RUN pnpm fetch first, then install offline', async () => {
+    const [finding] = (await findings('FROM node:20\nWORKDIR /directus\nCOPY . .\nRUN pnpm install\n')).filter((f) => f.ruleId === rule);
+    expect(finding.message).toContain('`COPY pnpm-lock.yaml ./` and `RUN pnpm fetch` first, then COPY the rest, and make this `pnpm install --offline`');
+  });
+
+  test('with a context: an npm/yarn workspace gets every member\'s package.json, a big one a cache mount', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, workspaces: ['packages/*', 'apps/web'] }));
+    writeFileSync(join(dir, 'yarn.lock'), '');
+    for (const member of ['packages/ui', 'packages/api', 'apps/web']) {
+      mkdirSync(join(dir, member), { recursive: true });
+      writeFileSync(join(dir, member, 'package.json'), '{}');
+      writeFileSync(join(dir, member, 'index.ts'), '');
+    }
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile\n';
+    const [finding] = (await findings(text, { context: loadBuildContext(dir) })).filter((f) => f.ruleId === rule);
+    expect(finding.message).toContain('`COPY package.json yarn.lock ./`, `COPY apps/web/package.json apps/web/`, `COPY packages/api/package.json packages/api/`, `COPY packages/ui/package.json packages/ui/` and the install first');
+    for (let n = 0; n < 9; n++) {
+      mkdirSync(join(dir, 'packages', `p${n}`));
+      writeFileSync(join(dir, 'packages', `p${n}`, 'package.json'), '{}');
+    }
+    const [big] = (await findings(text, { context: loadBuildContext(dir) })).filter((f) => f.ruleId === rule);
+    expect(big.message).toContain('package.json declares a workspace of 12 packages');
+    expect(big.message).toContain('RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile');
+  });
+
+  test('with a context: a go.work workspace gets go.work and every module\'s go.mod and go.sum', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-'));
+    writeFileSync(join(dir, 'go.work'), 'go 1.22\n\nuse (\n\t./api\n\t./lib\n)\n');
+    for (const member of ['api', 'lib']) {
+      mkdirSync(join(dir, member));
+      for (const file of ['go.mod', 'go.sum', 'main.go']) writeFileSync(join(dir, member, file), '');
+    }
+    const [finding] = (await findings('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build ./api\n', { context: loadBuildContext(dir) })).filter((f) => f.ruleId === rule);
+    expect(finding.message).toContain('`COPY go.work ./`, `COPY api/go.mod api/go.sum api/`, `COPY lib/go.mod lib/go.sum lib/` and `RUN go mod download` first');
   });
 
   test('fires across FROM <stage>: the broad COPY is in the base stage', async () => {

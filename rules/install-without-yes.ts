@@ -30,7 +30,9 @@ const rule: Rule = {
       const options = ASSUME_YES[command.program];
       const call = options ? systemPackageCall(command) : null;
       if (!options || !call || !['install', 'upgrade', 'remove'].includes(call.action)) continue;
-      const quietTwice = /^apt/.test(command.program) && (command.argv.includes('-qq') || command.argv.some((w) => /^-q=?[2-9]$/.test(w)));
+      // apt-get: -q=2 implies -y, however it is written (-qq, -q -q, -q=2, --quiet=2).
+      const quietFlags = command.argv.filter((w) => /^-q+$/.test(w)).reduce((sum, w) => sum + w.length - 1, 0);
+      const quietTwice = /^apt/.test(command.program) && (quietFlags >= 2 || command.argv.some((w) => /^(-q=?|--quiet=)[2-9]$/.test(w)));
       const configured = call.options.some((option) => /Assume-Yes=(true|1|yes)/i.test(option));
       if (hasCommandOption(command.argv, options.long, options.short) || quietTwice || configured) continue;
       const edit = insertAfterWord(command, command.argv.indexOf(call.subcommand), ' -y');

@@ -19,6 +19,7 @@ const ADVICE: { match: RegExp; what?: RegExp; fix: string | ((path: string) => s
   { match: /^\/var\/lib\/apt\/lists/, fix: 'add `&& rm -rf /var/lib/apt/lists/*` at the end of the same RUN', hadolint: 'DL3009' },
   // --no-cache fetches the index for that one command and keeps nothing, so `apk update` is not needed either.
   { match: /^\/var\/cache\/apk/, fix: 'use `apk add --no-cache` (and `apk upgrade --no-cache`; no separate `apk update` is needed then)', hadolint: 'DL3019' },
+  { match: /^\/var\/cache\/yum/, what: /^microdnf cache$/, fix: 'add `&& microdnf clean all` to the same RUN', hadolint: 'DL3040' },
   { match: /^\/var\/cache\/yum/, fix: 'add `&& yum clean all` to the same RUN', hadolint: 'DL3032' },
   { match: /^\/var\/cache\/(dnf|libdnf5)/, fix: 'add `&& dnf clean all` to the same RUN', hadolint: 'DL3040' },
   { match: /^\/var\/cache\/zypp/, fix: 'add `&& zypper clean --all` to the same RUN', hadolint: 'DL3036' },
@@ -47,8 +48,12 @@ function indexOfUpdateAlone(step: LayerStep, effect: FileEffect): boolean {
   return update !== undefined && !step.systemPackages.some((call) => call.manager === update.manager && (call.action === 'install' || call.action === 'upgrade'));
 }
 
+/**
+ * Does the step delete the cache? A removal of packages (`apt-get -y autoremove`, `apt-get purge gcc`) is
+ * recorded as a deletion of packages, not of paths: it leaves the package lists where they are.
+ */
 function cleanedIn(step: LayerStep, effect: FileEffect): boolean {
-  return step.deleted.some((deletion) => pathsOverlap(deletion.path, effect.path));
+  return step.deleted.some((deletion) => deletion.kind !== 'packages' && pathsOverlap(deletion.path, effect.path));
 }
 
 const rule: Rule = {

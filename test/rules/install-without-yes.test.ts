@@ -20,3 +20,12 @@ describe(rule, () => {
     expect(finding.fix?.edits).toEqual([{ range: { start: { line: 1, character: 19 }, end: { line: 1, character: 19 } }, newText: ' -y' }]);
   });
 });
+
+describe('install-without-yes: apt-get -q -q', () => {
+  test('quiet level 2 implies -y however it is written', async () => {
+    for (const quiet of ['-qq', '-q -q', '-q=2', '--quiet=2']) {
+      expect(await hits('install-without-yes', `FROM debian:12\nRUN apt-get update && apt-get install ${quiet} curl\n`)).toEqual([]);
+    }
+    expect(await hits('install-without-yes', 'FROM debian:12\nRUN apt-get install -q curl\n')).toEqual([2]);
+  });
+});

@@ -174,3 +174,23 @@ describe('package-cache-left: one line, one piece of advice', () => {
     expect(found[0].message).toContain('apk upgrade --no-cache');
   });
 });
+
+describe('package-cache-left: package managers as they are really called', () => {
+  test('apt-get autoremove or purge in the same RUN does not delete the package lists', async () => {
+    expect(await hits('package-cache-left', 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get -y autoremove\nCMD ["curl"]\n')).toEqual([2]);
+    expect(await hits('package-cache-left', 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get purge -y gcc\n')).toEqual([2]);
+  });
+
+  // docker-library/haproxy and redis: `apk add --no-network --virtual .rundeps so:…` after the build.
+  test('apk add --no-network keeps no index', async () => {
+    expect(await hits('package-cache-left', 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc && make && apk add --no-network --virtual .rundeps so:libssl.so.3 && apk del --no-network .build-deps\n')).toEqual([]);
+  });
+
+  test("dnf's short forms and microdnf's own cache", async () => {
+    const found = (await findings('FROM fedora:40\nRUN dnf in -y curl\nFROM registry.access.redhat.com/ubi9-minimal\nRUN microdnf install -y tar\n')).filter((f) => f.ruleId === 'package-cache-left');
+    expect(found.map((f) => f.properties.cachePath)).toEqual(['/var/cache/yum']);
+    const fedora = (await findings('FROM fedora:40\nRUN dnf in -y curl\n')).filter((f) => f.ruleId === 'package-cache-left');
+    expect(fedora.map((f) => f.properties.cachePath)).toEqual(['/var/cache/dnf']);
+    expect(found[0].message).toContain('microdnf clean all');
+  });
+});

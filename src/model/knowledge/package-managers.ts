@@ -35,9 +35,11 @@ const ACTIONS: Record<SystemPackageManager, Record<string, PackageAction>> = {
     install: 'install', groupinstall: 'install', localinstall: 'install', reinstall: 'install', makecache: 'update',
     update: 'upgrade', upgrade: 'upgrade', remove: 'remove', erase: 'remove', autoremove: 'remove', clean: 'clean',
   },
+  // dnf's own short forms too (`dnf in`, `dnf up`, `dnf rei`, `dnf rm`, `dnf mc`).
   dnf: {
-    install: 'install', groupinstall: 'install', reinstall: 'install', makecache: 'update', update: 'upgrade',
-    upgrade: 'upgrade', remove: 'remove', erase: 'remove', autoremove: 'remove', clean: 'clean',
+    install: 'install', in: 'install', groupinstall: 'install', reinstall: 'install', rei: 'install', makecache: 'update',
+    mc: 'update', update: 'upgrade', up: 'upgrade', upgrade: 'upgrade', remove: 'remove', rm: 'remove', erase: 'remove',
+    autoremove: 'remove', clean: 'clean',
   },
   zypper: {
     install: 'install', in: 'install', refresh: 'update', ref: 'update', update: 'upgrade', up: 'upgrade',
@@ -91,15 +93,24 @@ export function cachesLeftBy(call: SystemPackageCall): { path: string; what: str
   const caches = SYSTEM_CACHE_PATHS[call.manager];
   switch (call.manager) {
     case 'apt':
-      if (call.action === 'update') return caches.filter((c) => c.path === '/var/lib/apt/lists');
-      if (call.action === 'install' || call.action === 'upgrade') return caches.filter((c) => c.path === '/var/cache/apt');
-      return [];
+      // Not /var/cache/apt for installs: the Debian and Ubuntu images (and every image built on them) carry
+      // /etc/apt/apt.conf.d/docker-clean, which deletes the downloaded .debs and *.bin after each install,
+      // so a later `apt-get clean` deletes nothing of an earlier layer. The lists stay.
+      return call.action === 'update' ? caches.filter((c) => c.path === '/var/lib/apt/lists') : [];
     case 'apk':
       if (call.action === 'update') return caches;
       if (call.action === 'install' || call.action === 'upgrade') {
-        return hasOption(call, '--no-cache') ? [] : caches;
+        // --no-network installs from what is already there (the official images' `apk add --no-network
+        // --virtual .rundeps so:…` after a build), so it fetches and keeps no index either.
+        return hasOption(call, '--no-cache') || hasOption(call, '--no-network') ? [] : caches;
       }
       return [];
+    case 'dnf': {
+      if (call.action !== 'install' && call.action !== 'update' && call.action !== 'upgrade') return [];
+      // One cache per program: dnf (4) /var/cache/dnf, dnf5 /var/cache/libdnf5, microdnf /var/cache/yum.
+      if (call.command.program === 'microdnf') return [{ path: '/var/cache/yum', what: 'microdnf cache' }];
+      return caches.filter((c) => c.path === (call.command.program === 'dnf5' ? '/var/cache/libdnf5' : '/var/cache/dnf'));
+    }
     default:
       return call.action === 'install' || call.action === 'update' || call.action === 'upgrade' ? caches : [];
   }

@@ -27,7 +27,9 @@ const rule: Rule = {
     const build = packagesTheContext ? stage.steps.flatMap((step) => (removesItsToolchain(step) ? [] : step.builds))[0] : undefined;
     const sdk = packagesTheContext && from.from && isSdkImage(from.from.imageName, from.from.tag) ? from.from : null;
     if (!build && !sdk) {
-      reportKeptCompilers(model, stage, report);
+      // Kept compilers are a toolchain by design too when nothing of the context is packaged: the php image
+      // keeps $PHPIZE_DEPS (autoconf, gcc, make) so that its users can build extensions.
+      if (packagesTheContext) reportKeptCompilers(model, stage, report);
       return;
     }
     const runtime = sdk ? SDK_IMAGES.find((entry) => entry.pattern.test(sdk.imageName.toLowerCase()))?.runtime : null;
@@ -75,6 +77,8 @@ const IMAGE_SCRIPT = /(^|\/)([\w.-]*entrypoint[\w.-]*|[\w.-]+\.sh)$/;
  */
 function copiesApplicationFiles(stage: StageModel): boolean {
   return stage.steps.some((step) => step.copy !== null && step.copy.fromStage === null && step.copy.fromImage === null
+    // Helper scripts put on PATH (the php image's `COPY docker-php-ext-* /usr/local/bin/`) are the image's own tooling.
+    && !/(^|\/)s?bin\/?$/.test(step.copy.destination)
     && step.copy.sources.some((source) => source.volatility !== 'remote' && !IMAGE_SCRIPT.test(source.path)));
 }
 

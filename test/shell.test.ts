@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { loadShellParser, parseShellScript, unquoteWord } from '../src/parse/shell.js';
+import { model } from './helpers.js';
 
 const origin = { line: 4, character: 4 };
 const lookup = (name: string) => ({ HOME: '/root', V: '1.0' } as Record<string, string>)[name];
@@ -80,5 +81,20 @@ describe('shell: RUN scripts into simple commands', () => {
     // Regression (found by the fuzzer): a trailing lone backslash looped forever.
     expect(unquoteWord('abc\\', lookup)).toBe('abc\\');
     expect(unquoteWord('\\', lookup)).toBe('\\');
+  });
+});
+
+describe('variables a RUN sets itself, and word splitting', () => {
+  // The official images' `buildDeps='gcc make' && apt-get install $buildDeps`, and ENV PKGS="curl gcc" … $PKGS.
+  test('an unquoted $VAR with a known value is split into words; a value set earlier in the script is used', async () => {
+    const m = await model('FROM debian:12\nENV PKGS="curl gcc"\nRUN apt-get install -y $PKGS "$PKGS"\nRUN buildDeps="gcc make" && apt-get install -y $buildDeps\n');
+    const runs = m.steps.filter((s) => s.instruction.keyword === 'RUN');
+    expect(runs[0].systemPackages[0].packages).toEqual(['curl', 'gcc', 'curl gcc']);
+    expect(runs[1].systemPackages[0].packages).toEqual(['gcc', 'make']);
+  });
+
+  test('a value computed at build time stays a variable', async () => {
+    const m = await model('FROM debian:12\nRUN savedAptMark="$(apt-mark showmanual)"; apt-mark manual $savedAptMark\n');
+    expect(m.steps.find((s) => s.instruction.keyword === 'RUN')!.instruction.script!.commands.at(-1)!.argv).toEqual(['apt-mark', 'manual', '$savedAptMark']);
   });
 });

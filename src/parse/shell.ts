@@ -105,6 +105,18 @@ export function unquoteWord(text: string, lookup: VariableLookup): string {
   return out;
 }
 
+/**
+ * The words one shell word becomes: an unquoted `$PKGS` or `${PKGS}` whose value is known is split on
+ * blanks, as the shell does (`ENV PKGS="curl gcc"` … `apt-get install $PKGS` installs two packages).
+ * Anything else is one word, unquoted.
+ */
+function splitWords(text: string, lookup: VariableLookup): string[] {
+  const bare = text.match(/^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/);
+  const value = bare ? lookup(bare[1] ?? bare[2]) : undefined;
+  if (value === undefined) return [unquoteWord(text, lookup)];
+  return value.split(/[ \t\n]+/).filter((word) => word !== '');
+}
+
 function toFilePosition(point: { row: number; column: number }, origin: Position): Position {
   return point.row === 0
     ? { line: origin.line, character: origin.character + point.column }
@@ -167,12 +179,26 @@ function commandFromNode(node: Node, children: (Node | null)[], state: WalkState
     if (name) assignments[name] = unquoteWord(value, state.lookup);
   }
   const wordNodes = [nameNode, ...node.childrenForFieldName('argument')].filter((n): n is Node => n !== null);
-  const words = wordNodes.map((n) => unquoteWord(n.text, state.lookup));
+  // A variable set earlier in the same script (`buildDeps='gcc make' && apt-get install $buildDeps`) shadows ARG/ENV.
+  // A value computed at build time (`savedAptMark="$(apt-mark showmanual)"`) is unknown here: the word stays as written.
+  const lookup: VariableLookup = (name) => {
+    const value = state.shellVariables.get(name);
+    if (value === undefined) return state.lookup(name);
+    return /[$`]/.test(value) ? undefined : value;
+  };
+  const words: string[] = [];
+  const nodeOfWord: Node[] = [];
+  for (const wordNode of wordNodes) {
+    for (const word of splitWords(wordNode.text, lookup)) {
+      words.push(word);
+      nodeOfWord.push(wordNode);
+    }
+  }
   const wrappers: string[] = [];
   const argv = unwrap(words, assignments, wrappers);
   if (argv.length === 0) return null;
-  // unwrap() only drops leading words, so the last argv.length nodes are argv's.
-  const wordRanges = wordNodes.slice(wordNodes.length - argv.length).map((n) => ({
+  // unwrap() only drops leading words, so the last argv.length words are argv's.
+  const wordRanges = nodeOfWord.slice(nodeOfWord.length - argv.length).map((n) => ({
     start: toFilePosition(n.startPosition, state.origin),
     end: toFilePosition(n.endPosition, state.origin),
   }));

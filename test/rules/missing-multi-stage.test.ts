@@ -30,8 +30,22 @@ describe(rule, () => {
       COPY . .
       CMD ["gunicorn", "app:app"]
     `)).toEqual([3]);
-    const [finding] = (await findings('FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y build-essential\nCMD ["rails", "server"]\n')).filter((f) => f.ruleId === rule);
+    const [finding] = (await findings('FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y build-essential\nCOPY . /app\nCMD ["rails", "server"]\n')).filter((f) => f.ruleId === rule);
     expect(finding.message).toContain('installs compilers (build-essential) on line 2 and keeps them');
+  });
+
+  // Shaped like docker-library/php: ENV PHPIZE_DEPS (autoconf, g++, gcc, make …) installed and kept so that users of
+  // the image can build extensions; it copies only its helper scripts to /usr/local/bin.
+  test('quiet: compilers kept by an image that packages nothing from the context but its own scripts', async () => {
+    expect(await hits(rule, dockerfile`
+      FROM debian:bookworm-slim
+      ENV PHPIZE_DEPS autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c
+      RUN apt-get update && apt-get install -y --no-install-recommends $PHPIZE_DEPS ca-certificates curl && rm -rf /var/lib/apt/lists/*
+      COPY docker-php-source /usr/local/bin/
+      COPY docker-php-ext-* docker-php-entrypoint /usr/local/bin/
+      ENTRYPOINT ["docker-php-entrypoint"]
+      CMD ["php", "-a"]
+    `)).toEqual([]);
   });
 
   test('quiet: compilers purged in the same RUN, only -dev headers, or a toolbox image (no CMD, or a bare shell)', async () => {

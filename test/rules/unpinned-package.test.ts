@@ -43,3 +43,11 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM python:3\nRUN pip install -c constraints.txt requests\n')).toEqual([]);
   });
 });
+
+describe('unpinned-package: option values are not packages', () => {
+  test('pip --root-user-action ignore, npm --loglevel verbose, uv pip --index-strategy …', async () => {
+    const found = (await findings('FROM python:3.12\nRUN pip install --root-user-action ignore requests\nRUN npm install --loglevel verbose left-pad\nRUN uv pip install --system --index-strategy unsafe-best-match flask\n'))
+      .filter((f) => f.ruleId === 'unpinned-package');
+    expect(found.map((f) => f.properties.packages)).toEqual([['requests'], ['left-pad'], ['flask']]);
+  });
+});

@@ -24,8 +24,10 @@ const isUnknown = (word: string) => word.includes('$');
 const isPathOrUrl = (word: string) => /^(\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(word);
 
 /** Options of pip install that take a value (so the value is not read as a package). */
-const PIP_OPTIONS_WITH_VALUE = new Set(['-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--platform', '--python-version', '--implementation', '--abi', '--no-binary', '--only-binary', '--progress-bar', '--proxy', '--trusted-host', '--upgrade-strategy', '-b', '--build', '--cache-dir', '--log']);
-const NPM_OPTIONS_WITH_VALUE = new Set(['--prefix', '--registry', '--cache', '--userconfig', '-w', '--workspace', '--omit', '--include', '--tag']);
+// Options whose value is a separate word, so it is not read as a package (`pip install --root-user-action ignore x`,
+// `npm install --loglevel verbose x`, `uv pip install --index-strategy unsafe-best-match x`). pip's and uv's share one list.
+const PIP_OPTIONS_WITH_VALUE = new Set(['-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--platform', '--python-version', '--implementation', '--abi', '--no-binary', '--only-binary', '--progress-bar', '--proxy', '--trusted-host', '--upgrade-strategy', '-b', '--build', '--cache-dir', '--log', '--root-user-action', '--timeout', '--default-timeout', '--retries', '--exists-action', '--report', '--python', '-p', '--index', '--default-index', '--index-strategy', '--resolution', '--prerelease', '--link-mode', '--keyring-provider', '--config-setting', '-C', '--override', '--exclude-newer', '-P', '--upgrade-package', '--reinstall-package', '--no-build-package', '--no-binary-package', '--refresh-package', '--python-platform']);
+const NPM_OPTIONS_WITH_VALUE = new Set(['--prefix', '--registry', '--cache', '--userconfig', '-w', '--workspace', '--omit', '--include', '--tag', '--loglevel', '--install-strategy', '--before', '--fetch-retries', '--fetch-timeout', '--script-shell', '--network-timeout', '--modules-folder', '--cache-folder', '--mutex', '--filter', '-F', '--store-dir']);
 
 function operands(words: string[], optionsWithValue: Set<string>): string[] {
   const found: string[] = [];

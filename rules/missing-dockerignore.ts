@@ -2,11 +2,15 @@ import type { Rule } from '../src/engine/types.js';
 import { broadSources, instructionLabel } from '../src/model/queries.js';
 
 /**
- * With a broad COPY, everything in the build context is sent to the engine and copied: `.git` and
- * `node_modules` change all the time, so the COPY misses the cache on edits that do not matter, and
- * they bloat the image. Only checked when the context is known (--context).
+ * `COPY . .` sends and copies everything in the build context: `.git`, `node_modules`, a virtualenv or
+ * build output change all the time, so the COPY misses the cache on edits that do not matter, and they
+ * bloat the image. Only checked with a known context (--context), only for a COPY of the whole context
+ * (`COPY src/ /app/` or `COPY docker-entrypoint.sh *.sh /` copy what they name), and only when the context
+ * really holds such a folder: otherwise a missing .dockerignore costs nothing, and saying so would be noise.
  */
-const JUNK = ['.git', 'node_modules'];
+const HEAVY = ['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.pytest_cache', '.tox', '.next', 'coverage', 'target', '.terraform'];
+
+const WHOLE_CONTEXT = /^(\.\/?|\.\/\*|\*)$/;
 
 const rule: Rule = {
   meta: {
@@ -14,29 +18,28 @@ const rule: Rule = {
     category: 'cache',
     severity: 'warning',
     recommended: true,
-    description: 'A broad COPY copies a build context that has no .dockerignore, or whose .dockerignore does not exclude .git or node_modules.',
+    description: 'A COPY of the whole build context copies .git, node_modules or other folders that change all the time, because no .dockerignore excludes them.',
   },
   check({ model, report }) {
     const context = model.context;
     if (!context) return;
-    const broad = model.steps.find((step) => broadSources(step).length > 0);
-    if (!broad) return;
-    const present = JUNK.filter((name) => context.topLevel.includes(name));
+    const whole = model.steps.find((step) => step.copy?.fromStage === null && step.copy.fromImage === null && broadSources(step).some((source) => WHOLE_CONTEXT.test(source.path)));
+    if (!whole) return;
+    const copied = HEAVY.filter((name) => context.topLevel.includes(name) && !context.isIgnored(name));
+    if (copied.length === 0) return;
+    const list = copied.join(', ');
     if (!context.dockerignore) {
-      const also = present.length > 0 ? `, including ${present.join(' and ')}` : '';
       report({
-        message: `${instructionLabel(broad.instruction)} copies the whole build context${also}, and there is no .dockerignore; add one listing .git, node_modules and build output.`,
-        range: broad.instruction.range,
-        fix: { description: 'Create .dockerignore next to the Dockerfile with at least `.git`, `node_modules` and your build output.' },
+        message: `${instructionLabel(whole.instruction)} copies the whole build context, ${list} included, and there is no .dockerignore; add one listing ${list} and your build output.`,
+        range: whole.instruction.range,
+        fix: { description: `Create .dockerignore next to the Dockerfile with ${copied.map((n) => `\`${n}\``).join(', ')} and your build output.` },
       });
       return;
     }
-    const notIgnored = present.filter((name) => !context.isIgnored(name));
-    if (notIgnored.length === 0) return;
     report({
-      message: `${instructionLabel(broad.instruction)} copies ${notIgnored.join(' and ')}, which ${context.dockerignore.path} does not exclude; add ${notIgnored.join(' and ')} to it.`,
-      range: broad.instruction.range,
-      fix: { description: `Add ${notIgnored.map((n) => `\`${n}\``).join(' and ')} to .dockerignore.` },
+      message: `${instructionLabel(whole.instruction)} copies ${list}, which ${context.dockerignore.path} does not exclude; add ${copied.length > 1 ? 'them' : 'it'} to it.`,
+      range: whole.instruction.range,
+      fix: { description: `Add ${copied.map((n) => `\`${n}\``).join(', ')} to .dockerignore.` },
     });
   },
 };

@@ -16,8 +16,17 @@ function context(files: Record<string, string>, dirs: string[] = []) {
 }
 
 describe(rule, () => {
-  test('fires with no .dockerignore', async () => {
-    expect(await hits(rule, BROAD, context({ 'index.js': '' }))).toEqual([2]);
+  test('fires with no .dockerignore when the context holds .git, node_modules or a virtualenv', async () => {
+    expect(await hits(rule, BROAD, context({ 'index.js': '' }, ['.git']))).toEqual([2]);
+    expect(await hits(rule, 'FROM python:3.12\nCOPY . /app\n', context({ 'app.py': '' }, ['.venv']))).toEqual([2]);
+  });
+
+  // Seen on real files: `COPY docker-entrypoint.sh *.sh /`, `COPY etc/ /etc`, `COPY src/ /app/` were reported as
+  // copying "the whole build context"; and a context with nothing heavy in it costs nothing without a .dockerignore.
+  test('quiet: only a COPY of the whole context counts, and only when something heavy is in it', async () => {
+    const ctx = context({ 'docker-entrypoint.sh': '', 'a.sh': '' }, ['.git', 'etc', 'src']);
+    expect(await hits(rule, 'FROM debian:12\nCOPY docker-entrypoint.sh *.sh /\nCOPY etc/ /etc\nCOPY src/ /app/\n', ctx)).toEqual([]);
+    expect(await hits(rule, BROAD, context({ 'index.js': '' }))).toEqual([]);
   });
 
   test('fires when .dockerignore does not exclude .git or node_modules that exist', async () => {

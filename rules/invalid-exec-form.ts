@@ -1,5 +1,6 @@
 import type { Instruction } from '../src/parse/types.js';
 import type { Fix, Rule } from '../src/engine/types.js';
+import { effectiveRuntime, lineOf } from '../src/model/queries.js';
 
 /** `["a", 'b']`, `["a",]`: it looks like exec form, but Docker silently runs it as a shell string. */
 function singleQuoteFix(instruction: Instruction): Fix | undefined {
@@ -39,15 +40,21 @@ const rule: Rule = {
     recommended: true,
     description: 'Arguments look like a JSON exec-form array but are not valid JSON, so Docker runs them in a shell.',
   },
-  check({ parsed, report }) {
+  check({ model, parsed, report }) {
     const all = parsed.instructions.flatMap((instruction) => (instruction.onbuildTrigger ? [instruction, instruction.onbuildTrigger] : [instruction]));
+    // The image's CMD behind an exec-form ENTRYPOINT: the shell does not run it, the entrypoint gets it as arguments.
+    const { entrypoint, cmd } = effectiveRuntime(model, model.targetStage);
     for (const instruction of all) {
       if (!instruction.execFormError) continue;
       const shell = instruction.shell.join(' ');
       const moveComment = commentFix(instruction);
       const advice = moveComment ? 'put the comment on its own line above' : 'write a JSON array of double-quoted strings';
+      const behindEntrypoint = instruction === cmd && entrypoint?.form === 'exec';
+      const what = behindEntrypoint
+        ? `so Docker takes it as a shell-form CMD, and the exec-form ENTRYPOINT on line ${lineOf(entrypoint.range)} receives it as arguments: the container runs ${JSON.stringify([...(entrypoint.execArgs ?? []), ...instruction.shell, instruction.argumentsText.trim()])}`
+        : `so Docker runs the whole text with \`${shell}\`, brackets and quotes included`;
       report({
-        message: `This ${instruction.keyword} is not valid JSON (${instruction.execFormError}), so Docker runs the whole text with \`${shell}\`, brackets and quotes included; ${advice}.`,
+        message: `This ${instruction.keyword} is not valid JSON (${instruction.execFormError}), ${what}; ${advice}.`,
         range: instruction.argumentsRange ?? instruction.range,
         fix: moveComment ?? singleQuoteFix(instruction),
       });

@@ -40,3 +40,13 @@ describe('invalid-exec-form', () => {
     `)).toEqual([]);
   });
 });
+
+describe('invalid-exec-form behind an exec-form ENTRYPOINT', () => {
+  // The shell does not run such a CMD: Docker wraps it in /bin/sh -c, and the entrypoint receives those words.
+  test('says what the container really runs', async () => {
+    const [finding] = (await findings('FROM node:20\nENTRYPOINT ["node"]\nCMD [\'app.js\']\n')).filter((f) => f.ruleId === 'invalid-exec-form');
+    expect(finding.message).toContain('the exec-form ENTRYPOINT on line 2 receives it as arguments: the container runs ["node","/bin/sh","-c","[\'app.js\']"]');
+    const [alone] = (await findings('FROM node:20\nCMD [\'node\', \'app.js\']\n')).filter((f) => f.ruleId === 'invalid-exec-form');
+    expect(alone.message).toContain('Docker runs the whole text with `/bin/sh -c`');
+  });
+});

@@ -5,6 +5,7 @@ import type { CopyWrite, FileEffect, LayerStep } from '../src/model/types.js';
 import { mayWrite } from '../src/model/copy-destinations.js';
 import { isArchive } from '../src/model/knowledge/archives.js';
 import { isBefore } from '../src/parse/positions.js';
+import { basename } from '../src/parse/shell.js';
 import { hasGlob, isWithin, pathsOverlap } from '../src/util/paths.js';
 import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
 
@@ -111,6 +112,17 @@ function useWithoutCopying(creator: LayerStep, write: CopyWrite, deleting: Layer
   return `mount it into the RUN that uses it instead of copying it (\`RUN --mount=type=bind,${from}source=${write.source},target=${write.path}${writes ? ',rw' : ''} …\`, without the rm), so that it never lands in a layer`;
 }
 
+/**
+ * Files that hold credentials (a registry token in .npmrc, an SSH key): copied into a layer, they can be
+ * read by anyone who pulls the image, whatever a later RUN deletes.
+ */
+const SECRET_FILE = /^(\.npmrc|\.yarnrc(\.yml)?|\.pypirc|\.netrc|\.git-credentials|\.dockercfg|auth\.json|id_(rsa|dsa|ecdsa|ed25519)|[\w.-]+\.(pem|key|p12|pfx)|credentials(\.json)?)$/;
+
+/** `a, b and c`. */
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 /** `/root/.cache (build cache that make … write)`, `apt packages gcc`, `/app/.git`. */
 function describe(match: { effect: FileEffect; deletion: FileEffect }): string {
   if (match.effect.kind === 'packages') return match.effect.what;
@@ -149,13 +161,30 @@ const rule: Rule = {
         const copiedFile = fromCopy ? copyCreated(first.step, first.deletion.path) : undefined;
         // Deleting all that a COPY wrote: it was only needed during a RUN.
         const deletesAllOfIt = copiedFile !== undefined && (!copiedFile.tree || isWithin(copiedFile.path, first.deletion.path));
-        const fileAdvice = deletesAllOfIt ? useWithoutCopying(first.step, copiedFile, step) : null;
+        const several = new Set(creators.filter((c) => c.step === first.step).map((c) => c.deletion.path)).size > 1;
+        const single = deletesAllOfIt ? useWithoutCopying(first.step, copiedFile, step) : null;
+        const fileAdvice = single && several ? single.replace('mount it into the RUN that uses it instead of copying it (', 'mount them into the RUN that uses them instead of copying them (one bind mount each: ').replace('so that it never lands', 'so that they never land') : single;
         const copiedFrom = first.step.instruction.copy?.from ?? null;
         const advice = fileAdvice ?? (!fromCopy ? `do it in that same RUN instead`
           : copiedFrom !== null ? `COPY only what is needed from ${copiedFrom} instead`
             : `exclude them with .dockerignore (or COPY only what is needed) instead`);
+        // Every path this RUN deletes of what the same step made, not only the first (`rm a.txt b.txt c.txt`).
+        const sameCreator = [...new Set(creators.filter((c) => c.step === first.step).map(describe))];
+        const secret = fromCopy ? creators.find((c) => c.step === first.step && SECRET_FILE.test(basename(c.deletion.path))) : undefined;
+        if (secret) {
+          const target = secret.deletion.path;
+          const id = basename(target).replace(/^\./, '').replace(/[^\w-]/g, '_');
+          report({
+            message: `This deletes ${target}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but it stays in that layer, where anyone who pulls the image can read it; pass it as a build secret instead of copying it (\`RUN --mount=type=secret,id=${id},target=${target} …\`, with \`docker build --secret id=${id},src=${basename(target)}\`).`,
+            range: secret.deletion.range,
+            related: [{ range: first.step.instruction.range, message: `copies ${target} into a layer` }],
+            fix: { description: `Remove ${basename(target)} from the COPY and mount it as a secret in the RUN that needs it.` },
+            properties: { createdBy: lineOf(first.step.instruction.range), deletedPaths: [target], secret: true },
+          });
+          continue;
+        }
         report({
-          message: `This deletes ${describe(first)}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but those bytes stay in that layer and the image does not shrink; ${advice}.`,
+          message: `This deletes ${joinNames(sameCreator)}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but those bytes stay in that layer and the image does not shrink; ${advice}.`,
           range: first.deletion.range,
           related: creators.map((c) => ({ range: c.step.instruction.range, message: `creates ${describe(c)}` })),
           fix: fromCopy ? { description: `${advice[0].toUpperCase()}${advice.slice(1)}.` } : moveIntoEarlierRun(first.step.instruction, step.instruction, cleanupOnly, 'cleanup'),

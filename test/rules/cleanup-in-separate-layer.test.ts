@@ -186,3 +186,19 @@ describe('cleanup-in-separate-layer: bind-mount advice that works as written', (
     expect(readOnly.message).toContain('target=/tmp/install.sh …`, without the rm');
   });
 });
+
+describe('cleanup-in-separate-layer: every deleted file, and secrets', () => {
+  test('names every file the RUN deletes of what one COPY made', async () => {
+    const [finding] = (await findings('FROM debian:12\nCOPY a.txt b.txt c.txt /tmp/\nRUN cat /tmp/*.txt && rm /tmp/a.txt /tmp/b.txt /tmp/c.txt\n')).filter((f) => f.ruleId === 'cleanup-in-separate-layer');
+    expect(finding.message).toContain('This deletes /tmp/a.txt, /tmp/b.txt and /tmp/c.txt, created by');
+    expect(finding.message).toContain('mount them into the RUN that uses them instead of copying them (one bind mount each:');
+  });
+
+  // `COPY .npmrc …` then `RUN npm ci && rm .npmrc`: the token is still in the COPY layer.
+  test('a credentials file copied and deleted later: a build secret, not a bind mount', async () => {
+    const [finding] = (await findings('FROM node:20\nWORKDIR /app\nCOPY .npmrc package.json package-lock.json ./\nRUN npm ci && rm .npmrc\nCOPY . .\n')).filter((f) => f.ruleId === 'cleanup-in-separate-layer');
+    expect(finding.message).toContain('anyone who pulls the image can read it');
+    expect(finding.message).toContain('RUN --mount=type=secret,id=npmrc,target=/app/.npmrc');
+    expect(finding.properties.secret).toBe(true);
+  });
+});

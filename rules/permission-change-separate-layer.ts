@@ -12,7 +12,11 @@ import { earlierStepsInImage, hasCommandOption, instructionLabel, lineOf } from 
  * the files are stored twice. COPY --chown / --chmod, or the chmod in the RUN that made the files,
  * set them in the layer that holds them.
  */
-const PERMISSION_PROGRAMS = new Set(['chmod', 'chown', 'chgrp']);
+/**
+ * Commands that change a file's metadata, which makes overlayfs copy the whole file into the new layer:
+ * permissions, owner, and file capabilities (`setcap cap_net_bind_service=+ep /usr/bin/app`, an xattr).
+ */
+const PERMISSION_PROGRAMS = new Set(['chmod', 'chown', 'chgrp', 'setcap']);
 
 interface PermissionChange {
   command: ShellCommand;
@@ -72,6 +76,18 @@ function creatorOf(change: PermissionChange, earlier: LayerStep[]): Creator | nu
   return null;
 }
 
+/**
+ * `chown --from=root:root -R nobody /etc/conf` after `COPY --chown=nobody:nobody conf /etc/conf`: the files
+ * are not owned by root:root, so nothing is changed and nothing is copied.
+ */
+function chownChangesNothing(change: PermissionChange, creator: Creator): boolean {
+  const from = change.command.argv.find((word) => word.startsWith('--from='))?.slice('--from='.length);
+  const copiedAs = creator.step.instruction.copy?.chown;
+  if (change.command.program !== 'chown' || from === undefined || !copiedAs) return false;
+  const owner = (spec: string) => spec.split(':')[0];
+  return owner(from) !== '' && owner(from) !== owner(copiedAs);
+}
+
 /** The message's advice and the quick fix: a COPY flag, or the change moved into the RUN that made the files. */
 function remedy(creator: Creator, change: PermissionChange, step: LayerStep, changesOnly: boolean): { advice: string; fix: Fix } {
   const { instruction } = creator.step;
@@ -89,17 +105,20 @@ const rule: Rule = {
     category: 'size',
     severity: 'warning',
     recommended: true,
-    description: 'A chmod/chown in a RUN changes files an earlier COPY/ADD or RUN created, so every changed file is stored twice.',
+    description: 'A chmod, chown or setcap in a RUN changes files an earlier COPY/ADD or RUN created, so every changed file is stored twice.',
   },
   check({ model, report }) {
     for (const stage of model.stages.filter((s) => s.inFinalImage)) {
       for (const step of stage.steps) {
         const changes = permissionChanges(step);
+        const noChange = (change: PermissionChange, creator: Creator) => chownChangesNothing(change, creator)
+          // COPY cannot set capabilities: only the RUN that made the file can do it without a second copy.
+          || (change.command.program === 'setcap' && creator.what === null);
         // A RUN that does nothing but this one change can be moved whole by the quick fix.
         const changesOnly = changes.length === 1 && step.instruction.script?.commands.length === 1;
         for (const change of changes) {
           const creator = creatorOf(change, earlierStepsInImage(model, stage, step));
-          if (!creator) continue;
+          if (!creator || noChange(change, creator)) continue;
           const { instruction } = creator.step;
           const { advice, fix } = remedy(creator, change, step, changesOnly);
           report({

@@ -102,3 +102,18 @@ describe(rule, () => {
     expect(await hits(rule, 'FROM node:20 AS build\nCOPY . /app\nRUN chown -R node /app\nFROM node:20-slim\nCOPY --from=build /app/dist /dist\n')).toEqual([]);
   });
 });
+
+describe('permission-change-separate-layer: setcap, and a chown that changes nothing', () => {
+  test('setcap of a file an earlier RUN downloaded rewrites it, like chmod', async () => {
+    expect(await hits('permission-change-separate-layer', 'FROM debian:12\nRUN curl -fsSLo /usr/local/bin/app https://x.io/app\nRUN setcap cap_net_bind_service=+ep /usr/local/bin/app\nCMD ["app"]\n')).toEqual([3]);
+  });
+
+  test('quiet: setcap of a copied file (COPY cannot set capabilities, so there is no better way)', async () => {
+    expect(await hits('permission-change-separate-layer', 'FROM debian:12\nCOPY app /usr/bin/app\nRUN setcap cap_net_bind_service=+ep /usr/bin/app\n')).toEqual([]);
+  });
+
+  test('quiet: chown --from an owner the COPY did not give the files', async () => {
+    expect(await hits('permission-change-separate-layer', 'FROM alpine:3.20\nCOPY --chown=nobody:nobody conf /etc/conf\nRUN chown --from=root:root -R nobody /etc/conf\n')).toEqual([]);
+    expect(await hits('permission-change-separate-layer', 'FROM alpine:3.20\nCOPY --chown=app:app conf /etc/conf\nRUN chown --from=app -R nobody /etc/conf\n')).toEqual([3]);
+  });
+});

@@ -75,6 +75,9 @@ import copyIgnoredFile from './copy-ignored-file.js';
 import labelInvalidKey from './label-invalid-key.js';
 import labelEmpty from './label-empty.js';
 import labelSchema from './label-schema.js';
+import scratchStageMissingOs from './scratch-stage-missing-os.js';
+import cacheMountWiped from './cache-mount-wiped.js';
+import mkdirBeforeWorkdir from './mkdir-before-workdir.js';
 
 export const allRules: Rule[] = [
   // syntax
@@ -82,15 +85,17 @@ export const allRules: Rule[] = [
   undefinedVariable, legacyKeyValueFormat, copyIgnoredFile, copySourceOutsideContext,
   // cache
   copyBeforeDependencyInstall, staticStepAfterBroadCopy, volatileArgEarly, packageIndexAlone, missingDockerignore,
+  cacheMountWiped,
   // size
   cleanupInSeparateLayer, permissionChangeSeparateLayer, packageCacheLeft, archiveCopiedThenExtracted,
-  useraddWithoutL, wgetAndCurl, consecutiveRun, copyFromEntireFilesystem,
+  useraddWithoutL, wgetAndCurl, consecutiveRun, copyFromEntireFilesystem, mkdirBeforeWorkdir,
   // stages
   missingMultiStage, buildToolsInFinalStage, copyFromUnknownStage, unusedStage, duplicateStageName,
   reservedStageName, stageNameCasing, undefinedArgInFrom, invalidDefaultArgInFrom,
   // runtime
   multipleCmd, multipleEntrypoint, shellFormEntrypoint, shellFormCmd, execEntrypointShellCmd, invalidExecForm,
   execFormShellSyntax, shCEntrypointWithCmd, entrypointWithoutCmdDefaults, multipleHealthcheck, exposeInvalid,
+  scratchStageMissingOs,
   // security
   untrustedRegistry, sudoInRun, lastUserRoot, secretInArgOrEnv,
   // hygiene and parity with hadolint / BuildKit checks

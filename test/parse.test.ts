@@ -194,3 +194,13 @@ describe('parse: continuation edge cases', () => {
     expect(run.script?.commands[2].range.start.line).toBe(3);
   });
 });
+
+describe('COPY and ADD arguments as BuildKit reads them', () => {
+  test('quotes are removed from shell-form sources and destination', async () => {
+    const parsed = await parse('FROM debian:12\nCOPY a "b c" "dir/"\nADD "https://example.com/x.tgz" /x\n');
+    const [copy, add] = parsed.stages[0].instructions;
+    expect(copy.copy?.sources).toEqual(['a', 'b c']);
+    expect(copy.copy?.destination).toBe('dir/');
+    expect(add.copy?.sources).toEqual(['https://example.com/x.tgz']);
+  });
+});

@@ -12,7 +12,7 @@ import type {
   ParsedDockerfile, ParseProblem, Range, ShellScript, Stage,
 } from './types.js';
 import { alignHeredocs } from './heredoc-alignment.js';
-import { expandVariables, processWord, type VariableLookup } from './variables.js';
+import { expandVariables, processWord, splitWords, type VariableLookup } from './variables.js';
 import { emptyScript, isPosixShell, parseExecFormCommand, parseShellScript } from './shell.js';
 import { normalizePath } from '../util/paths.js';
 
@@ -214,9 +214,11 @@ function readRunScript(instruction: Omit<Instruction, 'script'>, escape: string,
 function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[], words: string[], heredocs: Heredoc[], lookup: VariableLookup): CopyDetails {
   const flag = (name: string) => flags.find((f) => f.name === name)?.value ?? null;
   // dockerfile-ast also splits heredoc bodies into words: with heredocs only the first line is COPY's.
-  const ownWords = heredocs.length > 0 ? rawArgumentsText.split('\n')[0].trim().split(/\s+/) : words;
+  const ownWords = heredocs.length > 0 ? rawArgumentsText.split('\n')[0].trim().split(/\s+/)
+    : /["']/.test(argumentsText) ? splitWords(argumentsText) : words;
   const positional = ownWords.filter((word) => !word.startsWith('--'));
-  let paths = positional.map((word) => expandVariables(word, lookup));
+  // Quotes are removed as BuildKit does: `COPY a b "dir/"` copies into dir/, `ADD "https://…" /x` downloads.
+  let paths = positional.map((word) => processWord(word, lookup));
   const json = readCommandForm(argumentsText.replace(/^(\s*--\S+\s+)*/, ''));
   if (json.form === 'exec' && json.execArgs) paths = json.execArgs.map((word) => expandVariables(word, lookup));
   const heredocNames = new Set(heredocs.map((h) => h.name));

@@ -61,3 +61,29 @@ export function processWord(text: string, lookup: VariableLookup): string {
   }
   return word + expandVariables(plain, lookup);
 }
+
+/**
+ * Split an instruction's arguments into words on blanks outside quotes, as BuildKit does for COPY and ADD
+ * (`COPY a "b c" dir/` has the two sources `a` and `"b c"`). Quotes stay for processWord() to remove.
+ */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote: string | null = null;
+  for (const ch of text) {
+    if (quote) {
+      word += ch;
+      if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") {
+      word += ch;
+      quote = ch;
+    } else if (/\s/.test(ch)) {
+      if (word) words.push(word);
+      word = '';
+    } else {
+      word += ch;
+    }
+  }
+  if (word) words.push(word);
+  return words;
+}

@@ -77,6 +77,7 @@ import labelEmpty from './label-empty.js';
 import labelSchema from './label-schema.js';
 import scratchStageMissingOs from './scratch-stage-missing-os.js';
 import cacheMountWiped from './cache-mount-wiped.js';
+import cacheMountMissing from './cache-mount-missing.js';
 import mkdirBeforeWorkdir from './mkdir-before-workdir.js';
 
 export const allRules: Rule[] = [
@@ -85,7 +86,7 @@ export const allRules: Rule[] = [
   undefinedVariable, legacyKeyValueFormat, copyIgnoredFile, copySourceOutsideContext,
   // cache
   copyBeforeDependencyInstall, staticStepAfterBroadCopy, volatileArgEarly, packageIndexAlone, missingDockerignore,
-  cacheMountWiped,
+  cacheMountWiped, cacheMountMissing,
   // size
   cleanupInSeparateLayer, permissionChangeSeparateLayer, packageCacheLeft, archiveCopiedThenExtracted,
   useraddWithoutL, wgetAndCurl, consecutiveRun, copyFromEntireFilesystem, mkdirBeforeWorkdir,

@@ -11,7 +11,7 @@ const NOT_CARRIED = [
   ['DL4002', 'Never a hadolint rule (the number was skipped).'],
   ['DL3057', 'HEALTHCHECK missing: off (`ignore`) by default in hadolint; orchestrators (Kubernetes) use their own probes, so it would mostly be noise.'],
   ['DL3066', 'Non-numeric USER: added to hadolint in 2026 and still being narrowed (PR #1239); outside this port\'s scope (DL3000–DL3062, DL4000–DL4006).'],
-  ['DL3068–DL3077', 'Cache-mount suggestions per tool (npm, cargo, …), added to hadolint in 2026. layerlint\'s package-cache-left already accepts cache mounts as the fix; a dedicated suggestion rule is future work.'],
+  ['DL3068–DL3077', 'Cache-mount suggestions per tool (npm, cargo, …), added to hadolint in 2026. layerlint\'s cache-mount-missing (opt-in) makes the same suggestion for every tool, with the path each one really writes to; it does not carry the per-tool codes, so `# hadolint ignore=DL3068` does not silence it.'],
   ['DL4007', '`COPY .` may leak files: added in 2026. missing-dockerignore (with `--context`) and static-step-after-broad-copy cover what such a COPY costs; a blanket ban would fire on most valid Dockerfiles.'],
   ['InvalidDefinitionDescription', 'Experimental and off by default in BuildKit; its maintainers judged it too noisy (moby/buildkit #6362).'],
   ['InvalidBaseImagePlatform', 'Needs the pulled base image\'s platform, which only a build knows; `layerlint measure` reports the engine\'s own errors.'],

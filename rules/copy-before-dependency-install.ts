@@ -66,6 +66,18 @@ function installsFetchedFiles(step: LayerStep, install: DependencyInstall, earli
   return step.created.some((effect) => fetched(effect) && beforeInstall(effect)) || earlier.some((candidate) => candidate.created.some(fetched));
 }
 
+/** Installs that fail without their lock file, so it surely exists: npm ci, yarn --frozen-lockfile, pipenv --deploy … */
+function requiresLock(install: DependencyInstall): boolean {
+  const [program, sub] = install.command.argv;
+  const has = (...options: string[]) => install.command.argv.some((word) => options.includes(word));
+  if (program === 'npm') return sub === 'ci' || sub === 'clean-install';
+  if (program === 'yarn') return has('--frozen-lockfile', '--immutable');
+  if (program === 'pipenv') return has('--deploy', '--ignore-pipfile');
+  if (program === 'uv') return has('--locked', '--frozen');
+  if (program === 'bundle') return has('--deployment', '--frozen');
+  return false;
+}
+
 /**
  * The manifest files to name: those present in the build context when known, else the usual pair;
  * pip's -r files as written (`-r environments/prod/requirements.txt` needs that very path).
@@ -73,7 +85,9 @@ function installsFetchedFiles(step: LayerStep, install: DependencyInstall, earli
 function manifestsToCopy(model: LayerModel, install: DependencyInstall, folder: string): string[] {
   if (install.ecosystem === 'pip') return install.manifests.map((file) => file.replace(/^\.\//, ''));
   const essential = ESSENTIAL_MANIFESTS[install.ecosystem];
-  if (!model.context) return essential;
+  // Without the context, a lock file the install does not insist on may not exist, and COPY fails on a
+  // missing file but not on a glob that matches nothing: `package-lock.json*` is safe either way.
+  if (!model.context) return essential.map((file, i) => (i === 0 || file.includes('*') || requiresLock(install) ? file : `${file}*`));
   const prefix = folder ? `${folder}/` : '';
   const present = MANIFESTS[install.ecosystem].filter((pattern) => model.context!.files.some((file) => file.startsWith(prefix) && globToRegExp(pattern).test(file.slice(prefix.length))));
   return present.length > 0 ? present : essential;

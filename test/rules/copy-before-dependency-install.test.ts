@@ -32,7 +32,7 @@ describe(rule, () => {
 
   test('a build that fetches (go build, cargo build) is told to fetch first: go mod download, cargo fetch', async () => {
     const [go] = (await findings('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n')).filter((f) => f.ruleId === rule);
-    expect(go.message).toContain('every source edit downloads every dependency again; COPY go.mod go.sum first, RUN go mod download, then COPY the rest');
+    expect(go.message).toContain('every source edit downloads every dependency again; COPY go.mod go.sum* first, RUN go mod download, then COPY the rest');
   });
 
   // `COPY Cargo.toml Cargo.lock` + `RUN cargo fetch` fails as written: a manifest without src/main.rs or
@@ -139,7 +139,7 @@ describe(rule, () => {
     const [same] = (await findings('FROM node:16\nWORKDIR /app\nCOPY . .\nRUN npm ci\n')).filter((f) => f.ruleId === rule);
     expect(same.message).toContain('COPY package.json package-lock.json first, install, then COPY the rest');
     const [go] = (await findings('FROM golang:alpine AS build\nADD . /go/src/app\nWORKDIR /go/src/app\nRUN go build -o miniflux main.go\n')).filter((f) => f.ruleId === rule);
-    expect(go.message).toContain('`WORKDIR /go/src/app`, `COPY go.mod go.sum ./` and `RUN go mod download` first, then COPY the rest');
+    expect(go.message).toContain('`WORKDIR /go/src/app`, `COPY go.mod go.sum* ./` and `RUN go mod download` first, then COPY the rest');
   });
 
   // pnpm fetch needs only the lock file, so it works for a workspace too (Directus: a pnpm monorepo).
@@ -242,5 +242,19 @@ describe(rule, () => {
 
   test('quiet: the broad COPY is in another, unrelated stage', async () => {
     expect(await hits(rule, 'FROM node:20 AS assets\nCOPY . .\nFROM node:20\nCOPY package.json package-lock.json ./\nRUN npm ci\n')).toEqual([]);
+  });
+});
+
+describe(`${rule}: COPY lines that cannot fail`, () => {
+  // Without the context a lock file may be missing; a glob that matches nothing does not fail a COPY.
+  test('without a context, a lock the install does not insist on is copied with a glob', async () => {
+    const [npmInstall] = (await findings('FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install\n')).filter((f) => f.ruleId === rule);
+    expect(npmInstall.message).toContain('COPY package.json package-lock.json* first');
+    const [npmCi] = (await findings('FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\n')).filter((f) => f.ruleId === rule);
+    expect(npmCi.message).toContain('COPY package.json package-lock.json first');
+  });
+
+  test('corepack enable and yarn --version are not installs', async () => {
+    expect(await hits(rule, 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN corepack enable && yarn --version\n')).toEqual([]);
   });
 });

@@ -95,6 +95,8 @@ export function dependencyInstall(command: ShellCommand, directory: string): Dep
       // `npm install` with package names installs tools, not the project's dependencies.
       return (sub === 'install' || sub === 'i') && operands(argv, 2).length === 0 && !argv.includes('-g') && !argv.includes('--global') ? make('npm') : null;
     case 'yarn':
+      // `yarn --frozen-lockfile` installs; `yarn --version` and `yarn --help` do not.
+      if (argv.slice(1).some((word) => /^(-v|--version|-h|--help)$/.test(word))) return null;
       return argv.length === 1 || ((sub === 'install' || sub.startsWith('--')) && operands(argv, 2).length === 0) ? make('yarn') : null;
     case 'pnpm':
       return (sub === 'install' || sub === 'i' || sub === 'fetch') && operands(argv, 2).length === 0 ? make('pnpm') : null;

@@ -68,3 +68,12 @@ describe('build-tools-in-final-stage: what the same RUN removes again, one findi
     expect(found[0].related).toHaveLength(1);
   });
 });
+
+describe('build-tools-in-final-stage: installs the shell model must see', () => {
+  test('packages installed inside a ( … ) subshell or through a variable the RUN set', async () => {
+    const stages = 'FROM node:20 AS ui\nRUN npm ci\n';
+    const text = `${stages}FROM debian:12\nRUN (apt-get update && apt-get install -y --no-install-recommends g++) && rm -rf /var/lib/apt/lists/*\nRUN buildDeps="gcc make" && apt-get update && apt-get install -y --no-install-recommends $buildDeps\nCMD ["app"]\n`;
+    const found = (await findings(text)).filter((f) => f.ruleId === 'build-tools-in-final-stage');
+    expect(found.map((f) => f.properties.packages)).toEqual([['g++'], ['gcc', 'make']]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
 import { cachesLeftBy, systemPackageCall } from '../src/model/knowledge/package-managers.js';
 import { commandLabel } from '../src/model/queries.js';
+import { stageChain } from '../src/parse/dockerfile.js';
 import { isBefore } from '../src/parse/positions.js';
 import { pathsOverlap } from '../src/util/paths.js';
 
@@ -18,7 +19,11 @@ const rule: Rule = {
   },
   check({ model, report }) {
     for (const step of model.steps) {
-      const calls = (step.instruction.script?.commands ?? []).map(systemPackageCall).filter((call) => call !== null);
+      // apt on an Alpine base (docker/awesome-compose: `apt update && apt add git` on golang:…-alpine) fails the
+      // build: there is no index to go stale, and this rule's advice would not help.
+      const root = model.parsed.stages[stageChain(model.parsed, step.stageIndex)[0]]?.from.from;
+      const alpine = /alpine/i.test(`${root?.imageName ?? ''}:${root?.tag ?? ''}`);
+      const calls = (step.instruction.script?.commands ?? []).map(systemPackageCall).filter((call): call is NonNullable<typeof call> => call !== null && !(alpine && call.manager === 'apt'));
       for (const update of calls.filter((call) => call.action === 'update')) {
         const installsToo = calls.some((call) => call.manager === update.manager && (call.action === 'install' || call.action === 'upgrade'));
         if (installsToo) continue;

@@ -37,3 +37,10 @@ describe(rule, () => {
     expect(stale.message).toContain('stale');
   });
 });
+
+describe('package-index-alone: apt on an Alpine base', () => {
+  // docker/awesome-compose nginx-golang: `apt update && apt add git` on golang:1.18-alpine fails the build.
+  test('quiet: there is no apt on Alpine, so no index to go stale', async () => {
+    expect(await hits('package-index-alone', 'FROM golang:1.18-alpine AS builder\nFROM builder AS dev\nRUN apt update && apt add git\n')).toEqual([]);
+  });
+});

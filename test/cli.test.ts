@@ -202,7 +202,7 @@ describe('rule profiles: a quiet default, strict, --select and --extend-select',
     expect(quiet.code).toBe(0);
     const strict = layerlint(['lint', join(dir, 'Dockerfile'), '--shellcheck', 'off', '--select', 'strict', '-f', 'json']);
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(['legacy-key-value-format', 'unpinned-package', 'wget-without-progress']);
+    expect(JSON.parse(strict.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(['cache-mount-missing', 'legacy-key-value-format', 'unpinned-package', 'wget-without-progress']);
   });
 
   test('--extend-select adds rules by id, hadolint code or category; --select replaces the profile; a config can extend strict', () => {
@@ -212,9 +212,10 @@ describe('rule profiles: a quiet default, strict, --select and --extend-select',
       .files[0].findings.map((f: { ruleId: string }) => f.ruleId).sort();
     expect(ids(['--extend-select', 'DL3008'])).toEqual(['unpinned-package']);
     expect(ids(['--extend-select', 'wget-without-progress,syntax'])).toEqual(['legacy-key-value-format', 'wget-without-progress']);
+    expect(ids(['--extend-select', 'cache'])).toEqual(['cache-mount-missing']);
     expect(ids(['--select', 'unpinned-package'])).toEqual(['unpinned-package']);
     writeFileSync(join(dir, '.layerlint.yaml'), 'extends: strict\nrules:\n  unpinned-package: off\n');
-    expect(ids([])).toEqual(['legacy-key-value-format', 'wget-without-progress']);
+    expect(ids([])).toEqual(['cache-mount-missing', 'legacy-key-value-format', 'wget-without-progress']);
     writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  wget-without-progress: warning\n');
     expect(ids([])).toEqual(['wget-without-progress']);
   });

@@ -21,11 +21,12 @@ const expected: Record<string, { source: string; findings: string[] }> = {
   },
   'gradle-multistage.Dockerfile': {
     source: '000: gradle build stage → amazoncorretto runtime, with trailing # comments that Docker does not treat as comments',
-    findings: ['3:inline-comment', '4:inline-comment'],
+    // cache-mount-missing is an opt-in suggestion (these tests run every rule): gradle's downloads could be cached.
+    findings: ['3:inline-comment', '4:inline-comment', '5:cache-mount-missing'],
   },
   'gradle-reordered.Dockerfile': {
-    source: '000: the same multi-stage build, EXPOSE/ENTRYPOINT moved above the COPY --from; nothing to report',
-    findings: [],
+    source: '000: the same multi-stage build, EXPOSE/ENTRYPOINT moved above the COPY --from; nothing to report but the opt-in cache-mount suggestion',
+    findings: ['5:cache-mount-missing'],
   },
   'alpine-mkdir-copy.Dockerfile': {
     source: '002: repeated mkdir/COPY to show which instructions make layers',

@@ -1,5 +1,12 @@
 import type { Rule } from '../src/engine/types.js';
 import { commandLabel, runCommands } from '../src/model/queries.js';
+import { stageChain } from '../src/parse/dockerfile.js';
+
+/**
+ * Images without a /bin/sh of their own (distroless, scratch): linking one in (`ln -s /busybox/sh /bin/sh` on
+ * distroless:debug, seen in grafana/loki) adds a shell for scripts run at runtime, which SHELL cannot do.
+ */
+const NO_BIN_SH = /^(scratch|gcr\.io\/distroless\/.*|cgr\.dev\/chainguard\/.*)$/;
 
 /** Relinking /bin/sh changes the shell of every later script in the image (and of the base's tools); SHELL changes it for RUN only. */
 const rule: Rule = {
@@ -12,8 +19,10 @@ const rule: Rule = {
     hadolint: ['DL4005'],
   },
   check({ parsed, report }) {
-    for (const { command } of runCommands(parsed)) {
+    for (const { command, instruction } of runCommands(parsed)) {
       if (command.program !== 'ln' || command.argv.at(-1) !== '/bin/sh') continue;
+      const root = parsed.stages[stageChain(parsed, instruction.stageIndex)[0]]?.from.from;
+      if (root && NO_BIN_SH.test(root.imageName.toLowerCase())) continue;
       const target = command.argv.slice(1, -1).filter((word) => !word.startsWith('-')).at(-1) ?? '/bin/bash';
       report({
         message: `${commandLabel(command)} replaces /bin/sh for every program in the image; to run RUN steps with another shell use SHELL ["${target}", "-c"].`,

@@ -193,6 +193,29 @@ describe('parse: continuation edge cases', () => {
     expect(run.script?.commands.map((c) => c.program)).toEqual(['apk', 'apk', 'rm']);
     expect(run.script?.commands[2].range.start.line).toBe(3);
   });
+
+  test('blanks after the escape character still continue the line, as BuildKit reads it', async () => {
+    const parsed = await parse('FROM debian:12\nRUN apt-get install -y \\  \n    curl \\\t\n && rm -rf /var/lib/apt/lists/*\nCMD ["curl"]\n');
+    expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'CMD']);
+    const run = parsed.stages[0].instructions[0];
+    expect(run.script?.commands.map((c) => c.program)).toEqual(['apt-get', 'rm']);
+    expect(run.script?.commands[0].argv).toContain('curl');
+    // Positions stay those of the file as written.
+    expect(run.script?.commands[1].range.start.line).toBe(3);
+    expect(parsed.stages[0].instructions[1].range.start.line).toBe(4);
+  });
+
+  test('the same with a backtick escape directive', async () => {
+    const parsed = await parse('# escape=`\nFROM alpine\nRUN apk add `  \n  curl\n');
+    expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN']);
+    expect(parsed.stages[0].instructions[0].script?.commands[0].argv).toContain('curl');
+  });
+
+  test('a heredoc body and a comment line ending in a backslash and blanks are left as written', async () => {
+    const parsed = await parse('FROM alpine\n# a note \\ \nRUN <<EOF\necho a \\ \nEOF\nCMD ["sh"]\n');
+    expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'CMD']);
+    expect(parsed.stages[0].instructions[0].heredocs[0].content.startsWith('echo a \\ \n')).toBe(true);
+  });
 });
 
 describe('COPY and ADD arguments as BuildKit reads them', () => {

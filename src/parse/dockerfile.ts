@@ -13,6 +13,7 @@ import type {
 } from './types.js';
 import { alignHeredocs } from './heredoc-alignment.js';
 import { expandVariables, processWord, splitWords, type VariableLookup } from './variables.js';
+import { continueAfterTrailingBlanks } from './continuations.js';
 import { emptyScript, isPosixShell, parseExecFormCommand, parseShellScript } from './shell.js';
 import { normalizePath } from '../util/paths.js';
 
@@ -419,8 +420,14 @@ export function parseDockerfile(input: string, path: string): ParsedDockerfile {
 }
 
 function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let ast = DockerfileParser.parse(text);
+  // A continuation with blanks after the escape character, as BuildKit reads it (src/parse/continuations.ts).
+  const continuedText = continueAfterTrailingBlanks(text, ast.getEscapeCharacter());
+  if (continuedText !== text) {
+    text = continuedText;
+    ast = DockerfileParser.parse(text);
+  }
   // Parsed again, rarely, where dockerfile-ast and BuildKit disagree on heredocs (`RUN 5<<EOF …`).
   const aligned = alignHeredocs(text, ast.getEscapeCharacter());
   if (aligned !== text) ast = DockerfileParser.parse(aligned);

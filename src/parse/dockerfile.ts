@@ -217,7 +217,14 @@ function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[]
   // dockerfile-ast also splits heredoc bodies into words: with heredocs only the first line is COPY's.
   const ownWords = heredocs.length > 0 ? rawArgumentsText.split('\n')[0].trim().split(/\s+/)
     : /["']/.test(argumentsText) ? splitWords(argumentsText) : words;
-  const positional = ownWords.filter((word) => !word.startsWith('--'));
+  let positional = ownWords.filter((word) => !word.startsWith('--'));
+  let from = flag('from');
+  // `COPY --from build /app ./` stops the build (a parse problem says so). It is read as its fix,
+  // `--from=build`, would be: otherwise the rules would also report an unused stage and a second source.
+  if (flags.some((f) => f.name === 'from' && f.value === null) && positional.length > 2) {
+    from = processWord(positional[0], lookup);
+    positional = positional.slice(1);
+  }
   // Quotes are removed as BuildKit does: `COPY a b "dir/"` copies into dir/, `ADD "https://…" /x` downloads.
   let paths = positional.map((word) => processWord(word, lookup));
   const json = readCommandForm(argumentsText.replace(/^(\s*--\S+\s+)*/, ''));
@@ -229,7 +236,7 @@ function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[]
     sources: sources.filter((s) => !isHeredocMarker(s)),
     heredocSources: sources.filter(isHeredocMarker),
     destination: paths.at(-1) ?? '',
-    from: flag('from'),
+    from,
     chown: flag('chown'),
     chmod: flag('chmod'),
     link: flags.some((f) => f.name === 'link' && f.value !== 'false'),
@@ -383,11 +390,11 @@ function findProblems(parsed: ParsedDockerfile, asts: AstInstruction[]): ParsePr
   const problems: ParseProblem[] = [];
   const fileStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (parsed.text.trim() === '') {
-    problems.push({ message: 'the Dockerfile is empty; docker build rejects an empty Dockerfile', range: fileStart });
+    problems.push({ message: 'the Dockerfile is empty', range: fileStart });
     return problems;
   }
   if (asts.length === 0) {
-    problems.push({ message: 'the Dockerfile has no instructions (only comments or blank lines); docker build rejects it', range: fileStart });
+    problems.push({ message: 'the Dockerfile has no instructions, only comments or blank lines', range: fileStart });
     return problems;
   }
   if (parsed.stages.length === 0) {
@@ -400,9 +407,46 @@ function findProblems(parsed: ParsedDockerfile, asts: AstInstruction[]): ParsePr
       problems.push({ message: `${instruction.keyword} before the first FROM: only ARG may come before FROM`, range: instruction.keywordRange });
     } else if (instruction.argumentsText.trim() === '' && instruction.heredocs.length === 0) {
       problems.push({ message: `${instruction.keyword} requires arguments`, range: instruction.keywordRange });
+    } else {
+      // One problem per instruction: `FROM --platform linux/amd64 alpine` needs only the `=`.
+      const flagged = flagProblems(instruction);
+      problems.push(...(flagged.length === 0 && instruction.keyword === 'FROM' ? fromArgumentProblems(instruction) : flagged));
     }
   }
   return problems;
+}
+
+/**
+ * BuildKit's flags that take a value, by instruction (its bflag.go: a string flag written without `=`
+ * stops the build with "missing a value on flag"). Boolean flags (`--link`, `--parents`, `--keep-git-dir`)
+ * may stand alone; flags not listed here are left alone.
+ */
+const VALUE_FLAGS: Record<string, string[]> = {
+  FROM: ['platform'],
+  COPY: ['from', 'chown', 'chmod', 'exclude'],
+  ADD: ['chown', 'chmod', 'checksum', 'exclude'],
+  RUN: ['mount', 'network', 'security', 'device'],
+  HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'],
+};
+
+/** `COPY --from build /app ./`: the value must follow `=`. */
+function flagProblems(instruction: Instruction): ParseProblem[] {
+  const valueFlags = VALUE_FLAGS[instruction.keyword] ?? [];
+  return instruction.flags
+    .filter((flag) => flag.value === null && valueFlags.includes(flag.name))
+    .map((flag) => {
+      const next = instruction.argumentsText.trim().split(/\s+/)[0];
+      const fix = next && !next.startsWith('--') ? `--${flag.name}=${next}` : `--${flag.name}=<value>`;
+      return { message: `missing a value on flag --${flag.name} (write ${fix})`, range: flag.range };
+    });
+}
+
+/** BuildKit takes `FROM image` or `FROM image AS name`, nothing else ("FROM requires either one or three arguments"). */
+function fromArgumentProblems(instruction: Instruction): ParseProblem[] {
+  const words = instruction.argumentsText.trim().split(/\s+/);
+  if (words.length === 1 || (words.length === 3 && words[1].toUpperCase() === 'AS')) return [];
+  const message = `FROM takes an image, optionally followed by AS and a stage name, not \`${words.join(' ')}\``;
+  return [{ message, range: instruction.argumentsRange ?? instruction.keywordRange }];
 }
 
 /**

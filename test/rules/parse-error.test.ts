@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { dockerfile, hits } from '../helpers.js';
+import { dockerfile, findings, hits, parse } from '../helpers.js';
 
 describe('parse-error', () => {
   test('fires on an unknown instruction, RUN before FROM, an empty instruction', async () => {
@@ -14,6 +14,53 @@ describe('parse-error', () => {
   test('fires on an empty file and on a file with no FROM', async () => {
     expect(await hits('parse-error', '')).toEqual([1]);
     expect(await hits('parse-error', 'ARG A=1\n')).toEqual([1]);
+  });
+
+  test('says once that an empty or comment-only file fails', async () => {
+    const [empty] = await findings('');
+    expect(empty.message).toBe('The Dockerfile is empty; docker build fails here.');
+    const [commentOnly] = await findings('# nothing here\n\n');
+    expect(commentOnly.message).toBe('The Dockerfile has no instructions, only comments or blank lines; docker build fails here.');
+  });
+
+  test('fires on a flag that needs a value written without `=` (BuildKit: "missing a value on flag")', async () => {
+    const text = dockerfile`
+      FROM node:20 AS build
+      RUN --mount type=cache,target=/root/.npm npm ci
+      FROM --platform linux/amd64 nginx:1.27
+      HEALTHCHECK --interval 30s CMD wget -q -O- http://localhost/
+      COPY --from build /app/public/ /usr/share/nginx/html/
+    `;
+    expect(await hits('parse-error', text)).toEqual([2, 3, 4, 5]);
+    const messages = (await findings(text)).filter((f) => f.ruleId === 'parse-error').map((f) => f.message);
+    expect(messages).toContain('Missing a value on flag --from (write --from=build); docker build fails here.');
+    expect(messages).toContain('Missing a value on flag --platform (write --platform=linux/amd64); docker build fails here.');
+  });
+
+  test('COPY --from without `=` is read as its fix would be: no unused stage, one source', async () => {
+    const parsed = await parse('FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from build /app/public /usr/share/nginx/html/\n');
+    expect(parsed.stages[1].instructions[0].copy).toMatchObject({ from: 'build', sources: ['/app/public'] });
+    expect(await hits('unused-stage', 'FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from build /app/public /usr/share/nginx/html/\n')).toEqual([]);
+  });
+
+  test('quiet on boolean flags standing alone and on flags with values', async () => {
+    expect(await hits('parse-error', dockerfile`
+      FROM --platform=\$BUILDPLATFORM alpine:3.19 AS build
+      RUN --mount=type=cache,target=/var/cache/apk --network=host apk add git
+      FROM alpine:3.19
+      COPY --link --from=build /etc/hostname /x
+      ADD --keep-git-dir https://github.com/moby/buildkit.git /src
+      COPY --parents --chmod=644 a/b.txt /dst/
+    `)).toEqual([]);
+  });
+
+  test('fires on FROM with words other than an image and AS name (BuildKit: "one or three arguments")', async () => {
+    expect(await hits('parse-error', dockerfile`
+      FROM debian:12 extra
+      FROM alpine AS
+      FROM alpine base final
+      FROM alpine as final
+    `)).toEqual([1, 2, 3]);
   });
 
   test('quiet on a valid file with global ARGs, heredocs, ONBUILD and lower-case keywords', async () => {

@@ -132,12 +132,18 @@ describe('bad input: a clear one-line message and the right exit code', () => {
     expect(stdout).toMatch(/is a binary file/);
   });
 
-  test('non-UTF-8 file', () => {
+  test('a file with comments in a legacy encoding is linted (docker builds it), with one note naming the lines', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'Dockerfile'), Buffer.from('FROM alpine\nLABEL a="\xe9t\xe9"\n', 'latin1'));
-    const { code, stdout } = layerlint(['Dockerfile'], { cwd: dir });
-    expect(code).toBe(2);
-    expect(stdout).toMatch(/is not valid UTF-8 text/);
+    const gbkComment = Buffer.from([0x23, 0x20, 0xd6, 0xd0, 0xce, 0xc4, 0x0a]); // `# 中文` in GBK
+    writeFileSync(join(dir, 'Dockerfile'), Buffer.concat([
+      Buffer.from('FROM debian:12\n'), gbkComment, Buffer.from('RUN apt-get update\nLABEL a="\xe9t\xe9"\n', 'latin1'),
+    ]));
+    const { code, stdout, stderr } = layerlint(['Dockerfile'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/Dockerfile:3:5 warning package-index-alone/);
+    expect(stderr.trim().split('\n')).toEqual([
+      "layerlint: note: 'Dockerfile' is not UTF-8 on lines 2, 4 (a legacy encoding?): linted with those bytes as U+FFFD; docker build reads bytes and is not affected",
+    ]);
   });
 
   test('a 10 MB file', () => {

@@ -79,15 +79,48 @@ function tooLarge(bytes: number, label: string): UserError {
   return new UserError(`${label} is ${(bytes / 1024 / 1024).toFixed(1)} MiB, larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a Dockerfile may be`);
 }
 
-/** Decode bytes as a Dockerfile: must be UTF-8 text. Throws UserError with the reason otherwise. */
-export function decodeDockerfile(bytes: Buffer, label: string): string {
+/** A Dockerfile's text, and a note when some of its bytes were not UTF-8. */
+export interface DockerfileText {
+  text: string;
+  note: string | null;
+}
+
+/**
+ * Decode bytes as a Dockerfile. BuildKit reads bytes: a comment in a legacy encoding (Latin-1, GBK)
+ * builds fine, so it is linted too, those bytes read as U+FFFD, with a note naming the lines.
+ * Throws UserError for what is no Dockerfile at all (too large, binary).
+ */
+export function decodeDockerfile(bytes: Buffer, label: string): DockerfileText {
   if (bytes.length > MAX_FILE_BYTES) throw tooLarge(bytes.length, label);
   if (bytes.includes(0)) throw new UserError(`${label} is a binary file (it contains NUL bytes), not a Dockerfile`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), note: null };
   } catch {
-    throw new UserError(`${label} is not valid UTF-8 text`);
+    const lines = notUtf8Lines(bytes);
+    const shown = lines.length > 5 ? `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more` : lines.join(', ');
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      note: `${label} is not UTF-8 on line${lines.length > 1 ? 's' : ''} ${shown} (a legacy encoding?): linted with those bytes as U+FFFD; docker build reads bytes and is not affected`,
+    };
   }
+}
+
+/** 1-based numbers of the lines that are not valid UTF-8. */
+function notUtf8Lines(bytes: Buffer): number[] {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const lines: number[] = [];
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line += 1) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
+    try {
+      strict.decode(bytes.subarray(start, stop));
+    } catch {
+      lines.push(line);
+    }
+    start = stop + 1;
+  }
+  return lines;
 }
 
 export async function readStdin(): Promise<Buffer> {
@@ -101,7 +134,7 @@ export async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function readDockerfile(path: string): Promise<string> {
+export async function readDockerfile(path: string): Promise<DockerfileText> {
   if (isStdin(path)) return decodeDockerfile(await readStdin(), 'standard input');
   let size: number;
   try {

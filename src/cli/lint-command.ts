@@ -128,7 +128,9 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     const shownPath = isStdin(file) ? options.stdinFilename : displayPath(file);
     let text: string;
     try {
-      text = await readDockerfile(file);
+      const read = await readDockerfile(file);
+      text = read.text;
+      if (read.note) writeErr(`layerlint: note: ${read.note}\n`);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       hadReadError = true;

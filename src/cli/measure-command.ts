@@ -8,6 +8,7 @@ import { formatSarif } from '../report/sarif.js';
 import { UserError } from '../util/errors.js';
 import { formatBytes, parseBytes } from '../util/bytes.js';
 import { readDockerfile } from './inputs.js';
+import { writeErr } from './terminal.js';
 import { writeReport } from './output.js';
 
 export interface MeasureCommandOptions {
@@ -55,7 +56,8 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
   }
   const buildArgs = parseBuildArgs(options.buildArgs);
   const dockerfilePath = options.file ?? join(options.context, 'Dockerfile');
-  const text = await readDockerfile(dockerfilePath);
+  const { text, note } = await readDockerfile(dockerfilePath);
+  if (note) writeErr(`layerlint: note: ${note}\n`);
   let context;
   try {
     context = loadBuildContext(options.context, dockerfilePath.split('/').pop());

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { dockerfile, parse } from './helpers.js';
+import { dockerfile, hits, parse } from './helpers.js';
 
 describe('parse: stages, ARG/ENV scoping, directives', () => {
   test('global ARG defaults resolve in FROM, including ${VAR:-default}', async () => {
@@ -215,6 +215,53 @@ describe('parse: continuation edge cases', () => {
     const parsed = await parse('FROM alpine\n# a note \\ \nRUN <<EOF\necho a \\ \nEOF\nCMD ["sh"]\n');
     expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'CMD']);
     expect(parsed.stages[0].instructions[0].heredocs[0].content.startsWith('echo a \\ \n')).toBe(true);
+  });
+});
+
+describe("heredocs that hadolint misreads (its issues #1137, #1051, #1019, #923, #960)", () => {
+  test('#1137: `RUN <<EOF bash` runs the body with bash; the next RUN right after the terminator is read', async () => {
+    const text = 'FROM debian:12\nRUN <<EOF bash\n    set -euxo pipefail\n    echo 123 | cat\nEOF\nRUN echo next\n';
+    const parsed = await parse(text);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'RUN']);
+    expect(await hits('missing-pipefail', text)).toEqual([]);
+  });
+
+  test('#1051: a delimiter quoted with a backslash (`<<-\\EOT`, `<<\\EOF`) is a heredoc', async () => {
+    const parsed = await parse('FROM debian:12\nCOPY <<-\\EOT /data.txt\n  echo $X\nEOT\nRUN <<\\EOF\necho hi\nEOF\n');
+    const [copy, run] = parsed.stages[0].instructions;
+    expect(copy.copy).toMatchObject({ sources: [], heredocSources: ['<<-\\EOT'], destination: '/data.txt' });
+    expect(run.script?.commands.map((c) => c.argv)).toEqual([['echo', 'hi']]);
+  });
+
+  test('#1019 and #923: a heredoc after a line continuation, and commands continued after it', async () => {
+    const parsed = await parse(dockerfile`
+      FROM golang:1.22
+      RUN ls && \
+          cat <<EOF >> go.mod && \
+          cat go.mod
+      replace (
+          github.com/user/repo => ../dir
+      )
+      EOF
+      RUN foo && \
+          bar <<BAR
+      blah
+      BAR
+      CMD ["go", "run", "."]
+    `);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'RUN', 'CMD']);
+    const [first, second] = parsed.stages[0].instructions;
+    expect(first.script?.commands.map((c) => c.program)).toEqual(['ls', 'cat', 'cat']);
+    expect(first.heredocs.map((h) => h.name)).toEqual(['EOF']);
+    expect(second.heredocs.map((h) => h.content)).toEqual(['blah']);
+  });
+
+  test('#960: a comment right after the terminator', async () => {
+    const parsed = await parse('FROM alpine:3.19\nRUN <<EOF\n    echo "test"\nEOF\n# comment\nCOPY <<EOF /index.html\nhi\nEOF\n#\n');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'COPY']);
   });
 });
 

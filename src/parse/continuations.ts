@@ -7,7 +7,7 @@
  * the continuation BuildKit sees. Heredoc bodies (taken as written) and comment lines are left alone.
  */
 
-const HEREDOC_MARKER = /<<-?\s*(["']?)([A-Za-z_][\w.-]*)\1/g;
+const HEREDOC_MARKER = /<<-?\s*\\?(["']?)([A-Za-z_][\w.-]*)\1/g;
 
 export function continueAfterTrailingBlanks(text: string, escape: string): string {
   const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');

@@ -191,8 +191,9 @@ export interface ScriptSource {
 export function runScriptSources(instruction: Omit<Instruction, 'script'>, escape: string): ScriptSource[] {
   if (instruction.keyword !== 'RUN' || instruction.form !== 'shell' || !isPosixShell(instruction.shell) || !instruction.argumentsRange) return [];
   const commandLine = instruction.rawArgumentsText.split('\n')[0];
-  // `RUN <<EOF` with nothing else on the line: the heredoc body is the script.
-  const bareHeredoc = instruction.heredocs[0] && /^\s*(<<-?\s*["']?[A-Za-z0-9_]+["']?\s*)+$/.test(commandLine);
+  // `RUN <<EOF` with nothing else on the line: the heredoc body is the script. The delimiter may be quoted
+  // (`<<"EOF"`, `<<\EOF`: no expansion in the body).
+  const bareHeredoc = instruction.heredocs[0] && /^\s*(<<-?\s*\\?["']?[A-Za-z0-9_]+["']?\s*)+$/.test(commandLine);
   if (!bareHeredoc) return [{ text: shellSource(instruction.rawArgumentsText, escape), origin: instruction.argumentsRange.start }];
   return instruction.heredocs
     .filter((heredoc) => heredoc.contentRange && !/^#!(?!.*\b(sh|bash|ash|dash)\b)/.test(heredoc.content))
@@ -230,7 +231,7 @@ function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[]
   const json = readCommandForm(argumentsText.replace(/^(\s*--\S+\s+)*/, ''));
   if (json.form === 'exec' && json.execArgs) paths = json.execArgs.map((word) => expandVariables(word, lookup));
   const heredocNames = new Set(heredocs.map((h) => h.name));
-  const isHeredocMarker = (word: string) => /^<<-?/.test(word) && heredocNames.has(word.replace(/^<<-?["']?|["']$/g, ''));
+  const isHeredocMarker = (word: string) => /^<<-?/.test(word) && heredocNames.has(word.replace(/^<<-?\\?["']?|["']$/g, ''));
   const sources = paths.slice(0, -1);
   return {
     sources: sources.filter((s) => !isHeredocMarker(s)),

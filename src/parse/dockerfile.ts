@@ -418,28 +418,35 @@ function findProblems(parsed: ParsedDockerfile, asts: AstInstruction[]): ParsePr
 }
 
 /**
- * BuildKit's flags that take a value, by instruction (its bflag.go: a string flag written without `=`
- * stops the build with "missing a value on flag"). Boolean flags (`--link`, `--parents`, `--keep-git-dir`)
- * may stand alone; flags not listed here are left alone.
+ * BuildKit's flags, by instruction (its instructions/parse.go and bflag.go; the labs flags too, which a
+ * `# syntax=…-labs` line enables). A flag that takes a value written without `=` stops the build with
+ * "missing a value on flag"; a flag it does not know, with "unknown flag". Boolean flags (`--link`,
+ * `--parents`, `--keep-git-dir`, `--unpack`) may stand alone.
  */
-const VALUE_FLAGS: Record<string, string[]> = {
-  FROM: ['platform'],
-  COPY: ['from', 'chown', 'chmod', 'exclude'],
-  ADD: ['chown', 'chmod', 'checksum', 'exclude'],
-  RUN: ['mount', 'network', 'security', 'device'],
-  HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'],
+const FLAGS: Record<string, { values: string[]; booleans: string[] }> = {
+  FROM: { values: ['platform'], booleans: [] },
+  COPY: { values: ['from', 'chown', 'chmod', 'exclude'], booleans: ['link', 'parents'] },
+  ADD: { values: ['chown', 'chmod', 'checksum', 'exclude'], booleans: ['link', 'keep-git-dir', 'unpack'] },
+  RUN: { values: ['mount', 'network', 'security', 'device'], booleans: [] },
+  HEALTHCHECK: { values: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'], booleans: [] },
 };
 
-/** `COPY --from build /app ./`: the value must follow `=`. */
+/** `COPY --from build /app ./` (the value must follow `=`), `COPY --chmown=app /a /b` (no such flag). */
 function flagProblems(instruction: Instruction): ParseProblem[] {
-  const valueFlags = VALUE_FLAGS[instruction.keyword] ?? [];
-  return instruction.flags
-    .filter((flag) => flag.value === null && valueFlags.includes(flag.name))
-    .map((flag) => {
+  const known = FLAGS[instruction.keyword];
+  if (!known) return [];
+  return instruction.flags.flatMap((flag): ParseProblem[] => {
+    if (known.values.includes(flag.name)) {
+      if (flag.value !== null) return [];
       const next = instruction.argumentsText.trim().split(/\s+/)[0];
       const fix = next && !next.startsWith('--') ? `--${flag.name}=${next}` : `--${flag.name}=<value>`;
-      return { message: `missing a value on flag --${flag.name} (write ${fix})`, range: flag.range };
-    });
+      return [{ message: `missing a value on flag --${flag.name} (write ${fix})`, range: flag.range }];
+    }
+    // A bare `--` ends the flags (bflag.go).
+    if (known.booleans.includes(flag.name) || flag.name === '') return [];
+    const all = [...known.values, ...known.booleans].map((name) => `--${name}`).join(', ');
+    return [{ message: `unknown flag --${flag.name} for ${instruction.keyword} (its flags: ${all})`, range: flag.range }];
+  });
 }
 
 /** BuildKit takes `FROM image` or `FROM image AS name`, nothing else ("FROM requires either one or three arguments"). */

@@ -37,6 +37,20 @@ describe('parse-error', () => {
     expect(messages).toContain('Missing a value on flag --platform (write --platform=linux/amd64); docker build fails here.');
   });
 
+  test('fires on a flag the instruction does not have (BuildKit: "unknown flag"); flag names are case-sensitive', async () => {
+    const text = dockerfile`
+      FROM alpine:3.19
+      COPY --chmown=app:app app /app
+      RUN --mount=type=cache,target=/root/.cache --cache=yes true
+      COPY --FROM=alpine:3.19 /etc/os-release /
+      HEALTHCHECK --start-interval=1s --retries=3 CMD true
+    `;
+    expect(await hits('parse-error', text)).toEqual([2, 3, 4]);
+    const [chmown] = (await findings(text)).filter((f) => f.ruleId === 'parse-error');
+    expect(chmown.message).toBe('Unknown flag --chmown for COPY (its flags: --from, --chown, --chmod, --exclude, --link, --parents); docker build fails here.');
+    expect(chmown.range.start).toEqual({ line: 1, character: 5 });
+  });
+
   test('COPY --from without `=` is read as its fix would be: no unused stage, one source', async () => {
     const parsed = await parse('FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from build /app/public /usr/share/nginx/html/\n');
     expect(parsed.stages[1].instructions[0].copy).toMatchObject({ from: 'build', sources: ['/app/public'] });

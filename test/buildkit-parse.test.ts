@@ -71,18 +71,8 @@ const CASES: Record<string, string> = {
   'HEALTHCHECK --interval without =': 'FROM busybox:local\nHEALTHCHECK --interval 5s CMD true\n',
   'FROM --platform without =': 'FROM --platform linux/amd64 busybox:local\n',
   'an unknown instruction': 'FROM busybox:local\nFORM busybox:local\n',
-  'RUN with no arguments': 'FROM busybox:local\nRUN\n',
-};
-
-/**
- * Where the engine's older BuildKit and the current one differ, layerlint follows the current one:
- * the expected parse-error line, and why the engine does not report it.
- */
-const CURRENT_BUILDKIT_ONLY: Record<string, { line: number; reason: string }> = {
-  'RUN with no arguments': {
-    line: 2,
-    reason: 'current BuildKit rejects it ("RUN requires at least one argument", instructions/parse.go parseRun); the engine\'s 20.10 frontend does not check',
-  },
+  'RUN and CMD with no arguments (accepted: an empty command)': 'FROM busybox:local\nRUN\nCMD\n',
+  'WORKDIR with no arguments': 'FROM busybox:local\nWORKDIR\n',
 };
 
 const describeEngine = RUN_ENGINE_TESTS ? describe : describe.skip;
@@ -96,14 +86,9 @@ describeEngine('parse verdicts agree with BuildKit (real engine)', () => {
     (docker?.modem as unknown as { agent?: { destroy(): void } })?.agent?.destroy();
   });
 
-  test.each(Object.entries(CASES))('%s', async (name, dockerfile) => {
+  test.each(Object.entries(CASES))('%s', async (_name, dockerfile) => {
     const [buildkit, ours] = await Promise.all([buildkitVerdict(docker, dockerfile), layerlintParseErrors(dockerfile)]);
-    const newer = CURRENT_BUILDKIT_ONLY[name];
-    if (newer) {
-      // Still a difference: if the engine's BuildKit now agrees, this entry can go.
-      expect(buildkit.accepted).toBe(true);
-      expect(ours).toEqual([newer.line]);
-    } else if (buildkit.accepted) expect({ ours, buildkit: buildkit.message }).toEqual({ ours: [], buildkit: buildkit.message });
+    if (buildkit.accepted) expect({ ours, buildkit: buildkit.message }).toEqual({ ours: [], buildkit: buildkit.message });
     else if (buildkit.line !== null) expect({ ours, buildkit: buildkit.message }).toEqual({ ours: [buildkit.line], buildkit: buildkit.message });
     else expect(ours.length).toBeGreaterThan(0);
   }, 60_000);

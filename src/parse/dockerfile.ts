@@ -387,6 +387,9 @@ function applyToScope(instruction: Instruction, scope: Scope, globalArgs: Map<st
   }
 }
 
+/** BuildKit parses `RUN`, `CMD` and `ENTRYPOINT` with nothing after them (an empty command); the rest need arguments. */
+const ARGUMENTS_OPTIONAL = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
 function findProblems(parsed: ParsedDockerfile, asts: AstInstruction[]): ParseProblem[] {
   const problems: ParseProblem[] = [];
   const fileStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -406,7 +409,7 @@ function findProblems(parsed: ParsedDockerfile, asts: AstInstruction[]): ParsePr
       problems.push({ message: `unknown instruction: ${instruction.keywordAsWritten}`, range: instruction.keywordRange });
     } else if (instruction.stageIndex < 0 && instruction.keyword !== 'ARG') {
       problems.push({ message: `${instruction.keyword} before the first FROM: only ARG may come before FROM`, range: instruction.keywordRange });
-    } else if (instruction.argumentsText.trim() === '' && instruction.heredocs.length === 0) {
+    } else if (instruction.argumentsText.trim() === '' && instruction.heredocs.length === 0 && !ARGUMENTS_OPTIONAL.has(instruction.keyword)) {
       problems.push({ message: `${instruction.keyword} requires arguments`, range: instruction.keywordRange });
     } else {
       // One problem per instruction: `FROM --platform linux/amd64 alpine` needs only the `=`.

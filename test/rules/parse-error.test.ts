@@ -2,13 +2,17 @@ import { describe, expect, test } from '@jest/globals';
 import { dockerfile, findings, hits, parse } from '../helpers.js';
 
 describe('parse-error', () => {
-  test('fires on an unknown instruction, RUN before FROM, an empty instruction', async () => {
+  test('fires on an unknown instruction, RUN before FROM, an instruction that needs arguments without them', async () => {
     expect(await hits('parse-error', dockerfile`
       RUN echo before
       FROM alpine:3.19
       FORM alpine
-      RUN
+      WORKDIR
     `)).toEqual([1, 3, 4]);
+  });
+
+  test('quiet on RUN, CMD and ENTRYPOINT with nothing after them: BuildKit builds them (an empty command)', async () => {
+    expect(await hits('parse-error', 'FROM alpine:3.19\nRUN\nENTRYPOINT\nCMD\n')).toEqual([]);
   });
 
   test('fires on an empty file and on a file with no FROM', async () => {

@@ -434,10 +434,37 @@ const FLAGS: Record<string, { values: string[]; booleans: string[] }> = {
   HEALTHCHECK: { values: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'], booleans: [] },
 };
 
+/**
+ * BuildKit takes the leading `--words` of every instruction for flags; those without flags of their own
+ * then stop with "unknown flag" (`CMD --help`, `ENV --x=1 …`). ARG and STOPSIGNAL never read flags.
+ */
+const FLAGS_NOT_READ = new Set(['ARG', 'STOPSIGNAL']);
+
+/** `CMD --port 8080`: the first leading `--word` of an instruction that has no flags. */
+function flagOfFlaglessInstruction(instruction: Instruction): ParseProblem[] {
+  if (!instruction.argumentsRange) return [];
+  const words = instruction.argumentsText.trim().split(/\s+/);
+  const first = words[0];
+  if (!/^--[^=\s]/.test(first)) return [];
+  if (FLAGS_NOT_READ.has(instruction.keyword)) {
+    // The flags are dropped unread: `ARG --foo` is an ARG with no name.
+    if (!words.every((word) => word.startsWith('--'))) return [];
+    return [{ message: `${instruction.keyword} requires an argument (BuildKit takes ${first} for a flag and ignores it)`, range: instruction.argumentsRange }];
+  }
+  const name = first.slice(2).split('=')[0];
+  const start = instruction.argumentsRange.start;
+  const hint = instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT'
+    ? `; an argument starting with -- goes in the JSON form: ${instruction.keyword} ["${first}", …]` : '';
+  return [{
+    message: `unknown flag --${name} for ${instruction.keyword}, which takes no flags${hint}`,
+    range: { start, end: { line: start.line, character: start.character + first.length } },
+  }];
+}
+
 /** `COPY --from build /app ./` (the value must follow `=`), `COPY --chmown=app /a /b` (no such flag). */
 function flagProblems(instruction: Instruction): ParseProblem[] {
   const known = FLAGS[instruction.keyword];
-  if (!known) return [];
+  if (!known) return flagOfFlaglessInstruction(instruction);
   return instruction.flags.flatMap((flag): ParseProblem[] => {
     if (known.values.includes(flag.name)) {
       if (flag.value !== null) return [];

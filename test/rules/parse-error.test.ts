@@ -55,6 +55,13 @@ describe('parse-error', () => {
     expect(chmown.range.start).toEqual({ line: 1, character: 5 });
   });
 
+  test('fires on a leading --word of an instruction without flags (BuildKit reads it as a flag); ARG drops it unread', async () => {
+    const text = 'FROM alpine:3.19\nENV --x=1 A=b\nARG --foo VERSION=1\nLABEL a=--b\nCMD --help\nARG --foo\n';
+    expect(await hits('parse-error', text)).toEqual([2, 5, 6]);
+    const cmd = (await findings(text)).find((f) => f.ruleId === 'parse-error' && f.range.start.line === 4);
+    expect(cmd?.message).toBe('Unknown flag --help for CMD, which takes no flags; an argument starting with -- goes in the JSON form: CMD ["--help", …]; docker build fails here.');
+  });
+
   test('COPY --from without `=` is read as its fix would be: no unused stage, one source', async () => {
     const parsed = await parse('FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from build /app/public /usr/share/nginx/html/\n');
     expect(parsed.stages[1].instructions[0].copy).toMatchObject({ from: 'build', sources: ['/app/public'] });

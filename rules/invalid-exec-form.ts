@@ -45,7 +45,8 @@ const rule: Rule = {
     // The image's CMD behind an exec-form ENTRYPOINT: the shell does not run it, the entrypoint gets it as arguments.
     const { entrypoint, cmd } = effectiveRuntime(model, model.targetStage);
     for (const instruction of all) {
-      if (!instruction.execFormError) continue;
+      // SHELL has no shell form to fall back to: BuildKit stops the build (a parse-error finding).
+      if (!instruction.execFormError || instruction.keyword === 'SHELL') continue;
       const shell = instruction.shell.join(' ');
       const moveComment = commentFix(instruction);
       const advice = moveComment ? 'put the comment on its own line above' : 'write a JSON array of double-quoted strings';

@@ -414,7 +414,7 @@ function findProblems(parsed: ParsedDockerfile, asts: AstInstruction[]): ParsePr
     } else {
       // One problem per instruction: `FROM --platform linux/amd64 alpine` needs only the `=`.
       const flagged = flagProblems(instruction);
-      problems.push(...(flagged.length === 0 && instruction.keyword === 'FROM' ? fromArgumentProblems(instruction) : flagged));
+      problems.push(...(flagged.length > 0 ? flagged : argumentProblems(instruction)));
     }
   }
   return problems;
@@ -477,6 +477,26 @@ function flagProblems(instruction: Instruction): ParseProblem[] {
     const all = [...known.values, ...known.booleans].map((name) => `--${name}`).join(', ');
     return [{ message: `unknown flag --${flag.name} for ${instruction.keyword} (its flags: ${all})`, range: flag.range }];
   });
+}
+
+/** The argument checks of BuildKit's instruction parser that layerlint makes (instructions/parse.go). */
+function argumentProblems(instruction: Instruction): ParseProblem[] {
+  const range = instruction.argumentsRange ?? instruction.keywordRange;
+  switch (instruction.keyword) {
+    case 'FROM':
+      return fromArgumentProblems(instruction);
+    case 'COPY':
+    case 'ADD': {
+      const copy = instruction.copy;
+      if (!copy || copy.sources.length + copy.heredocSources.length > 0) return [];
+      return [{ message: `${instruction.keyword} requires at least two arguments, the sources and a destination`, range }];
+    }
+    case 'SHELL':
+      if (instruction.form === 'exec') return instruction.execArgs?.length === 0 ? [{ message: 'SHELL requires at least one argument', range }] : [];
+      return [{ message: 'SHELL requires the arguments in JSON form, e.g. SHELL ["/bin/bash", "-o", "pipefail", "-c"]', range }];
+    default:
+      return [];
+  }
 }
 
 /** BuildKit takes `FROM image` or `FROM image AS name`, nothing else ("FROM requires either one or three arguments"). */

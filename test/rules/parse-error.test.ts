@@ -62,6 +62,23 @@ describe('parse-error', () => {
     expect(cmd?.message).toBe('Unknown flag --help for CMD, which takes no flags; an argument starting with -- goes in the JSON form: CMD ["--help", …]; docker build fails here.');
   });
 
+  test('fires on SHELL not in JSON form and COPY/ADD without a destination; invalid-exec-form leaves SHELL to it', async () => {
+    const text = dockerfile`
+      FROM alpine:3.19
+      SHELL /bin/bash -c
+      SHELL ["/bin/bash",]
+      SHELL ["/bin/bash", "-c"]
+      COPY app
+      ADD ["a"]
+      COPY <<EOF /etc/motd
+      hello
+      EOF
+      COPY a b /dst/
+    `;
+    expect(await hits('parse-error', text)).toEqual([2, 3, 5, 6]);
+    expect(await hits('invalid-exec-form', text)).toEqual([]);
+  });
+
   test('COPY --from without `=` is read as its fix would be: no unused stage, one source', async () => {
     const parsed = await parse('FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from build /app/public /usr/share/nginx/html/\n');
     expect(parsed.stages[1].instructions[0].copy).toMatchObject({ from: 'build', sources: ['/app/public'] });

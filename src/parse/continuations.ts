@@ -1,10 +1,11 @@
 /**
  * BuildKit continues an instruction on the next line when a line ends with the escape character followed
- * by blanks (its pattern is `\\[ \t]*$`); dockerfile-ast only when the escape character is the very last.
- * `RUN apt-get install -y \␠` then `    curl && rm -rf …` was read as two instructions: an install with no
- * package, and a `curl` line lost (76 of 3,502 real Dockerfiles have such a line). The blanks are moved in
- * front of the escape character: the same length, so every position stays right, and dockerfile-ast sees
- * the continuation BuildKit sees. Heredoc bodies (taken as written) and comment lines are left alone.
+ * by blanks (its pattern is `\\[ \t]*$`). The RUN script given to the shell parser is cut from the raw
+ * text, where `\␠` before a line break is an escaped blank, not a continuation: `RUN apt-get install -y \␠`
+ * then `    curl && rm -rf …` was read as an install with no package and a separate `curl` command
+ * (76 of 3,502 real Dockerfiles have such a line). The blanks are moved in front of the escape character:
+ * the same length, so every position stays right, and every reader of the text sees the continuation
+ * BuildKit sees. Heredoc bodies (taken as written) and comment lines are left alone.
  */
 
 const HEREDOC_MARKER = /<<-?\s*\\?(["']?)([A-Za-z_][\w.-]*)\1/g;

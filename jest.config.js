@@ -1,4 +1,4 @@
-// ESM + @swc/jest: see ../shared/STACK-PROBE.md §1 (fastest working setup on Node 20).
+// ESM + @swc/jest: the fastest setup that ran our ESM TypeScript tests on Node 20 (ts-jest was slower).
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

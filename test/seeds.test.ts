@@ -1,5 +1,5 @@
 /**
- * The Dockerfile examples of the seed articles (../shared/seeds/, copied verbatim into
+ * The Dockerfile examples of the seed articles (Docker tutorial blog posts, copied verbatim into
  * test/fixtures/seeds/), with the exact findings each must get: anything else is a false positive.
  */
 import { describe, expect, test } from '@jest/globals';

@@ -3,7 +3,7 @@
  * layer that a higher layer deletes (whiteout, opaque directory) or overwrites. They are stored and
  * pulled but unreachable in the running container.
  *
- * Efficiency follows dive's definition (../shared/INTEGRATION-ANCHORS.md §5.1): for every path,
+ * Efficiency follows dive's definition (github.com/wagoodman/dive, its image efficiency): for every path,
  * the smallest size it ever had over the sum of all its sizes across layers; 1.0 when nothing is
  * stored twice. Unlike dive's `wastedBytes`, our wasted bytes do not count the surviving copy.
  */

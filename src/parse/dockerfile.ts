@@ -1,6 +1,6 @@
 /**
  * Dockerfile text → ParsedDockerfile. Wraps dockerfile-ast and works around what it gets wrong
- * (see ../shared/STACK-PROBE.md §2): exec-form JSON is decoded with JSON.parse, RUN scripts are
+ * (its exec-form arrays drop escapes and spaces): exec-form JSON is decoded with JSON.parse, RUN scripts are
  * parsed by a real shell parser, and ARG/ENV scoping follows Docker's rules.
  *
  * It never throws on bad input: what does not parse becomes a ParseProblem.
@@ -274,7 +274,7 @@ function readFrom(ast: AstInstruction, globalArgs: Map<string, string | undefine
 function readPairs(ast: AstInstruction): KeyValue[] {
   const withProperties = ast as unknown as { getProperties?: () => { getName(): string; getValue(): string | null; getNameRange(): Range }[] };
   if (typeof withProperties.getProperties !== 'function') return [];
-  // dockerfile-ast's getValue() is the unquoted value (its names look swapped; STACK-PROBE §2.6).
+  // dockerfile-ast's getValue() is the unquoted value, although the name reads like the raw one.
   return withProperties.getProperties().map((p) => ({ name: p.getName(), value: p.getValue(), nameRange: p.getNameRange() }));
 }
 

@@ -181,9 +181,9 @@ async function loadWasmGrammar(): Promise<ShellGrammar> {
 /**
  * V8's baseline compiler (Liftoff) only, for the 1.4 MB grammar. Its optimising tier compiles the
  * grammar's lexer, one huge function, once it has run enough: ~0.5 s of CPU and ~500 MB of memory,
- * and a process that is about to exit waits for that compile to finish (../shared/STACK-PROBE.md §3;
- * measured on Node 24: a one-file lint 0.65 s and 570 MB instead of 0.08 s and 60 MB; 2,000 files
- * 789–985 files/s and 600 MB instead of 1,243–1,310 files/s and 140 MB).
+ * and a process that is about to exit waits for that compile to finish (measured on Node 24: a
+ * one-file lint 0.65 s and 570 MB instead of 0.08 s and 60 MB; 2,000 files 789–985 files/s and
+ * 600 MB instead of 1,243–1,310 files/s and 140 MB).
  * Two flags, because V8 changed which one it reads once the process runs: `--liftoff-only` still
  * works when set at run time up to Node 22 (V8 12.4) and no longer from Node 23 (V8 12.9) on, where
  * only a tiering budget no lint can spend does (tested on Node 20, 22, 23, 24 and 26). Set here rather

@@ -1,5 +1,5 @@
 /**
- * SARIF 2.1.0, shaped for GitHub code scanning (../shared/INTEGRATION-ANCHORS.md §1.8): one run,
+ * SARIF 2.1.0, shaped for GitHub code scanning (docs.github.com, "SARIF support for code scanning"): one run,
  * full rule metadata, repo-relative URIs under %SRCROOT%, 1-based columns with exclusive ends,
  * and partialFingerprints (GitHub's line hash plus our own, stable when unrelated lines move).
  */
@@ -27,7 +27,8 @@ function describeRule(rule: Rule): Sarif.ReportingDescriptor {
   const aliases = [...(meta.hadolint ?? []), ...(meta.buildkit ?? [])];
   const fullDescription = aliases.length > 0 ? `${meta.description} (also known as ${aliases.join(', ')})` : meta.description;
   const properties: Record<string, unknown> = {
-    // GitHub treats a rule as a security rule only with the `security` tag (INTEGRATION-ANCHORS §1.1).
+    // GitHub treats a rule as a security rule only with the `security` tag (GitHub's SARIF documentation,
+    // reportingDescriptor properties).
     tags: [meta.category],
     precision: 'high',
   };

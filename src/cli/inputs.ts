@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../util/errors.js';
 import { compareCodeUnits } from '../util/order.js';
+import { writeErr } from './terminal.js';
 
 /** Dockerfiles are small; anything this large is not one (and would only waste memory). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -134,7 +135,14 @@ export async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function readDockerfile(path: string): Promise<DockerfileText> {
+/** The text of a Dockerfile (a path or `-`); the note about bytes that are not UTF-8, if any, goes to stderr. */
+export async function readDockerfile(path: string): Promise<string> {
+  const { text, note } = await readDockerfileBytes(path);
+  if (note) writeErr(`layerlint: note: ${note}\n`);
+  return text;
+}
+
+async function readDockerfileBytes(path: string): Promise<DockerfileText> {
   if (isStdin(path)) return decodeDockerfile(await readStdin(), 'standard input');
   let size: number;
   try {

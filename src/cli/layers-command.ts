@@ -4,11 +4,10 @@ import { loadBuildContext } from '../model/context.js';
 import { formatLayersJson, formatLayersText } from '../report/layers.js';
 import { UserError } from '../util/errors.js';
 import { readDockerfile } from './inputs.js';
-import { writeErr, writeOut } from './terminal.js';
+import { writeOut } from './terminal.js';
 
 export async function runLayers(options: { file: string; format: 'text' | 'json'; context: string | null; target: string | null }): Promise<number> {
-  const { text, note } = await readDockerfile(options.file);
-  if (note) writeErr(`layerlint: note: ${note}\n`);
+  const text = await readDockerfile(options.file);
   let context = null;
   if (options.context) {
     try {

@@ -128,9 +128,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     const shownPath = isStdin(file) ? options.stdinFilename : displayPath(file);
     let text: string;
     try {
-      const read = await readDockerfile(file);
-      text = read.text;
-      if (read.note) writeErr(`layerlint: note: ${read.note}\n`);
+      text = await readDockerfile(file);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       hadReadError = true;

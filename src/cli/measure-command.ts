@@ -8,7 +8,6 @@ import { formatSarif } from '../report/sarif.js';
 import { UserError } from '../util/errors.js';
 import { formatBytes, parseBytes } from '../util/bytes.js';
 import { readDockerfile } from './inputs.js';
-import { writeErr } from './terminal.js';
 import { writeReport } from './output.js';
 
 export interface MeasureCommandOptions {
@@ -56,8 +55,7 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
   }
   const buildArgs = parseBuildArgs(options.buildArgs);
   const dockerfilePath = options.file ?? join(options.context, 'Dockerfile');
-  const { text, note } = await readDockerfile(dockerfilePath);
-  if (note) writeErr(`layerlint: note: ${note}\n`);
+  const text = await readDockerfile(dockerfilePath);
   let context;
   try {
     context = loadBuildContext(options.context, dockerfilePath.split('/').pop());

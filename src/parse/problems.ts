@@ -64,10 +64,15 @@ const FLAGS: Record<string, { values: string[]; booleans: string[] }> = {
  */
 const FLAGS_NOT_READ = new Set(['ARG', 'STOPSIGNAL']);
 
+/** The instruction's arguments split at blanks, as BuildKit's instruction parser counts them. */
+function argumentWords(instruction: Instruction): string[] {
+  return instruction.argumentsText.trim().split(/\s+/);
+}
+
 /** `CMD --port 8080`: the first leading `--word` of an instruction that has no flags. */
 function flagOfFlaglessInstruction(instruction: Instruction): ParseProblem[] {
   if (!instruction.argumentsRange) return [];
-  const words = instruction.argumentsText.trim().split(/\s+/);
+  const words = argumentWords(instruction);
   const first = words[0];
   if (!/^--[^=\s]/.test(first)) return [];
   if (FLAGS_NOT_READ.has(instruction.keyword)) {
@@ -92,7 +97,7 @@ function flagProblems(instruction: Instruction): ParseProblem[] {
   return instruction.flags.flatMap((flag): ParseProblem[] => {
     if (known.values.includes(flag.name)) {
       if (flag.value !== null) return [];
-      const next = instruction.argumentsText.trim().split(/\s+/)[0];
+      const next = argumentWords(instruction)[0];
       const fix = next && !next.startsWith('--') ? `--${flag.name}=${next}` : `--${flag.name}=<value>`;
       return [{ message: `missing a value on flag --${flag.name} (write ${fix})`, range: flag.range }];
     }
@@ -125,7 +130,7 @@ function argumentProblems(instruction: Instruction): ParseProblem[] {
 
 /** BuildKit takes `FROM image` or `FROM image AS name`, nothing else ("FROM requires either one or three arguments"). */
 function fromArgumentProblems(instruction: Instruction): ParseProblem[] {
-  const words = instruction.argumentsText.trim().split(/\s+/);
+  const words = argumentWords(instruction);
   if (words.length === 1 || (words.length === 3 && words[1].toUpperCase() === 'AS')) return [];
   const message = `FROM takes an image, optionally followed by AS and a stage name, not \`${words.join(' ')}\``;
   return [{ message, range: instruction.argumentsRange ?? instruction.keywordRange }];

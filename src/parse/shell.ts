@@ -110,7 +110,7 @@ export function unquoteWord(text: string, lookup: VariableLookup): string {
  * blanks, as the shell does (`ENV PKGS="curl gcc"` … `apt-get install $PKGS` installs two packages).
  * Anything else is one word, unquoted.
  */
-function splitWords(text: string, lookup: VariableLookup): string[] {
+function wordsAfterExpansion(text: string, lookup: VariableLookup): string[] {
   const bare = text.match(/^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/);
   const value = bare ? lookup(bare[1] ?? bare[2]) : undefined;
   if (value === undefined) return [unquoteWord(text, lookup)];
@@ -189,7 +189,7 @@ function commandFromNode(node: Node, children: (Node | null)[], state: WalkState
   const words: string[] = [];
   const nodeOfWord: Node[] = [];
   for (const wordNode of wordNodes) {
-    for (const word of splitWords(wordNode.text, lookup)) {
+    for (const word of wordsAfterExpansion(wordNode.text, lookup)) {
       words.push(word);
       nodeOfWord.push(wordNode);
     }

@@ -1,6 +1,5 @@
 import type { Rule } from '../src/engine/types.js';
 import { moveIntoEarlierRun } from '../src/engine/edits.js';
-import type { Instruction } from '../src/parse/types.js';
 import type { CopyWrite, FileEffect, LayerStep } from '../src/model/types.js';
 import { mayWrite } from '../src/model/copy-destinations.js';
 import { isArchive } from '../src/model/knowledge/archives.js';

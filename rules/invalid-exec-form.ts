@@ -1,3 +1,4 @@
+import { NOT_AN_ARRAY_OF_STRINGS } from '../src/parse/command-form.js';
 import type { Instruction } from '../src/parse/types.js';
 import type { Fix, Rule } from '../src/engine/types.js';
 import { effectiveRuntime, lineOf } from '../src/model/queries.js';
@@ -45,8 +46,9 @@ const rule: Rule = {
     // The image's CMD behind an exec-form ENTRYPOINT: the shell does not run it, the entrypoint gets it as arguments.
     const { entrypoint, cmd } = effectiveRuntime(model, model.targetStage);
     for (const instruction of all) {
-      // SHELL has no shell form to fall back to: BuildKit stops the build (a parse-error finding).
-      if (!instruction.execFormError || instruction.keyword === 'SHELL') continue;
+      // SHELL has no shell form to fall back to, and BuildKit refuses a JSON array of non-strings:
+      // both stop the build (a parse-error finding).
+      if (!instruction.execFormError || instruction.keyword === 'SHELL' || instruction.execFormError === NOT_AN_ARRAY_OF_STRINGS) continue;
       const shell = instruction.shell.join(' ');
       const moveComment = commentFix(instruction);
       const advice = moveComment ? 'put the comment on its own line above' : 'write a JSON array of double-quoted strings';

@@ -211,10 +211,29 @@ describe('parse: continuation edge cases', () => {
     expect(parsed.stages[0].instructions[0].script?.commands[0].argv).toContain('curl');
   });
 
+  test('an escaped backslash at the end of a line ends the instruction (BuildKit: the escape is not itself escaped)', async () => {
+    const parsed = await parse('FROM alpine\nRUN echo C:\\\\\nCMD ["sh"]\nRUN echo a\\\\  \nRUN b\n');
+    expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'CMD', 'RUN', 'RUN']);
+    expect(parsed.instructions[1].argumentsText).toBe('echo C:\\\\');
+  });
+
+  test('a heredoc body line ending in a backslash does not hide the terminator after it', async () => {
+    const parsed = await parse('FROM alpine\nRUN <<EOF\necho a \\\nEOF\nCMD ["sh"]\n');
+    expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'CMD']);
+    expect(parsed.instructions[1].heredocs).toEqual([expect.objectContaining({ name: 'EOF', content: 'echo a \\', terminated: true })]);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  test('an escaped blank before the continuation character still continues the line', async () => {
+    const parsed = await parse('FROM alpine\nEXPOSE 80 \\ \\\n  443\nCMD ["sh"]\n');
+    expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'EXPOSE', 'CMD']);
+    expect(parsed.instructions[1].range.end.line).toBe(2);
+  });
+
   test('a heredoc body and a comment line ending in a backslash and blanks are left as written', async () => {
     const parsed = await parse('FROM alpine\n# a note \\ \nRUN <<EOF\necho a \\ \nEOF\nCMD ["sh"]\n');
     expect(parsed.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'CMD']);
-    expect(parsed.stages[0].instructions[0].heredocs[0].content.startsWith('echo a \\ \n')).toBe(true);
+    expect(parsed.stages[0].instructions[0].heredocs[0].content).toBe('echo a \\ ');
   });
 });
 

@@ -102,5 +102,20 @@ export function runRules(model: LayerModel, rules: Rule[], config: Config): Rule
       ruleFailures.push({ ruleId: rule.meta.id, message: (error as Error).message });
     }
   }
-  return { findings: findings.sort(compareFindings), ruleFailures };
+  return { findings: withoutFindingsOnRejectedInstructions(findings, parsed).sort(compareFindings), ruleFailures };
+}
+
+/**
+ * Where docker build stops on an instruction (a parse-error finding), other findings about that same
+ * instruction are dropped: Docker never reads it as they assume (`CMD [1, 2]` is no shell-form CMD,
+ * `ONBUILD FROM x` needs saying once), and the fix comes first.
+ */
+function withoutFindingsOnRejectedInstructions(findings: Finding[], parsed: LayerModel['parsed']): Finding[] {
+  const rejectedLines = findings.filter((finding) => finding.ruleId === 'parse-error').map((finding) => finding.range.start.line);
+  if (rejectedLines.length === 0) return findings;
+  const rejected = parsed.instructions.filter((instruction) =>
+    rejectedLines.some((line) => line >= instruction.range.start.line && line <= instruction.range.end.line));
+  if (rejected.length === 0) return findings;
+  return findings.filter((finding) => finding.ruleId === 'parse-error' || !rejected.some((instruction) =>
+    finding.range.start.line >= instruction.range.start.line && finding.range.start.line <= instruction.range.end.line));
 }

@@ -12,7 +12,8 @@ const HEREDOC_MARKER = /<<-?\s*\\?(["']?)([A-Za-z_][\w.-]*)\1/g;
 
 export function continueAfterTrailingBlanks(text: string, escape: string): string {
   const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  const trailing = new RegExp(`${esc}([ \\t]+)$`);
+  // Not after another escape character: `a\\␠` ends with an escaped backslash, no continuation.
+  const trailing = new RegExp(`(?<!${esc})${esc}([ \\t]+)$`);
   if (!new RegExp(`${esc}[ \\t]+(\\r\\n|\\r|\\n|$)`).test(text)) return text;
   const lines = text.split(/(\r\n|\r|\n)/);
   // Heredocs named by the instruction being read, and those whose bodies come next.
@@ -33,7 +34,7 @@ export function continueAfterTrailingBlanks(text: string, escape: string): strin
     }
     const blanks = line.match(trailing);
     if (blanks) lines[i] = `${line.slice(0, line.length - blanks[0].length)}${blanks[1]}${escape}`;
-    continued = blanks !== null || line.endsWith(escape);
+    continued = blanks !== null || endsWithContinuation(line, escape);
     // The instruction ends here: its heredoc bodies follow.
     if (!continued) {
       bodies = named;
@@ -41,4 +42,9 @@ export function continueAfterTrailingBlanks(text: string, escape: string): strin
     }
   }
   return lines.join('');
+}
+
+/** BuildKit's test: the line ends with the escape character, not itself escaped (`a \` goes on, `a \\` does not). */
+export function endsWithContinuation(line: string, escape: string): boolean {
+  return line.endsWith(escape) && line.charAt(line.length - 2) !== escape;
 }

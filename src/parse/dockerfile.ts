@@ -6,20 +6,23 @@
  * It never throws on bad input: what does not parse becomes a ParseProblem.
  */
 import { DockerfileParser, type Instruction as AstInstruction, type Flag as AstFlag } from 'dockerfile-ast';
+import { NO_COMMAND_FORM, readCommandForm } from './command-form.js';
 import { withTokenCache } from './dockerfile-ast-cache.js';
+import './dockerfile-ast-continuations.js';
 import type {
   Comment, Position, CopyDetails, Directives, Flag, FromDetails, Heredoc, Instruction, KeyValue,
   ParsedDockerfile, Range, ShellScript,
 } from './types.js';
 import { alignHeredocs } from './heredoc-alignment.js';
 import { expandVariables, processWord, splitWords, type VariableLookup } from './variables.js';
-import { continueAfterTrailingBlanks } from './continuations.js';
+import { continueAfterTrailingBlanks, endsWithContinuation } from './continuations.js';
 import { findProblems } from './problems.js';
 import { emptyScript, isPosixShell, parseExecFormCommand, parseShellScript } from './shell.js';
 import { normalizePath } from '../util/paths.js';
 
 export { KNOWN_INSTRUCTIONS } from './problems.js';
 const COMMAND_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
+const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 export const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
 /** What is in scope while walking a stage: the state Docker's builder keeps. */
@@ -64,7 +67,7 @@ function dockerArgumentsText(raw: string, escape: string): string {
   let text = '';
   for (const line of lines) {
     const trimmed = line.replace(/\s+$/, '');
-    text += trimmed.endsWith(escape) ? trimmed.slice(0, -1) : `${line}\n`;
+    text += endsWithContinuation(trimmed, escape) ? trimmed.slice(0, -1) : `${line}\n`;
   }
   return text.replace(/\n$/, '').trim();
 }
@@ -98,44 +101,6 @@ function readFlags(instruction: AstInstruction): Flag[] {
   });
 }
 
-const NO_COMMAND_FORM: Pick<Instruction, 'form' | 'execArgs' | 'execFormError'> = { form: 'none', execArgs: null, execFormError: null };
-
-/** Docker's rule: exec form is a JSON array of strings; anything else that starts with `[` is run by a shell. */
-function readCommandForm(argumentsText: string): Pick<Instruction, 'form' | 'execArgs' | 'execFormError'> {
-  const trimmed = argumentsText.trim();
-  if (trimmed === '') return { form: 'none', execArgs: null, execFormError: null };
-  // `RUN [ -f x ] && …` is a shell test; only `["…`, `['…` or `[]`, closed by `]`, was meant as JSON.
-  const looksLikeJson = /^\[\s*(["'\]]|$)/.test(trimmed) && trimmed.endsWith(']');
-  if (!looksLikeJson) {
-    // `CMD ["serve", "-s", "dist"]  # comment`: Dockerfiles have no end-of-line comments, so the comment
-    // makes the line a shell string (and the container fails to start: sh runs `[serve,`).
-    const commented = /^(\[\s*".*?\])\s+#/s.exec(trimmed);
-    if (commented && isStringArray(commented[1])) {
-      return { form: 'shell', execArgs: null, execFormError: 'a # comment follows the JSON array, and Dockerfiles have no end-of-line comments' };
-    }
-    return { form: 'shell', execArgs: null, execFormError: null };
-  }
-  try {
-    const value: unknown = JSON.parse(trimmed);
-    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-      return { form: 'exec', execArgs: value, execFormError: null };
-    }
-    return { form: 'shell', execArgs: null, execFormError: 'the JSON array must contain only strings' };
-  } catch (error) {
-    const reason = trimmed.includes("'") ? 'JSON needs double quotes, not single quotes' : (error as Error).message;
-    return { form: 'shell', execArgs: null, execFormError: reason };
-  }
-}
-
-function isStringArray(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) && value.every((item) => typeof item === 'string');
-  } catch {
-    return false;
-  }
-}
-
 function textInRange(lines: string[], range: Range | null): string {
   if (!range) return '';
   if (range.start.line === range.end.line) return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
@@ -146,13 +111,27 @@ function textInRange(lines: string[], range: Range | null): string {
 }
 
 function readHeredocs(instruction: AstInstruction, lines: string[]): Heredoc[] {
-  const getHeredocs = (instruction as unknown as { getHeredocs?: () => { getName(): string; getContentRange(): Range | null }[] }).getHeredocs;
+  type AstHeredoc = { getName(): string; getContentRange(): Range | null; getDelimiterRange(): Range | null };
+  const getHeredocs = (instruction as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs;
   if (typeof getHeredocs !== 'function') return [];
-  return getHeredocs.call(instruction).map((heredoc) => ({
-    name: heredoc.getName(),
-    contentRange: heredoc.getContentRange(),
-    content: textInRange(lines, heredoc.getContentRange()),
-  }));
+  const lastLine = instruction.getRange().end.line;
+  let bodyStart = instruction.getRange().start.line + 1;
+  return getHeredocs.call(instruction).map((heredoc) => {
+    const name = heredoc.getName();
+    bodyStart = heredoc.getContentRange()?.start.line ?? heredoc.getDelimiterRange()?.start.line ?? bodyStart;
+    // The terminator is found here, line by line, as BuildKit does: dockerfile-ast's own Heredoc takes a
+    // body line ending in `\` for a continuation and misses the terminator right after it.
+    let terminator = bodyStart;
+    while (terminator <= lastLine && lines[terminator] !== name && lines[terminator]?.replace(/^\t+/, '') !== name) terminator++;
+    if (terminator > lastLine) {
+      const contentRange = heredoc.getContentRange();
+      return { name, contentRange, content: textInRange(lines, contentRange), terminated: false };
+    }
+    const contentRange: Range | null = terminator === bodyStart ? null
+      : { start: { line: bodyStart, character: 0 }, end: { line: terminator - 1, character: lines[terminator - 1].length } };
+    bodyStart = terminator + 1;
+    return { name, contentRange, content: textInRange(lines, contentRange), terminated: true };
+  });
 }
 
 /**
@@ -211,12 +190,26 @@ function readRunScript(instruction: Omit<Instruction, 'script'>, escape: string,
   return combined;
 }
 
-function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[], words: string[], heredocs: Heredoc[], lookup: VariableLookup): CopyDetails {
+/** The lines of an instruction up to where its heredoc bodies begin: the first line and those it continues onto. */
+function lineBeforeHeredocBodies(raw: string, escape: string): string {
+  const lines = raw.split(/\r?\n/);
+  let end = 1;
+  // Comment and blank lines inside a continuation keep it going.
+  for (let continued = endsWithContinuation(lines[0].trimEnd(), escape); end < lines.length && continued; end++) {
+    if (lines[end].trim() !== '' && !/^\s*#/.test(lines[end])) continued = endsWithContinuation(lines[end].trimEnd(), escape);
+  }
+  return lines.slice(0, end).join('\n');
+}
+
+function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[], words: string[], heredocs: Heredoc[], lookup: VariableLookup, escape: string): CopyDetails {
   const flag = (name: string) => flags.find((f) => f.name === name)?.value ?? null;
-  // dockerfile-ast also splits heredoc bodies into words: with heredocs only the first line is COPY's.
-  const ownWords = heredocs.length > 0 ? rawArgumentsText.split('\n')[0].trim().split(/\s+/)
+  // dockerfile-ast also splits heredoc bodies into words: with heredocs only the instruction's own
+  // line (continued lines included) is COPY's; the bodies follow it.
+  const ownWords = heredocs.length > 0 ? dockerArgumentsText(lineBeforeHeredocBodies(rawArgumentsText, escape), escape).split(/\s+/)
     : /["']/.test(argumentsText) ? splitWords(argumentsText) : words;
-  let positional = ownWords.filter((word) => !word.startsWith('--'));
+  // Flags lead (BuildKit reads `--words` up to the first other word or a bare `--`); a later `--x` is a path.
+  const flagCount = ownWords.findIndex((word) => !word.startsWith('--') || word === '--');
+  let positional = flagCount < 0 ? [] : ownWords.slice(ownWords[flagCount] === '--' ? flagCount + 1 : flagCount);
   let from = flag('from');
   // `COPY --from build /app ./` stops the build (a parse problem says so). It is read as its fix,
   // `--from=build`, would be: otherwise the rules would also report an unused stage and a second source.
@@ -305,7 +298,8 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
   const flags = beforeArguments.includes('--') ? readFlags(ast) : [];
   const isCopy = keyword === 'COPY' || keyword === 'ADD';
   const words = isCopy ? astArguments.map((argument) => argument.getValue()) : [];
-  const heredocs = rawArgumentsText.includes('<<') ? readHeredocs(ast, ctx.lines) : [];
+  // BuildKit reads heredocs in RUN, COPY and ADD only (an ONBUILD trigger is one of those, built on its own).
+  const heredocs = rawArgumentsText.includes('<<') && HEREDOC_INSTRUCTIONS.has(keyword) ? readHeredocs(ast, ctx.lines) : [];
   const argumentsText = heredocs.length > 0 ? ast.getArgumentsContent() ?? '' : dockerArgumentsText(rawArgumentsText, ctx.escape);
   const isCommand = COMMAND_INSTRUCTIONS.has(keyword) || keyword === 'HEALTHCHECK';
   // HEALTHCHECK [opts] CMD <command>: the form is that of the command after CMD.
@@ -333,7 +327,7 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
     script: null,
     heredocs,
     stageIndex: ctx.stageIndex,
-    copy: isCopy ? readCopy(rawArgumentsText, argumentsText, flags, words, heredocs, lookup) : null,
+    copy: isCopy ? readCopy(rawArgumentsText, argumentsText, flags, words, heredocs, lookup, ctx.escape) : null,
     from: keyword === 'FROM' ? readFrom(ast, ctx.globalArgs) : null,
     pairs: keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL' ? readPairs(ast) : [],
     word: keyword === 'WORKDIR' || keyword === 'USER' ? processWord(argumentsText.trim(), lookup) : null,
@@ -400,7 +394,8 @@ export function parseDockerfile(input: string, path: string): ParsedDockerfile {
 }
 
 function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
-  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const asWritten = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let text = asWritten;
   let ast = DockerfileParser.parse(text);
   // A continuation with blanks after the escape character, as BuildKit reads it (src/parse/continuations.ts).
   const continuedText = continueAfterTrailingBlanks(text, ast.getEscapeCharacter());
@@ -456,7 +451,7 @@ function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
       applyToScope(instruction, scope, globalArgs);
     }
   }
-  parsed.problems = findProblems(parsed, asts.length);
+  parsed.problems = findProblems(parsed, asts.length, asWritten.split(/\r\n|\r|\n/));
   for (const instruction of parsed.instructions) {
     if (instruction.keyword === 'RUN') parsed.runInstructions.push(instruction);
     if (instruction.onbuildTrigger?.keyword === 'RUN') parsed.runInstructions.push(instruction.onbuildTrigger);

@@ -11,6 +11,8 @@
  * Only dockerfile-ast reads this text; everything else reads the file as written.
  */
 
+import { endsWithContinuation } from './continuations.js';
+
 const HEREDOC_INSTRUCTION = /^\s*(?:onbuild\s+)?(run|copy|add)\s/i;
 
 interface PendingHeredoc {
@@ -20,13 +22,13 @@ interface PendingHeredoc {
 }
 
 export function alignHeredocs(text: string, escape: string): string {
-  // What can need blanking: a digit right before <<, or a << after a quote on its line (or, rarely
-  // missed, on a continued line). Most files with heredocs have neither and are not scanned.
-  if (!/\d<<|["'][^\n]*<</.test(text)) return text;
+  // What can need blanking: a digit right before <<, or a << after a quote (on its line or, after a
+  // quote left open, on a continued line). Most files with heredocs have neither and are not scanned.
+  if (!/\d<<|["'][^]*<</.test(text)) return text;
   // Offsets to blank; most files with heredocs need none, and then nothing is copied.
   const blanks: number[] = [];
   const lines = [...text.matchAll(/[^\r\n]*(\r\n|\r|\n|$)/g)].filter((m) => m[0] !== '' || m.index! < text.length);
-  const continues = (line: string) => line.replace(/[ \t]+$/, '').endsWith(escape);
+  const continues = (line: string) => endsWithContinuation(line.replace(/[ \t]+$/, ''), escape);
   let pending: PendingHeredoc[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i][0].replace(/[\r\n]+$/, '');

@@ -1,9 +1,12 @@
 /**
  * What docker build would reject, as BuildKit's parser and instruction parser report it: each problem
  * becomes a parse-error finding at BuildKit's line. The checks follow BuildKit's current sources
- * (parser/, instructions/parse.go, instructions/bflag.go); test/buildkit-parse.test.ts compares them with
+ * (parser/, instructions/parse.go, instructions/bflag.go) and read each instruction as BuildKit does
+ * (buildkit-view.ts); test/buildkit-parse.test.ts and test/buildkit-parse-fuzz.test.ts compare them with
  * the engine's BuildKit.
  */
+import { argumentProblems, buildkitWords, isHealthcheckNone } from './argument-problems.js';
+import { buildkitView, flagParts, type BuildKitView } from './buildkit-view.js';
 import type { Instruction, ParsedDockerfile, ParseProblem, Range } from './types.js';
 
 export const KNOWN_INSTRUCTIONS = new Set([
@@ -14,7 +17,11 @@ export const KNOWN_INSTRUCTIONS = new Set([
 /** BuildKit parses `RUN`, `CMD` and `ENTRYPOINT` with nothing after them (an empty command); the rest need arguments. */
 const ARGUMENTS_OPTIONAL = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 
-export function findProblems(parsed: ParsedDockerfile, instructionCount: number): ParseProblem[] {
+/**
+ * The problems of a parsed file. `linesAsWritten` are the file's lines before layerlint's own
+ * rewriting for dockerfile-ast (continuations.ts), which BuildKit's reading must not see.
+ */
+export function findProblems(parsed: ParsedDockerfile, instructionCount: number, linesAsWritten: string[]): ParseProblem[] {
   const problems: ParseProblem[] = [];
   const fileStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (parsed.text.trim() === '') {
@@ -28,20 +35,41 @@ export function findProblems(parsed: ParsedDockerfile, instructionCount: number)
   if (parsed.stages.length === 0) {
     problems.push({ message: 'no FROM instruction: there is no build stage', range: parsed.instructions[0].range });
   }
+  const escape = parsed.directives.escape;
+  const viewOf = (instruction: Instruction) => buildkitView(linesAsWritten, instruction.keywordRange.end, escape);
   for (const instruction of parsed.instructions) {
     if (!KNOWN_INSTRUCTIONS.has(instruction.keyword)) {
       problems.push({ message: `unknown instruction: ${instruction.keywordAsWritten}`, range: instruction.keywordRange });
     } else if (instruction.stageIndex < 0 && instruction.keyword !== 'ARG') {
       problems.push({ message: `${instruction.keyword} before the first FROM: only ARG may come before FROM`, range: instruction.keywordRange });
-    } else if (instruction.argumentsText.trim() === '' && instruction.heredocs.length === 0 && !ARGUMENTS_OPTIONAL.has(instruction.keyword)) {
-      problems.push({ message: `${instruction.keyword} requires arguments`, range: instruction.keywordRange });
     } else {
       // One problem per instruction: `FROM --platform linux/amd64 alpine` needs only the `=`.
-      const flagged = flagProblems(instruction);
-      problems.push(...(flagged.length > 0 ? flagged : argumentProblems(instruction)));
+      const view = viewOf(instruction);
+      const found = flagProblems(instruction, view, escape);
+      if (found.length === 0 && !hasArguments(instruction, view, escape)) {
+        found.push({ message: `${instruction.keyword} requires arguments`, range: instruction.keywordRange });
+      }
+      if (found.length === 0) found.push(...argumentProblems(instruction, view, escape, viewOf));
+      problems.push(...found.map((problem) => startingOnTheInstructionLine(problem, instruction)));
     }
   }
   return problems;
+}
+
+/** Whether BuildKit sees any argument after the flags (ENV, LABEL and ARG split theirs into words first: a lone `\` is none). */
+function hasArguments(instruction: Instruction, view: BuildKitView, escape: string): boolean {
+  if (ARGUMENTS_OPTIONAL.has(instruction.keyword) || instruction.heredocs.length > 0) return true;
+  if (['ENV', 'LABEL', 'ARG'].includes(instruction.keyword)) return buildkitWords(view.args, escape).length > 0;
+  return view.args !== '';
+}
+
+/**
+ * BuildKit names the line an instruction starts on; a problem in arguments continued onto later lines
+ * (`FROM \` then `  image extra`) is shown from the keyword to the end of what is wrong.
+ */
+function startingOnTheInstructionLine(problem: ParseProblem, instruction: Instruction): ParseProblem {
+  if (problem.range.start.line === instruction.range.start.line) return problem;
+  return { ...problem, range: { start: instruction.keywordRange.start, end: problem.range.end } };
 }
 
 /**
@@ -64,74 +92,43 @@ const FLAGS: Record<string, { values: string[]; booleans: string[] }> = {
  */
 const FLAGS_NOT_READ = new Set(['ARG', 'STOPSIGNAL']);
 
-/** The instruction's arguments split at blanks, as BuildKit's instruction parser counts them. */
-function argumentWords(instruction: Instruction): string[] {
-  return instruction.argumentsText.trim().split(/\s+/);
+/** Where a flag is in the file: dockerfile-ast's range for it when it has one, else the instruction's arguments. */
+function flagRange(instruction: Instruction, name: string): Range {
+  return instruction.flags.find((flag) => flag.name === name)?.range ?? instruction.argumentsRange ?? instruction.keywordRange;
 }
 
-/** `CMD --port 8080`: the first leading `--word` of an instruction that has no flags. */
-function flagOfFlaglessInstruction(instruction: Instruction): ParseProblem[] {
-  if (!instruction.argumentsRange) return [];
-  const words = argumentWords(instruction);
-  const first = words[0];
-  if (!/^--[^=\s]/.test(first)) return [];
-  if (FLAGS_NOT_READ.has(instruction.keyword)) {
+/** `COPY --from build /app ./` (the value must follow `=`), `COPY --chmown=app /a /b`, `CMD --help` (no such flag). */
+function flagProblems(instruction: Instruction, view: BuildKitView, escape: string): ParseProblem[] {
+  if (view.flags.length === 0) return [];
+  const keyword = instruction.keyword;
+  if (FLAGS_NOT_READ.has(keyword)) {
     // The flags are dropped unread: `ARG --foo` is an ARG with no name.
-    if (!words.every((word) => word.startsWith('--'))) return [];
-    return [{ message: `${instruction.keyword} requires an argument (BuildKit takes ${first} for a flag and ignores it)`, range: instruction.argumentsRange }];
+    if (view.args !== '' && buildkitWords(view.args, escape).length > 0) return [];
+    return [{ message: `${keyword} requires an argument (BuildKit takes ${view.flags[0]} for a flag and ignores it)`, range: instruction.argumentsRange ?? instruction.keywordRange }];
   }
-  const name = first.slice(2).split('=')[0];
-  const start = instruction.argumentsRange.start;
-  const hint = instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT'
-    ? `; an argument starting with -- goes in the JSON form: ${instruction.keyword} ["${first}", …]` : '';
-  return [{
-    message: `unknown flag --${name} for ${instruction.keyword}, which takes no flags${hint}`,
-    range: { start, end: { line: start.line, character: start.character + first.length } },
-  }];
-}
-
-/** `COPY --from build /app ./` (the value must follow `=`), `COPY --chmown=app /a /b` (no such flag). */
-function flagProblems(instruction: Instruction): ParseProblem[] {
-  const known = FLAGS[instruction.keyword];
-  if (!known) return flagOfFlaglessInstruction(instruction);
-  return instruction.flags.flatMap((flag): ParseProblem[] => {
-    if (known.values.includes(flag.name)) {
-      if (flag.value !== null) return [];
-      const next = argumentWords(instruction)[0];
-      const fix = next && !next.startsWith('--') ? `--${flag.name}=${next}` : `--${flag.name}=<value>`;
-      return [{ message: `missing a value on flag --${flag.name} (write ${fix})`, range: flag.range }];
+  // BuildKit reads HEALTHCHECK's flags only for CMD: `HEALTHCHECK --anything NONE` passes.
+  if (isHealthcheckNone(view)) return [];
+  const known = FLAGS[keyword];
+  if (!known) {
+    const word = view.flags[0];
+    const start = instruction.argumentsRange?.start ?? instruction.keywordRange.end;
+    const hint = keyword === 'CMD' || keyword === 'ENTRYPOINT' ? `; an argument starting with -- goes in the JSON form: ${keyword} ["${word}", …]` : '';
+    return [{
+      message: `unknown flag --${flagParts(word).name} for ${keyword}, which takes no flags${hint}`,
+      range: { start, end: { line: start.line, character: start.character + word.length } },
+    }];
+  }
+  return view.flags.flatMap((word): ParseProblem[] => {
+    const { name, value } = flagParts(word);
+    const range = flagRange(instruction, name);
+    if (known.values.includes(name)) {
+      if (value !== null) return [];
+      const next = view.args.split(/\s+/)[0];
+      const fix = next && !next.startsWith('--') ? `--${name}=${next}` : `--${name}=<value>`;
+      return [{ message: `missing a value on flag --${name} (write ${fix})`, range }];
     }
-    // A bare `--` ends the flags (bflag.go).
-    if (known.booleans.includes(flag.name) || flag.name === '') return [];
-    const all = [...known.values, ...known.booleans].map((name) => `--${name}`).join(', ');
-    return [{ message: `unknown flag --${flag.name} for ${instruction.keyword} (its flags: ${all})`, range: flag.range }];
+    if (known.booleans.includes(name)) return [];
+    const all = [...known.values, ...known.booleans].map((flag) => `--${flag}`).join(', ');
+    return [{ message: `unknown flag --${name} for ${keyword} (its flags: ${all})`, range }];
   });
-}
-
-/** The argument checks of BuildKit's instruction parser that layerlint makes (instructions/parse.go). */
-function argumentProblems(instruction: Instruction): ParseProblem[] {
-  const range = instruction.argumentsRange ?? instruction.keywordRange;
-  switch (instruction.keyword) {
-    case 'FROM':
-      return fromArgumentProblems(instruction);
-    case 'COPY':
-    case 'ADD': {
-      const copy = instruction.copy;
-      if (!copy || copy.sources.length + copy.heredocSources.length > 0) return [];
-      return [{ message: `${instruction.keyword} requires at least two arguments, the sources and a destination`, range }];
-    }
-    case 'SHELL':
-      if (instruction.form === 'exec') return instruction.execArgs?.length === 0 ? [{ message: 'SHELL requires at least one argument', range }] : [];
-      return [{ message: 'SHELL requires the arguments in JSON form, e.g. SHELL ["/bin/bash", "-o", "pipefail", "-c"]', range }];
-    default:
-      return [];
-  }
-}
-
-/** BuildKit takes `FROM image` or `FROM image AS name`, nothing else ("FROM requires either one or three arguments"). */
-function fromArgumentProblems(instruction: Instruction): ParseProblem[] {
-  const words = argumentWords(instruction);
-  if (words.length === 1 || (words.length === 3 && words[1].toUpperCase() === 'AS')) return [];
-  const message = `FROM takes an image, optionally followed by AS and a stage name, not \`${words.join(' ')}\``;
-  return [{ message, range: instruction.argumentsRange ?? instruction.keywordRange }];
 }

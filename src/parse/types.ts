@@ -87,6 +87,8 @@ export interface Heredoc {
   name: string;
   content: string;
   contentRange: Range | null;
+  /** False when no line ends it: BuildKit stops with "unterminated heredoc". */
+  terminated: boolean;
 }
 
 export type CommandForm = 'exec' | 'shell' | 'none';

@@ -2,14 +2,20 @@ import { describe, expect, test } from '@jest/globals';
 import { dockerfile, findings, hits } from '../helpers.js';
 
 describe('invalid-exec-form', () => {
-  test('fires on single quotes, a trailing comma, non-strings, in CMD/ENTRYPOINT/RUN/ONBUILD', async () => {
+  test('fires on single quotes, a trailing comma, a missing comma, in CMD/ENTRYPOINT/RUN/ONBUILD', async () => {
     expect(await hits('invalid-exec-form', dockerfile`
       FROM alpine:3.19
       CMD ['python', 'app.py']
       ENTRYPOINT ["/entrypoint.sh",]
-      RUN ["echo", 1]
+      RUN ["echo" "a missing comma"]
       ONBUILD RUN ['make']
     `)).toEqual([2, 3, 4, 5]);
+  });
+
+  test('leaves a JSON array of non-strings to parse-error: BuildKit refuses it rather than running a shell', async () => {
+    const text = 'FROM alpine:3.19\nRUN ["echo", 1]\nCMD [1, 2]\n';
+    const found = (await findings(text)).map((f) => `${f.range.start.line + 1} ${f.ruleId}`);
+    expect(found).toEqual(['2 parse-error', '3 parse-error']);
   });
 
   test('offers a safe quote fix only when the result is valid JSON', async () => {

@@ -105,6 +105,84 @@ describe('parse-error', () => {
     `)).toEqual([1, 2, 3]);
   });
 
+  test('fires on a stage name BuildKit cannot use; capitals are lower-cased, - _ . allowed', async () => {
+    expect(await hits('parse-error', dockerfile`
+      FROM alpine AS 1st
+      FROM alpine AS a:b
+      FROM alpine AS Build-Env_1.0
+    `)).toEqual([1, 2]);
+  });
+
+  test('fires on ENV and LABEL pairs BuildKit refuses: a name alone, a bare word after name=value, a blank name', async () => {
+    const text = dockerfile`
+      FROM alpine:3.19
+      ENV PATH
+      ENV A=1 B
+      LABEL version=1.0 # release
+      ENV =v
+      ARG A B=1 =3
+    `;
+    expect(await hits('parse-error', text)).toEqual([2, 3, 4, 5, 6]);
+    const messages = (await findings(text)).filter((f) => f.ruleId === 'parse-error').map((f) => f.message);
+    expect(messages[0]).toContain('`PATH` has no value (write PATH=<value>)');
+    expect(messages[1]).toContain('`B` has no =');
+    expect(messages[2]).toContain('no end-of-line comments');
+  });
+
+  test('quiet on every ENV and LABEL form BuildKit takes: legacy, quoted, escaped, empty values, continued', async () => {
+    expect(await hits('parse-error', dockerfile`
+      FROM alpine:3.19
+      ENV JAVA_HOME /opt/java with spaces
+      ENV A="x y" B=a\\ b C= D=''
+      LABEL "com.example.name"="a b" \\
+            org.opencontainers.image.title=app
+      ENV E=1 \\
+          F=2
+      ARG X Y= Z=1
+    `)).toEqual([]);
+  });
+
+  test('fires on HEALTHCHECK forms BuildKit refuses; quiet on NONE with flags and on Go durations', async () => {
+    const text = dockerfile`
+      FROM alpine:3.19
+      HEALTHCHECK NONE curl -f localhost
+      HEALTHCHECK curl -f localhost
+      HEALTHCHECK --interval=30s CMD
+      HEALTHCHECK --interval=30 CMD true
+      HEALTHCHECK --timeout=500us CMD true
+      HEALTHCHECK --retries=-1 CMD true
+      HEALTHCHECK --retries=three CMD true
+      HEALTHCHECK --interval=1m30s --timeout=.5s --start-period=0 --retries=+3 cmd ["true"]
+      HEALTHCHECK --anything NONE
+    `;
+    expect(await hits('parse-error', text)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    const messages = (await findings(text)).filter((f) => f.ruleId === 'parse-error').map((f) => f.message);
+    expect(messages[1]).toContain('Unknown type `CURL` in HEALTHCHECK (try CMD)');
+    expect(messages[3]).toContain('--interval=30s');
+  });
+
+  test('fires on a JSON array of non-strings and an empty VOLUME path, in ONBUILD triggers too', async () => {
+    expect(await hits('parse-error', dockerfile`
+      FROM alpine:3.19
+      CMD ["sleep", 10]
+      VOLUME ["/data", ""]
+      ONBUILD ENV A=1 B
+      ONBUILD RUN ["make", true]
+      ONBUILD FOO bar
+      COPY ["a", "b"] /c/
+    `)).toEqual([2, 3, 4, 5]);
+  });
+
+  test('reports a problem in arguments continued onto later lines on the instruction\'s first line, as BuildKit does', async () => {
+    const found = (await findings('FROM alpine:3.19\nFROM \\\n  alpine extra\n')).filter((f) => f.ruleId === 'parse-error');
+    expect(found.map((f) => [f.range.start.line, f.range.end.line])).toEqual([[1, 2]]);
+  });
+
+  test('other findings on an instruction docker build stops at are dropped: the parse error comes first', async () => {
+    const rules = (await findings('FROM alpine:3.19\nLABEL a=1 # note\nCMD [1, 2]\nONBUILD FROM x\n')).map((f) => `${f.range.start.line + 1} ${f.ruleId}`);
+    expect(rules).toEqual(['2 parse-error', '3 parse-error', '4 onbuild-invalid-trigger']);
+  });
+
   test('quiet on a valid file with global ARGs, heredocs, ONBUILD and lower-case keywords', async () => {
     expect(await hits('parse-error', dockerfile`
       # syntax=docker/dockerfile:1

@@ -79,6 +79,7 @@ import scratchStageMissingOs from './scratch-stage-missing-os.js';
 import cacheMountWiped from './cache-mount-wiped.js';
 import cacheMountMissing from './cache-mount-missing.js';
 import mkdirBeforeWorkdir from './mkdir-before-workdir.js';
+import unknownRuleInPragma from './unknown-rule-in-pragma.js';
 
 export const allRules: Rule[] = [
   // syntax
@@ -104,7 +105,7 @@ export const allRules: Rule[] = [
   pointlessCommand, cdInsteadOfWorkdir, shellStateLost, unpinnedPackage, installWithoutYes, aptInsteadOfAptGet, distUpgrade,
   wgetWithoutProgress, lnBinSh, missingPipefail, exposeProtocolCasing, addInsteadOfCopy, fromPlatformConstant,
   redundantTargetPlatform, copyRelativeDestWithoutWorkdir, fromAsCasing, instructionCasing, labelInvalidKey,
-  labelEmpty, labelSchema,
+  labelEmpty, labelSchema, unknownRuleInPragma,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -11,12 +11,11 @@ common=(--failure-threshold "${INPUT_FAILURE_THRESHOLD:-info}")
 [ -n "${INPUT_CONFIG:-}" ] && common+=(--config "$INPUT_CONFIG")
 
 output="${INPUT_OUTPUT_FILE:-layerlint.sarif}"
-"${layerlint[@]}" "${paths[@]}" "${common[@]}" --format "${INPUT_FORMAT:-sarif}" --output "$output" --overwrite
+# One lint, two reports: the file for code scanning and, on stdout, the annotations GitHub shows.
+outputs=(--output "${INPUT_FORMAT:-sarif}:$output")
+[ "${INPUT_ANNOTATIONS:-true}" = "true" ] && outputs+=(--output "github:-")
+"${layerlint[@]}" "${paths[@]}" "${common[@]}" "${outputs[@]}" --overwrite
 status=$?
-
-if [ "${INPUT_ANNOTATIONS:-true}" = "true" ] && [ "$status" -ne 2 ]; then
-  "${layerlint[@]}" "${paths[@]}" "${common[@]}" --format github --failure-threshold none
-fi
 
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
   { echo "sarif-file=$output"; echo "exit-code=$status"; } >> "$GITHUB_OUTPUT"

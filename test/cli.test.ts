@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sarifValidator } from './sarif-schema.js';
@@ -105,16 +105,22 @@ describe('layerlint lint', () => {
 });
 
 describe('bad input: a clear one-line message and the right exit code', () => {
-  test('missing file', () => {
-    const { code, stdout } = layerlint(['lint', 'does-not-exist/Dockerfile']);
+  test('missing file: one line on stderr, the report (on stdout) counts it apart from the files linted', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), BAD);
+    const { code, stdout, stderr } = layerlint(['lint', 'Dockerfile', 'does-not-exist/Dockerfile'], { cwd: dir });
     expect(code).toBe(2);
-    expect(stdout).toMatch(/does-not-exist\/Dockerfile: error 'does-not-exist\/Dockerfile' does not exist/);
+    expectOneLineError(stderr, /^layerlint: 'does-not-exist\/Dockerfile' does not exist$/m);
+    expect(stdout).not.toMatch(/does-not-exist/);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 finding (1 warning) in 1 file; 1 file could not be read');
   });
 
-  test('missing file in JSON mode: stdout stays JSON, the error goes to stderr', () => {
-    const { code, stdout, stderr } = layerlint(['lint', 'nope', '-f', 'json']);
+  test('missing file in JSON mode: stdout stays JSON with the same counts as the text summary, the error goes to stderr', () => {
+    const { code, stdout, stderr } = layerlint(['lint', 'nope', 'test/fixtures/seeds/gradle-multistage.Dockerfile', '-f', 'json']);
     expect(code).toBe(2);
-    expect(JSON.parse(stdout).files[0].error).toMatch(/does not exist/);
+    const report = JSON.parse(stdout);
+    expect(report.files[0].error).toMatch(/does not exist/);
+    expect(report.summary).toMatchObject({ files: 1, unreadable: 1 });
     expectOneLineError(stderr, /does not exist/);
   });
 
@@ -127,9 +133,9 @@ describe('bad input: a clear one-line message and the right exit code', () => {
   test('binary file', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'Dockerfile'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
-    const { code, stdout } = layerlint(['Dockerfile'], { cwd: dir });
+    const { code, stderr } = layerlint(['Dockerfile'], { cwd: dir });
     expect(code).toBe(2);
-    expect(stdout).toMatch(/is a binary file/);
+    expectOneLineError(stderr, /is a binary file/);
   });
 
   test('a file with comments in a legacy encoding is linted (docker builds it), with one note naming the lines', () => {
@@ -149,9 +155,9 @@ describe('bad input: a clear one-line message and the right exit code', () => {
   test('a 10 MB file', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'Dockerfile'), `FROM alpine\n${'RUN echo x\n'.repeat(1_000_000)}`);
-    const { code, stdout } = layerlint(['Dockerfile'], { cwd: dir });
+    const { code, stderr } = layerlint(['Dockerfile'], { cwd: dir });
     expect(code).toBe(2);
-    expect(stdout).toMatch(/is 10\.5 MiB, larger than the 4 MiB a Dockerfile may be/);
+    expectOneLineError(stderr, /is 10\.5 MiB, larger than the 4 MiB a Dockerfile may be/);
   });
 
   test('an empty file is a parse-error finding (docker build rejects it), exit 1', () => {
@@ -298,5 +304,103 @@ describe('layerlint lint: writing the report', () => {
     expect(result.stderr).toBe('');
     const status = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" lint "${dir}" | head -1 > /dev/null; echo \${PIPESTATUS[0]}`], { encoding: 'utf8' });
     expect(status.stdout.trim()).toBe('1');
+  });
+});
+
+describe('options and names are checked, never guessed (hadolint users switching)', () => {
+  test('a single-valued option given twice is refused, naming it; nothing crashes', () => {
+    for (const args of [['-f', 'json', '-f', 'sarif'], ['--target', 'a', '--target', 'b'], ['-t', 'error', '-t', 'warning']]) {
+      const { code, stderr } = layerlint(['lint', 'test/fixtures/seeds/gradle-multistage.Dockerfile', ...args]);
+      expect(code).toBe(2);
+      expectOneLineError(stderr, /^layerlint: --(format|target|failure-threshold) was given 2 times \(.*\); give it once$/m);
+    }
+  });
+
+  test('a mistyped command is named as one, not linted as a missing file', () => {
+    const { code, stdout, stderr } = layerlint(['lnit', 'Dockerfile']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expectOneLineError(stderr, /unknown command 'lnit' \(did you mean 'layerlint lint'\?\)/);
+    expectOneLineError(layerlint(['layer', 'x']).stderr, /did you mean 'layerlint layers'/);
+  });
+
+  test('unknown rule names: in --ignore and in the config, an error with the nearest name', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), BAD);
+    expectOneLineError(layerlint(['lint', 'Dockerfile', '--ignore', 'multiple-cmdd'], { cwd: dir }).stderr, /--ignore: unknown rule 'multiple-cmdd' \(did you mean multiple-cmd\?\)/);
+    writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  multiple-cmdd: off\n');
+    let result = layerlint(['lint', 'Dockerfile'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expectOneLineError(result.stderr, /'rules' names an unknown rule 'multiple-cmdd' \(did you mean multiple-cmd\?\)/);
+    writeFileSync(join(dir, '.layerlint.yaml'), 'ignored: [DL9999]\n');
+    result = layerlint(['lint', 'Dockerfile'], { cwd: dir });
+    expectOneLineError(result.stderr, /'ignored' names an unknown rule 'DL9999'/);
+    // hadolint codes, BuildKit names and ShellCheck codes are rule names too.
+    writeFileSync(join(dir, '.layerlint.yaml'), 'ignored: [DL4003, MultipleInstructionsDisallowed, SC2086]\n');
+    expect(layerlint(['lint', 'Dockerfile'], { cwd: dir }).code).toBe(0);
+  });
+
+  test('hadolint\'s flags: --no-fail, --ignore (repeatable), --trusted-registry, --require-label, --strict-labels', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM quay.io/x/app:1\nLABEL extra=1\nCMD ["a"]\nCMD ["b"]\n');
+    const ids = (...args: string[]) => {
+      const result = layerlint(['lint', 'Dockerfile', '-f', 'json', ...args], { cwd: dir });
+      return { code: result.code, ids: JSON.parse(result.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId) };
+    };
+    expect(ids().ids).toEqual(['multiple-cmd']);
+    expect(ids('--no-fail')).toEqual({ code: 0, ids: ['multiple-cmd'] });
+    expect(ids('--ignore', 'DL4003').ids).toEqual([]);
+    expect(ids('--trusted-registry', 'docker.io', '--trusted-registry', 'ghcr.io').ids).toContain('untrusted-registry');
+    expect(ids('--trusted-registry', 'quay.io').ids).not.toContain('untrusted-registry');
+    expect(ids('--require-label', 'org.opencontainers.image.source:url').ids).toContain('label-schema');
+    expect(ids('--require-label', 'extra', '--strict-labels').ids).not.toContain('label-schema');
+    expect(ids('--require-label', 'version', '--strict-labels').ids.filter((id: string) => id === 'label-schema')).toHaveLength(2);
+  });
+
+  test('several reports from one lint: -o FORMAT:PATH, - for stdout; the file names after -o stay files', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), BAD);
+    const { code, stdout } = layerlint(['lint', '-o', 'sarif:out.sarif', '-o', 'text:-', 'Dockerfile'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^Dockerfile:2:1 warning multiple-cmd /m);
+    expect(sarifValidator()(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')))).toBe(true);
+    expectOneLineError(layerlint(['lint', '-o', 'a', '-o', 'json:a', 'Dockerfile'], { cwd: dir }).stderr, /-o names 'a' twice/);
+  });
+
+  test('-o to a character device, a FIFO or /dev/stdout writes there; a symbolic link keeps pointing at the report', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), GOOD);
+    expect(layerlint(['lint', 'Dockerfile', '-o', '/dev/null'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const viaStdout = layerlint(['lint', 'Dockerfile', '-o', '/dev/stdout', '-f', 'json'], { cwd: dir });
+    expect(JSON.parse(viaStdout.stdout).summary.files).toBe(1);
+    symlinkSync('real.txt', join(dir, 'link.txt'));
+    expect(layerlint(['lint', 'Dockerfile', '-o', 'link.txt'], { cwd: dir }).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.txt'), 'utf8')).toBe('no findings in 1 file\n');
+  });
+
+  test('an invalid config in one folder: the other files are linted, the bad config is said on stderr, exit 2', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'a', 'Dockerfile'), BAD);
+    writeFileSync(join(dir, 'b', 'Dockerfile'), BAD);
+    writeFileSync(join(dir, 'b', '.layerlint.yaml'), 'failure-threshold: loud\n');
+    const { code, stdout, stderr } = layerlint(['lint', '.'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/^a\/Dockerfile:2:1 warning multiple-cmd/m);
+    expectOneLineError(stderr, /invalid config .*b\/\.layerlint\.yaml.*\(b\/Dockerfile was not linted\)/);
+  });
+
+  test('plain words: layers without a file, measure with a missing context, a config that does not exist', () => {
+    expectOneLineError(layerlint(['layers']).stderr, /^layerlint: layers needs a Dockerfile: layerlint layers path\/to\/Dockerfile$/m);
+    expectOneLineError(layerlint(['measure', '--context', '/nonexistent-context']).stderr, /the build context '\/nonexistent-context' does not exist/);
+    expectOneLineError(layerlint(['lint', 'test/fixtures/seeds/gradle-multistage.Dockerfile', '-c', '/nonexistent.yaml']).stderr, /cannot read config \/nonexistent\.yaml: no such file or directory/);
+  });
+
+  test('--help ends with the exit codes and examples', () => {
+    const { stdout } = layerlint(['--help']);
+    expect(stdout).toMatch(/Exit codes: 0 .*; 1 .*; 2 bad input/);
+    expect(stdout).toMatch(/Examples:\n {2}layerlint lint \. -o sarif:layerlint\.sarif -o text:-/);
   });
 });

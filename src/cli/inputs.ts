@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../util/errors.js';
+import { fileErrorInWords, UserError } from '../util/errors.js';
 import { compareCodeUnits } from '../util/order.js';
 import { writeErr } from './terminal.js';
 
@@ -152,13 +152,13 @@ async function readDockerfileBytes(path: string): Promise<DockerfileText> {
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `'${path}' does not exist` : `cannot read '${path}' (${code ?? (error as Error).message})`);
+    throw new UserError(code === 'ENOENT' ? `'${path}' does not exist` : `cannot read '${path}' (${fileErrorInWords(error)})`);
   }
   if (size > MAX_FILE_BYTES) throw tooLarge(size, `'${path}'`);
   try {
     return decodeDockerfile(readFileSync(path), `'${path}'`);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UserError(`cannot read '${path}' (${fileErrorInWords(error)})`);
   }
 }

@@ -15,7 +15,7 @@ import { formatCheckstyle, formatCodeclimate, formatGithub, formatGnu } from '..
 import type { FileReport, Report } from '../report/types.js';
 import { UserError } from '../util/errors.js';
 import { expandInputs, isStdin, readDockerfile } from './inputs.js';
-import { writeReport } from './output.js';
+import { parseOutputs, writeReport } from './output.js';
 import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
 import { slowNodeStartNoteForThisProcess } from './node-startup.js';
 import { relaunchForBatch } from './relaunch.js';
@@ -26,7 +26,8 @@ export type LintFormat = (typeof LINT_FORMATS)[number];
 export interface LintCommandOptions {
   files: string[];
   format: LintFormat;
-  output: string | null;
+  /** `-o` values: `[FORMAT:]PATH`, `-` for stdout; none: the `format` report on stdout. */
+  outputs: string[];
   overwrite: boolean;
   failureThreshold: Threshold | null;
   config: string | null;
@@ -40,6 +41,11 @@ export interface LintCommandOptions {
   select: string[] | null;
   /** `--extend-select`: selectors added to it. */
   extendSelect: string[];
+  /** hadolint's command-line options, added to every config: `--ignore`, `--trusted-registry`, `--require-label`, `--strict-labels`. */
+  ignore: string[];
+  trustedRegistries: string[];
+  requiredLabels: Config['labelSchema'];
+  strictLabels: boolean;
   verbose: boolean;
 }
 
@@ -59,13 +65,30 @@ export function selectorList(value: unknown, option: string): string[] | null {
   return names;
 }
 
-/** The config with the command line's selection applied; one derived config per config, so rule severities are still worked out once per batch. */
-function withCommandLineSelection(select: string[] | null, extendSelect: string[]): (config: Config) => Config {
-  if (select === null && extendSelect.length === 0) return (config) => config;
+/**
+ * The config with the command line's options applied (selection, `--ignore`, registries, labels); one
+ * derived config per config, so rule severities are still worked out once per batch.
+ */
+function withCommandLineOptions(options: LintCommandOptions): (config: Config) => Config {
+  const { select, extendSelect, ignore, trustedRegistries, requiredLabels, strictLabels } = options;
+  if (select === null && extendSelect.length + ignore.length + trustedRegistries.length === 0 && Object.keys(requiredLabels).length === 0 && !strictLabels) {
+    return (config) => config;
+  }
   const derived = new WeakMap<Config, Config>();
   return (config) => {
     let result = derived.get(config);
-    if (!result) derived.set(config, (result = { ...config, select: select ?? config.select, extendSelect: [...config.extendSelect, ...extendSelect] }));
+    if (!result) {
+      result = {
+        ...config,
+        select: select ?? config.select,
+        extendSelect: [...config.extendSelect, ...extendSelect],
+        ignored: [...config.ignored, ...ignore],
+        trustedRegistries: [...config.trustedRegistries, ...trustedRegistries],
+        labelSchema: { ...config.labelSchema, ...requiredLabels },
+        strictLabels: config.strictLabels || strictLabels,
+      };
+      derived.set(config, result);
+    }
     return result;
   };
 }
@@ -113,8 +136,9 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   if (files.length >= WASM_BATCH_SIZE) await loadShellParser('wasm');
   const fileConfigFor = configResolver(options.config);
   if (options.config) await fileConfigFor('-');
-  const applySelection = withCommandLineSelection(options.select, options.extendSelect);
-  const configFor = async (file: string) => applySelection(await fileConfigFor(file));
+  const outputs = parseOutputs(options.outputs, options.format, LINT_FORMATS);
+  const applyOptions = withCommandLineOptions(options);
+  const configFor = async (file: string) => applyOptions(await fileConfigFor(file));
   const context: BuildContext | null = options.context ? loadContextOrFail(options.context) : null;
   const shellcheck = await resolveShellcheck(options.shellcheck, options.verbose);
   const extraRules = new Map<string, Rule>();
@@ -123,18 +147,22 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   let failed = false;
   let hadReadError = false;
   for (const file of files) {
-    const config = await configFor(file);
-    threshold = options.failureThreshold ?? config.failureThreshold ?? 'info';
     const shownPath = isStdin(file) ? options.stdinFilename : displayPath(file);
+    // A file that cannot be read, or whose folder's config is invalid, is said on stderr at once; the
+    // other files are still linted, and the exit code is 2.
+    let config: Config;
     let text: string;
     try {
+      config = await configFor(file);
       text = await readDockerfile(file);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       hadReadError = true;
+      writeErr(`layerlint: ${error.message}${error.message.includes(shownPath) ? '' : ` (${shownPath} was not linted)`}\n`);
       reports.push({ path: shownPath, text: null, findings: [], error: error.message });
       continue;
     }
+    threshold = options.failureThreshold ?? config.failureThreshold ?? 'info';
     const result = await lintText(text, shownPath, { config, context, target: options.target, shellcheck });
     for (const rule of result.extraRules) extraRules.set(rule.meta.id, rule);
     for (const failure of result.ruleFailures) {
@@ -145,7 +173,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     reports.push({ path: shownPath, text, findings: result.findings, error: null });
   }
   const report: Report = { files: reports, rules: [...allRules, ...extraRules.values()], rootDir: process.cwd() };
-  const color = options.color ?? (options.output === null && stdoutIsTerminal() && !process.env.NO_COLOR);
+  const color = options.color ?? (stdoutIsTerminal() && !process.env.NO_COLOR);
   const formatters: Record<LintFormat, () => string> = {
     text: () => formatText(report, { color }),
     json: () => formatJson(report),
@@ -156,18 +184,19 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     codeclimate: () => formatCodeclimate(report),
     gitlab: () => formatCodeclimate(report),
   };
-  const rendered = formatters[options.format]();
   const shellParser = shellParserBackend();
   if (options.verbose && shellParser?.whyWasm) {
     writeErr(`layerlint: RUN scripts were parsed with tree-sitter's WebAssembly build (${shellParser.whyWasm})\n`);
   }
   const slowStart = options.verbose ? slowNodeStartNoteForThisProcess() : null;
   if (slowStart) writeErr(`layerlint: ${slowStart}\n`);
-  if (options.output) writeReport(options.output, rendered, options.overwrite);
-  else writeOut(rendered);
+  for (const output of outputs) {
+    const rendered = output.format === 'text' && output.path !== '-' ? formatText(report, { color: false }) : formatters[output.format]();
+    if (output.path === '-') writeOut(rendered);
+    else writeReport(output.path, rendered, options.overwrite);
+  }
   // bin/load-bundle.js may now save V8's code cache for this Node: this run compiled what a lint needs.
   (globalThis as Record<symbol, unknown>)[Symbol.for('layerlint.codeCacheWorthy')] = true;
-  for (const file of reports) if (file.error && options.format !== 'text') writeErr(`layerlint: ${file.error}\n`);
   if (hadReadError) return 2;
   return failed ? 1 : 0;
 }

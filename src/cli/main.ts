@@ -5,7 +5,10 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../meta.js';
-import { SEVERITIES } from '../engine/types.js';
+import { existsSync } from 'node:fs';
+import { LABEL_FORMATS, SEVERITIES, type LabelFormat } from '../engine/types.js';
+import { closestRuleName, editDistance, isRuleName } from '../engine/selection.js';
+import { allRules } from '../../rules/index.js';
 import { UserError } from '../util/errors.js';
 import { LINT_FORMATS, runLint, selectorList, type LintFormat } from './lint-command.js';
 import { runLayers } from './layers-command.js';
@@ -21,6 +24,69 @@ function fail(message: string): never {
   throw new UserError(message);
 }
 
+const EPILOGUE = `Exit codes: 0 no finding at or above the failure threshold; 1 findings at or above it; 2 bad input
+(a file that cannot be read, an invalid config, a wrong option), said in one line on stderr.
+
+Examples:
+  layerlint lint . -o sarif:layerlint.sarif -o text:-   lint every Dockerfile below . for code scanning and the log
+  layerlint measure --context . --max-wasted-bytes 20MB  build the image and fail on more than 20 MB wasted`;
+
+/**
+ * The values of an option that may be given several times. (Not yargs' `array: true`, which would also
+ * take the file names after it: `-o out.sarif Dockerfile`.)
+ */
+function repeated(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+/** Options that may be given several times; any other given twice is refused, naming it. */
+const REPEATABLE = new Set(['files', 'output', 'ignore', 'trusted-registry', 'require-label', 'build-arg', 'select', 'extend-select']);
+
+function refuseRepeatedOptions(argv: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(argv)) {
+    // yargs keeps each option under its name, its aliases and its camelCase form: the long name is checked.
+    if (name.length < 2 || name === '$0' || /[A-Z]/.test(name) || REPEATABLE.has(name) || !Array.isArray(value)) continue;
+    throw new UserError(`--${name} was given ${value.length} times (${value.join(', ')}); give it once`);
+  }
+}
+
+const COMMANDS = ['lint', 'layers', 'measure', 'lsp', 'rules'];
+
+/** `layerlint lnit Dockerfile`: a first word that is no file and is close to a command is a typo, not a Dockerfile. */
+function refuseMistypedCommand(files: string[]): void {
+  const [first] = files;
+  if (first === undefined || existsSync(first) || /[./\\]/.test(first)) return;
+  const command = COMMANDS.find((name) => editDistance(first.toLowerCase(), name) <= 2);
+  if (command) throw new UserError(`unknown command '${first}' (did you mean 'layerlint ${command}'?); run 'layerlint --help' for the commands`);
+}
+
+/** `--ignore` values: rule ids, hadolint codes, BuildKit check names; an unknown one is refused with the nearest name. */
+function ruleNameList(values: string[], option: string): string[] {
+  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!isRuleName(name, allRules)) {
+      const nearest = closestRuleName(name, allRules);
+      throw new UserError(`${option}: unknown rule '${name}'${nearest ? ` (did you mean ${nearest}?)` : ''}; run 'layerlint rules' for the list`);
+    }
+  }
+  return names;
+}
+
+/** `--require-label org.opencontainers.image.source:url` (hadolint's LABEL:FORMAT; the format defaults to text). */
+function requiredLabels(values: string[]): Record<string, LabelFormat> {
+  const labels: Record<string, LabelFormat> = {};
+  for (const value of values) {
+    const colon = value.lastIndexOf(':');
+    const [name, format] = colon > 0 ? [value.slice(0, colon), value.slice(colon + 1)] : [value, 'text'];
+    if (!(LABEL_FORMATS as readonly string[]).includes(format)) {
+      throw new UserError(`--require-label ${value}: unknown format '${format}' (one of ${LABEL_FORMATS.join(', ')})`);
+    }
+    labels[name] = format as LabelFormat;
+  }
+  return labels;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_PATH : arg)))
@@ -32,15 +98,22 @@ export async function main(argv: string[]): Promise<number> {
     .fail((message, error) => {
       throw error instanceof UserError ? error : new UserError(message ?? error?.message ?? 'invalid arguments');
     })
+    .middleware(refuseRepeatedOptions)
+    .epilogue(EPILOGUE)
     .command(
       ['lint [files..]', '$0 [files..]'],
       'Lint Dockerfiles (files, directories, or - for stdin)',
       (y) => y
         .positional('files', { type: 'string', array: true, default: [] as string[], describe: 'Dockerfiles or directories; - reads stdin' })
         .option('format', { alias: 'f', choices: LINT_FORMATS, default: 'text' as LintFormat, describe: 'Output format' })
-        .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
+        .option('output', { alias: 'o', type: 'string', describe: 'Write a report to a file: [FORMAT:]PATH, - for stdout; repeatable (-o sarif:results.sarif -o text:-)' })
         .option('overwrite', { type: 'boolean', default: false, describe: 'Allow -o to replace an existing non-empty file' })
         .option('failure-threshold', { alias: 't', choices: [...SEVERITIES, 'none'] as const, describe: 'Lowest severity that makes the exit code 1 (default: info)' })
+        .option('fail', { type: 'boolean', default: true, describe: '--no-fail: exit 0 whatever the findings (as -t none)' })
+        .option('ignore', { type: 'string', describe: 'Turn a rule off: its id, hadolint code or BuildKit name (repeatable)' })
+        .option('trusted-registry', { type: 'string', describe: 'A registry base images may come from (repeatable; turns untrusted-registry on)' })
+        .option('require-label', { type: 'string', describe: 'A label every image must have, as LABEL[:FORMAT] (repeatable; formats: text, url, semver, hash, rfc3339, spdx, email)' })
+        .option('strict-labels', { type: 'boolean', default: false, describe: 'Only the labels --require-label names are allowed' })
         .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .layerlint.yaml found upward from each Dockerfile)' })
         .option('context', { type: 'string', describe: 'Build context directory: resolves COPY sources and reads .dockerignore' })
         .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' })
@@ -51,14 +124,20 @@ export async function main(argv: string[]): Promise<number> {
         .option('extend-select', { type: 'string', describe: 'Rules to run on top of the profile (e.g. unpinned-package,SC2086)' })
         .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Say which optional checks were skipped and why' }),
       async (args) => {
+        const files = args.files as string[];
+        refuseMistypedCommand(files);
         exitCode = await runLint({
           select: selectorList(args.select, '--select'),
           extendSelect: selectorList(args.extendSelect, '--extend-select') ?? [],
-          files: args.files as string[],
+          ignore: ruleNameList(repeated(args.ignore), '--ignore'),
+          trustedRegistries: repeated(args.trustedRegistry),
+          requiredLabels: requiredLabels(repeated(args.requireLabel)),
+          strictLabels: args.strictLabels,
+          files,
           format: args.format as LintFormat,
-          output: args.output ?? null,
+          outputs: repeated(args.output),
           overwrite: args.overwrite,
-          failureThreshold: (args.failureThreshold as Threshold | undefined) ?? null,
+          failureThreshold: args.fail ? (args.failureThreshold as Threshold | undefined) ?? null : 'none',
           config: args.config ?? null,
           context: args.context ?? null,
           target: args.target ?? null,
@@ -70,15 +149,15 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
-      'layers <file>',
+      'layers [file]',
       'Show the simulated layer model: layers, cache inputs, predicted file effects',
       (y) => y
-        .positional('file', { type: 'string', demandOption: true })
+        .positional('file', { type: 'string', describe: 'The Dockerfile' })
         .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const })
         .option('context', { type: 'string', describe: 'Build context directory' })
         .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' }),
       async (args) => {
-        exitCode = await runLayers({ file: args.file ?? fail('layers needs a Dockerfile'), format: args.format, context: args.context ?? null, target: args.target ?? null });
+        exitCode = await runLayers({ file: args.file ?? fail('layers needs a Dockerfile: layerlint layers path/to/Dockerfile'), format: args.format, context: args.context ?? null, target: args.target ?? null });
       },
     )
     .command(
@@ -86,11 +165,11 @@ export async function main(argv: string[]): Promise<number> {
       'Build the image with a Docker engine and measure every layer: sizes, wasted bytes, efficiency',
       (y) => y
         .option('context', { type: 'string', default: '.', describe: 'Build context directory' })
-        .option('file', { alias: 'f', type: 'string', describe: 'Dockerfile (default: <context>/Dockerfile)' })
+        .option('file', { type: 'string', describe: 'Dockerfile (default: <context>/Dockerfile), as docker build -f' })
         .option('target', { type: 'string', describe: 'Stage to build' })
         .option('build-arg', { type: 'string', array: true, default: [] as string[], describe: 'Build argument KEY=VALUE (repeatable)' })
         .option('network', { type: 'string', default: 'default', describe: 'Network for RUN steps: default, none, host …' })
-        .option('format', { choices: ['text', 'json', 'sarif'] as const, default: 'text' as const, describe: 'Report format' })
+        .option('format', { alias: 'f', choices: ['text', 'json', 'sarif'] as const, default: 'text' as const, describe: 'Report format' })
         .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
         .option('overwrite', { type: 'boolean', default: false, describe: 'Allow -o/--html to replace an existing non-empty file' })
         .option('html', { type: 'string', describe: 'Also write a self-contained HTML report to this file' })

@@ -1,4 +1,5 @@
 /** `layerlint measure`: build the image with a real engine and measure every layer. */
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { lintText } from '../lint.js';
 import { defaultConfig, findConfigFile, loadConfig } from '../config/config.js';
@@ -39,6 +40,14 @@ function parseBuildArgs(pairs: string[]): Record<string, string> {
   return args;
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function sizeOption(name: string, value: string | null): number | null {
   if (value === null) return null;
   const bytes = parseBytes(value);
@@ -54,6 +63,7 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
     throw new UserError(`--min-efficiency expects a ratio from 0 to 1, got ${options.minEfficiency}`);
   }
   const buildArgs = parseBuildArgs(options.buildArgs);
+  if (!isDirectory(options.context)) throw new UserError(`the build context '${options.context}' does not exist or is not a directory`);
   const dockerfilePath = options.file ?? join(options.context, 'Dockerfile');
   const text = await readDockerfile(dockerfilePath);
   let context;

@@ -7,9 +7,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabelFormat, Severity } from '../engine/types.js';
-import { closestSelector, isKnownSelector, type Profile } from '../engine/selection.js';
+import { closestRuleName, closestSelector, isKnownSelector, isRuleName, type Profile } from '../engine/selection.js';
 import { allRules } from '../../rules/index.js';
-import { UserError } from '../util/errors.js';
+import { fileErrorInWords, UserError } from '../util/errors.js';
 
 export type Threshold = Severity | 'none';
 
@@ -102,7 +102,7 @@ export async function loadConfig(file: string): Promise<Config> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UserError(`cannot read config ${file}: ${fileErrorInWords(error)}`);
   }
   // Named exports under tsc/Node, a default object once esbuild bundles the CommonJS build.
   const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
@@ -128,6 +128,7 @@ export async function loadConfig(file: string): Promise<Config> {
       throw new UserError(`invalid config ${file}: 'extend-select' names an unknown rule or group '${name}'${nearest ? ` (did you mean ${nearest}?)` : ''}`);
     }
   }
+  checkRuleNames(raw, file);
   return {
     failureThreshold: (raw['failure-threshold'] as Threshold | undefined) ?? null,
     extends: (raw.extends as Profile | undefined) ?? 'recommended',
@@ -141,4 +142,21 @@ export async function loadConfig(file: string): Promise<Config> {
     disableIgnorePragma: (raw['disable-ignore-pragma'] as boolean | undefined) ?? false,
     source: file,
   };
+}
+
+/** A mistyped rule in `ignored:` or `rules:` would change nothing and say nothing: it is an error, with the nearest name. */
+function checkRuleNames(raw: Record<string, unknown>, file: string): void {
+  for (const name of (raw.ignored as string[] | undefined) ?? []) {
+    if (isRuleName(name, allRules)) continue;
+    const nearest = closestRuleName(name, allRules);
+    throw new UserError(`invalid config ${file}: 'ignored' names an unknown rule '${name}'${nearest ? ` (did you mean ${nearest}?)` : ''}`);
+  }
+  const ids = new Set(allRules.map((rule) => rule.meta.id));
+  for (const name of Object.keys((raw.rules as Record<string, unknown> | undefined) ?? {})) {
+    if (ids.has(name) || /^SC\d{4}$/.test(name)) continue;
+    // `rules:` is keyed by rule id; a hadolint code or BuildKit name is pointed at its rule.
+    const rule = allRules.find((candidate) => [...(candidate.meta.hadolint ?? []), ...(candidate.meta.buildkit ?? [])].includes(name));
+    const hint = rule ? ` (${name} is rule ${rule.meta.id}: write that id)` : closestRuleName(name, allRules) ? ` (did you mean ${closestRuleName(name, allRules)}?)` : '';
+    throw new UserError(`invalid config ${file}: 'rules' names an unknown rule '${name}'${hint}`);
+  }
 }

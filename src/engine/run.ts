@@ -77,6 +77,7 @@ export function runRules(model: LayerModel, rules: Rule[], config: Config): Rule
       model,
       parsed,
       settings,
+      knownRules: rules,
       report(input) {
         // The hadolint code of this very finding, for rules that stand for several (properties.hadolint).
         const code = typeof input.properties?.hadolint === 'string' ? input.properties.hadolint : undefined;

@@ -41,18 +41,39 @@ export function isKnownSelector(selector: string, rules: Rule[]): boolean {
   return rules.some((rule) => selects(name, rule));
 }
 
+/** Every name of every rule: ids, hadolint codes, BuildKit check names. */
+function ruleNames(rules: Rule[]): string[] {
+  return rules.flatMap((rule) => [rule.meta.id, ...(rule.meta.hadolint ?? []), ...(rule.meta.buildkit ?? [])]);
+}
+
+/**
+ * Is this the name of a rule, as `ignored:`, `rules:`, `--ignore` and pragmas take them: an id, a hadolint
+ * code or a BuildKit check name, written as the rule writes it, or any ShellCheck code (SC2086).
+ */
+export function isRuleName(name: string, rules: Rule[]): boolean {
+  return /^SC\d{4}$/.test(name) || ruleNames(rules).includes(name);
+}
+
+/** The nearest rule name to a mistyped one (edit distance ≤ 2, or the same letters in other case). */
+export function closestRuleName(name: string, rules: Rule[]): string | null {
+  return nearest(name, ruleNames(rules));
+}
+
 /** The nearest known name to a mistyped one (edit distance ≤ 2), for "did you mean …". */
 export function closestSelector(selector: string, rules: Rule[]): string | null {
-  const names = [...PROFILES, 'all', ...CATEGORIES, ...rules.flatMap((rule) => [rule.meta.id, ...(rule.meta.hadolint ?? []), ...(rule.meta.buildkit ?? [])])];
+  return nearest(selector, [...PROFILES, 'all', ...CATEGORIES, ...ruleNames(rules)]);
+}
+
+function nearest(mistyped: string, names: string[]): string | null {
   let best: { name: string; distance: number } | null = null;
   for (const name of names) {
-    const distance = editDistance(selector.toLowerCase(), name.toLowerCase());
+    const distance = editDistance(mistyped.toLowerCase(), name.toLowerCase());
     if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name ?? null;
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

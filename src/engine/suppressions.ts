@@ -19,9 +19,23 @@ export interface Suppressions {
 const PRAGMA = /^(layerlint|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)(\s+#.*)?$/;
 const CHECK_SKIP = /^check\s*=\s*skip\s*=\s*([A-Za-z0-9_,\s]+)/;
 
-/** Map a name from any tool's vocabulary to our rule ids. */
+/**
+ * The rule names a `# layerlint [global] ignore=…` comment gives, with where the comment is; null for any
+ * other comment. (hadolint's and BuildKit's comments may name their own checks that layerlint does not
+ * have: those are theirs, not typos.)
+ */
+export function layerlintPragmaNames(text: string): string[] | null {
+  const pragma = text.match(PRAGMA);
+  if (!pragma || pragma[1] !== 'layerlint') return null;
+  return pragma[3].split(',').map((name) => name.trim()).filter(Boolean);
+}
+
+/** Map a name from any tool's vocabulary to our rule ids; a layerlint pragma takes hadolint codes and BuildKit names too. */
 function idsFor(name: string, tool: 'layerlint' | 'hadolint' | 'buildkit', rules: Rule[]): string[] {
-  if (tool === 'layerlint') return [name];
+  if (tool === 'layerlint') {
+    const alias = rules.find((rule) => [...(rule.meta.hadolint ?? []), ...(rule.meta.buildkit ?? [])].includes(name));
+    return [alias ? alias.meta.id : name];
+  }
   if (tool === 'hadolint' && /^SC\d+$/.test(name)) return [name];
   if (tool === 'buildkit' && name === 'all') return ['*'];
   return rules

@@ -82,6 +82,8 @@ export interface RuleContext {
   model: LayerModel;
   parsed: ParsedDockerfile;
   settings: RuleSettings;
+  /** Every rule of this run, selected or not (for rules about rule names, as in suppression comments). */
+  knownRules: readonly Rule[];
   report(finding: ReportInput): void;
 }
 

@@ -20,10 +20,8 @@ export function formatText(report: Report, options: TextOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
   for (const file of report.files) {
-    if (file.error) {
-      lines.push(`${chalk.bold(file.path)}: ${chalk.red('error')} ${file.error}`);
-      continue;
-    }
+    // A file that could not be read is said on stderr (the CLI does); the summary counts it.
+    if (file.error) continue;
     for (const finding of file.findings) {
       const { line, column } = toRegion(finding.range);
       lines.push(`${chalk.bold(`${file.path}:${line}:${column}`)} ${severityColor(chalk, finding.severity)(finding.severity)} ${chalk.dim(finding.ruleId)} ${finding.message}`);

@@ -88,7 +88,9 @@ function loadBundle(file, { save = 'never' } = {}) {
   const cachedData = save === 'always' ? undefined : readCache(cacheFile);
   // The wrapper Node itself puts around a CommonJS module, on the same line (positions in stack traces stay right).
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-  const script = new Script(source, { filename: file, cachedData });
+  // V8 keeps the script's name in the code cache, and the build's cache ships in the package: the name
+  // is the bundle's place in the package, not the absolute path of the tree that built it.
+  const script = new Script(source, { filename: `layerlint/dist/bundle/${basename(file)}`, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   const cache = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';

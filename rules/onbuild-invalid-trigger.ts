@@ -18,7 +18,8 @@ const rule: Rule = {
       if (!trigger || !DISALLOWED.has(trigger.keyword)) continue;
       report({
         message: `ONBUILD ${trigger.keyword} is not allowed: Docker rejects ${trigger.keyword} as an ONBUILD trigger.`,
-        range: trigger.keywordRange,
+        // From ONBUILD to the trigger: BuildKit names the line ONBUILD is on, also when the trigger is continued onto the next.
+        range: { start: instruction.keywordRange.start, end: trigger.keywordRange.end },
       });
     }
   },

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start a local Docker engine and make the offline base image the measure tests build FROM.
-# Verified recipe: ../shared/ENGINE.md. No registry is reachable here, so nothing is pulled:
+# Debian's docker.io, started without iptables or a bridge (as in a container). No registry need be reachable:
 # busybox:local is imported from Debian's static busybox. Idempotent; safe to run twice.
 set -euo pipefail
 

@@ -255,6 +255,15 @@ describe('layerlint layers and rules', () => {
     expect(stdout).toMatch(/creates \/root\/\.cache \(build cache that make and the compilers it runs write\) \(likely\)/);
   });
 
+  test('layers shows each instruction with its flags, and a long cache-inputs list on a line of its own', () => {
+    const { code, stdout } = layerlint(['layers', 'test/fixtures/seeds/gradle-multistage.Dockerfile']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}11 +COPY --from=build \/src\/build\/libs\/\*\.jar app\.jar +yes +\/src\/build\/libs\/\*\.jar \[stage\] +rebuild of stage build$/m);
+    // Every table row keeps its columns apart: the cut cache inputs end in … and a blank before "rebuilt by".
+    expect(stdout).toMatch(/ yes +\. \[broad\]; .*… any source edit$/m);
+    expect(stdout).toMatch(/^ {8}cache inputs: \. \[broad\]; \. \[broad\]; # \[broad\];/m);
+  });
+
   test('layers --format json', () => {
     const { code, stdout } = layerlint(['layers', 'test/fixtures/seeds/gradle-multistage.Dockerfile', '-f', 'json']);
     expect(code).toBe(0);

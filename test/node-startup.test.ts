@@ -22,11 +22,9 @@ describe('slowNodeStartNote', () => {
     expect(slowNodeStartNote({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' }, { nodeStart: 0.5, v8Start: 4.1 })).toBeNull();
   });
 
-  test('names the time, the file and the way round it', () => {
+  test('names the time, the file and the way round it, in one short line', () => {
     const note = slowNodeStartNote({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' }, { nodeStart: 0.55, v8Start: 61.3 });
-    expect(note).toMatch(/^Node spent 61 ms before starting JavaScript/);
-    expect(note).toContain('NODE_EXTRA_CA_CERTS (/etc/ssl/certs/ca-certificates.crt; nodejs/node#40524)');
-    expect(note).toContain('env -u NODE_EXTRA_CA_CERTS layerlint lint');
+    expect(note).toBe('Node spent 61 ms reading NODE_EXTRA_CA_CERTS (/etc/ssl/certs/ca-certificates.crt) at start; lint needs no TLS: `env -u NODE_EXTRA_CA_CERTS layerlint …` starts sooner');
   });
 });
 
@@ -47,7 +45,7 @@ describe('layerlint lint --verbose with NODE_EXTRA_CA_CERTS', () => {
     const beforeV8 = Number(run(env, ['-p', 'performance.nodeTiming.v8Start - performance.nodeTiming.nodeStart']).stdout);
     const { stderr, status } = run(env, [bin, 'lint', example, '--verbose', '--shellcheck', 'off']);
     expect(status).toBe(1); // the example has findings
-    if (beforeV8 >= 15) expect(stderr).toMatch(/^layerlint: Node spent \d+ ms before starting JavaScript, most of it reading the certificates in NODE_EXTRA_CA_CERTS \(.*extra-ca\.pem;/m);
+    if (beforeV8 >= 15) expect(stderr).toMatch(/^layerlint: Node spent \d+ ms reading NODE_EXTRA_CA_CERTS \(.*extra-ca\.pem\) at start;/m);
     else expect(stderr).not.toContain('NODE_EXTRA_CA_CERTS');
   });
 

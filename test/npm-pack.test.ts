@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,6 +28,10 @@ describe('npm package', () => {
     // first lints, where it may write: bin/load-bundle.js).
     expect(files).toContain('dist/bundle/main.cjs');
     expect(files).toContain(`dist/bundle/main.cjs.${process.versions.v8}.cache`);
+    // V8 keeps the script's name in its code cache: the one that ships names no path of the build machine.
+    const cache = readFileSync(join(root, `dist/bundle/main.cjs.${process.versions.v8}.cache`));
+    expect(cache.includes(Buffer.from(root.replace(/\/$/, '')))).toBe(false);
+    expect(cache.includes(Buffer.from('layerlint/dist/bundle/main.cjs'))).toBe(true);
     expect(files).toContain('dist/rules/index.js');
     expect(files).toContain('schema/config.schema.json');
     expect(files).toContain('docs/rules/multiple-cmd.md');

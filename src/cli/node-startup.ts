@@ -24,8 +24,7 @@ export function slowNodeStartNote(env: NodeJS.ProcessEnv, timing: NodeStartTimin
   if (!certificates) return null;
   const beforeV8 = timing.v8Start - timing.nodeStart;
   if (!(beforeV8 >= NOTEWORTHY_MS)) return null;
-  return `Node spent ${beforeV8.toFixed(0)} ms before starting JavaScript, most of it reading the certificates in NODE_EXTRA_CA_CERTS (${certificates}; nodejs/node#40524). `
-    + 'layerlint lint opens no TLS connection, so `env -u NODE_EXTRA_CA_CERTS layerlint lint …` starts that much sooner; Node 22.23 and 24 (measured) do not read them as they start';
+  return `Node spent ${beforeV8.toFixed(0)} ms reading NODE_EXTRA_CA_CERTS (${certificates}) at start; lint needs no TLS: \`env -u NODE_EXTRA_CA_CERTS layerlint …\` starts sooner`;
 }
 
 /** The note for this very process (reads performance.nodeTiming, which is only loaded when asked for). */

@@ -107,7 +107,7 @@ function flagProblems(instruction: Instruction, view: BuildKitView, escape: stri
     return [{ message: `${keyword} requires an argument (BuildKit takes ${view.flags[0]} for a flag and ignores it)`, range: instruction.argumentsRange ?? instruction.keywordRange }];
   }
   // BuildKit reads HEALTHCHECK's flags only for CMD: `HEALTHCHECK --anything NONE` passes.
-  if (isHealthcheckNone(view)) return [];
+  if (keyword === 'HEALTHCHECK' && isHealthcheckNone(view)) return [];
   const known = FLAGS[keyword];
   if (!known) {
     const word = view.flags[0];

@@ -50,6 +50,15 @@ function formText(step: LayerStep): string | null {
   return `shell form${invalid}: runs ${JSON.stringify([...instruction.shell, instruction.argumentsText.trim()])}`;
 }
 
+const CACHE_INPUTS_WIDTH = 34;
+
+/** The instruction as written, its flags included (`COPY --from=build /src/dist ./dist`), on one line. */
+function instructionText(step: LayerStep): string {
+  const { instruction } = step;
+  const flags = instruction.flags.map((flag) => (flag.value === null ? `--${flag.name}` : `--${flag.name}=${flag.value}`));
+  return [instruction.keywordAsWritten, ...flags, instruction.argumentsText].join(' ');
+}
+
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
@@ -58,11 +67,14 @@ export function formatLayersText(model: LayerModel): string {
   const out: string[] = [`${model.parsed.path}: ${model.stages.length} stage(s), ${model.steps.filter((s) => s.createsLayer).length} layer(s) from RUN/COPY/ADD`];
   for (const stage of model.stages) {
     out.push('', stageTitle(model, stage));
-    out.push(`  ${pad('line', 5)} ${pad('instruction', MAX_INSTRUCTION)} ${pad('layer', 5)} ${pad('cache inputs', 34)} rebuilt by`);
+    out.push(`  ${pad('line', 5)} ${pad('instruction', MAX_INSTRUCTION)} ${pad('layer', 5)} ${pad('cache inputs', CACHE_INPUTS_WIDTH)} rebuilt by`);
     for (const step of stage.steps) {
       const line = String(step.instruction.range.start.line + 1);
-      const text = oneLine(`${step.instruction.keywordAsWritten} ${step.instruction.argumentsText}`, MAX_INSTRUCTION);
-      out.push(`  ${pad(line, 5)} ${pad(text, MAX_INSTRUCTION)} ${pad(step.createsLayer ? 'yes' : '-', 5)} ${pad(cacheInputs(step), 34)} ${step.rebuiltBy.join(', ') || '-'}`);
+      const text = oneLine(instructionText(step), MAX_INSTRUCTION);
+      // A cache-inputs list longer than its column is cut there and given whole on a line of its own.
+      const inputs = cacheInputs(step);
+      out.push(`  ${pad(line, 5)} ${pad(text, MAX_INSTRUCTION)} ${pad(step.createsLayer ? 'yes' : '-', 5)} ${pad(oneLine(inputs, CACHE_INPUTS_WIDTH), CACHE_INPUTS_WIDTH)} ${step.rebuiltBy.join(', ') || '-'}`);
+      if (inputs.length > CACHE_INPUTS_WIDTH) out.push(`        cache inputs: ${inputs}`);
       const form = formText(step);
       if (form) out.push(`        ${form}`);
       for (const call of step.dependencyInstalls) out.push(`        installs ${call.ecosystem} dependencies from ${call.manifests.join(' ')}`);

@@ -175,6 +175,9 @@ const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 /** BuildKit takes `FROM image` or `FROM image AS name`, nothing else, and a name it can use in `--from`. */
 function fromArgumentProblems(view: BuildKitView): string[] {
   const words = view.args.split(/\s+/);
+  // BuildKit expands the image name as a shell word before it builds anything: an open quote stops it.
+  const quote = ['"', "'"].find((mark) => (words[0].split(mark).length - 1) % 2 === 1);
+  if (quote) return [`the image name \`${words[0]}\` opens a ${quote === '"' ? 'double' : 'single'} quote it does not close`];
   if (words.length === 3 && words[1].toUpperCase() === 'AS') {
     if (STAGE_NAME.test(words[2].toLowerCase())) return [];
     return [`invalid name for build stage: \`${words[2]}\`; a stage name starts with a letter and has only letters, digits, -, _ and .`];

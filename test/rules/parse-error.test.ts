@@ -105,12 +105,13 @@ describe('parse-error', () => {
     `)).toEqual([1, 2, 3]);
   });
 
-  test('fires on a stage name BuildKit cannot use; capitals are lower-cased, - _ . allowed', async () => {
+  test('fires on a stage name BuildKit cannot use and an image name with an open quote; capitals are lower-cased, - _ . allowed', async () => {
     expect(await hits('parse-error', dockerfile`
       FROM alpine AS 1st
       FROM alpine AS a:b
       FROM alpine AS Build-Env_1.0
-    `)).toEqual([1, 2]);
+      FROM "alpine
+    `)).toEqual([1, 2, 4]);
   });
 
   test('fires on ENV and LABEL pairs BuildKit refuses: a name alone, a bare word after name=value, a blank name', async () => {

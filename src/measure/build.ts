@@ -7,6 +7,7 @@ import type Docker from 'dockerode';
 import type { ParsedDockerfile, Instruction } from '../parse/types.js';
 import type { BuildContext } from '../model/context.js';
 import { contextTar } from './context-tar.js';
+import { instructionStepKey, stepTextKey } from '../util/step-text.js';
 
 export interface BuildOptions {
   context: BuildContext;
@@ -25,6 +26,8 @@ export interface StepResult {
   text: string;
   instruction: Instruction | null;
   cached: boolean;
+  /** Wall time from this step's start to the next step's (or the build's end). */
+  seconds: number;
 }
 
 export interface BuildResult {
@@ -83,15 +86,11 @@ const IMAGE_LINE = /^ ---> ([0-9a-f]{12,64})\s*$/;
 // ANSI colour codes the classic builder puts around a RUN's stderr.
 const ANSI = /\x1b\[[0-9;]*m/g;
 
-function normalize(text: string): string {
-  return text.replace(/\\\s*\n/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 /** Step N of the classic builder is the N-th instruction of the file (global ARGs and every FROM included). */
 function instructionForStep(parsed: ParsedDockerfile, number: number, text: string): Instruction | null {
   const byOrder = parsed.instructions[number - 1];
   if (byOrder && text.toUpperCase().startsWith(byOrder.keyword)) return byOrder;
-  return parsed.instructions.find((i) => normalize(`${i.keywordAsWritten} ${i.argumentsText}`) === normalize(text)) ?? byOrder ?? null;
+  return parsed.instructions.find((i) => instructionStepKey(parsed, i) === stepTextKey(text)) ?? byOrder ?? null;
 }
 
 export async function buildImage(docker: Docker, options: BuildOptions): Promise<BuildResult> {
@@ -99,6 +98,12 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
   const dockerfileText = options.parsed.text;
   const tar = contextTar(options.context, options.dockerfilePath, dockerfileText);
   const steps: StepResult[] = [];
+  let stepStarted = started;
+  const closeLastStep = () => {
+    const last = steps.at(-1);
+    if (last) last.seconds = (Date.now() - stepStarted) / 1000;
+    stepStarted = Date.now();
+  };
   let imageId: string | null = null;
   let failure: string | null = null;
   let response: NodeJS.ReadableStream;
@@ -127,7 +132,8 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
       const step = line.match(STEP);
       if (step) {
         const number = Number(step[1]);
-        steps.push({ number, text: step[3], instruction: instructionForStep(options.parsed, number, step[3]), cached: false });
+        closeLastStep();
+        steps.push({ number, text: step[3], instruction: instructionForStep(options.parsed, number, step[3]), cached: false, seconds: 0 });
         options.progress.step(number, Number(step[2]), step[3]);
       } else if (line.includes('---> Using cache') && steps.length > 0) {
         steps[steps.length - 1].cached = true;
@@ -143,6 +149,7 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
     docker.modem.followProgress(response, (error: Error | null) => (error ? reject(error) : resolve()), onEvent);
   });
   activeBuild = null;
+  closeLastStep();
   options.progress.done();
   if (imageId) createdImages.add(imageId);
   if (failure !== null || !imageId) {

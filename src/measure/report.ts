@@ -75,6 +75,8 @@ export function measurementToJson(path: string, m: Measurement, cacheCheck: Cach
       historyAligned: m.mapping.aligned,
     },
     instructions: m.instructions,
+    /** Each step of the build as the engine ran it, with its wall time (what `layers --timings` reads). */
+    buildSteps: m.build.steps.map((step) => ({ line: step.instruction ? step.instruction.range.start.line + 1 : null, text: step.text, cached: step.cached, seconds: step.seconds })),
     layers: m.analysis.layers.map((l) => ({ index: l.index, sizeBytes: l.size, filesAdded: l.filesAdded, filesModified: l.filesModified, filesDeleted: l.filesDeleted, bytesHidden: l.bytesHidden, bytesLaterHidden: l.bytesLaterHidden, largestFiles: l.largestFiles })),
     inefficiencies: m.analysis.inefficiencies,
     findings: m.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.range.start.line + 1, column: f.range.start.character + 1, message: f.message, properties: f.properties })),

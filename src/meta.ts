@@ -10,7 +10,11 @@ export const TOOL_NAME = 'layerlint';
 export const VERSION: string = packageJson.version;
 export const HOMEPAGE: string = packageJson.homepage;
 
+/** Ids of the findings of a rebuild prediction (`layers --since`): not lint rules; documented together. */
+export const REBUILD_CHECK_IDS = ['change-rebuilds', 'needless-install-rerun'] as const;
+
 export function ruleDocsUrl(ruleId: string): string {
   if (/^SC\d+$/.test(ruleId)) return `https://www.shellcheck.net/wiki/${ruleId}`;
+  if ((REBUILD_CHECK_IDS as readonly string[]).includes(ruleId)) return `${HOMEPAGE}/blob/main/docs/rebuilds.md#${ruleId}`;
   return `${HOMEPAGE}/blob/main/docs/rules/${ruleId}.md`;
 }

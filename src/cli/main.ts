@@ -9,7 +9,7 @@ import { SEVERITIES } from '../engine/types.js';
 import { refuseMistypedCommand, refuseRepeatedOptions, repeated, requiredLabels, ruleNameList } from './option-checks.js';
 import { UserError } from '../util/errors.js';
 import { LINT_FORMATS, runLint, selectorList, type LintFormat } from './lint-command.js';
-import { runLayers } from './layers-command.js';
+import { LAYERS_FORMATS, runLayers } from './layers-command.js';
 import { runRulesCommand } from './rules-command.js';
 import { runMeasure } from './measure-command.js';
 import { STDIN_PATH } from './inputs.js';
@@ -92,14 +92,31 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'layers [file]',
-      'Show the simulated layer model: layers, cache inputs, predicted file effects',
+      'Show the simulated layer model; with --changed or --since, what a change rebuilds and why',
       (y) => y
         .positional('file', { type: 'string', describe: 'The Dockerfile' })
-        .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const })
-        .option('context', { type: 'string', describe: 'Build context directory' })
-        .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' }),
+        .option('format', { alias: 'f', choices: LAYERS_FORMATS, default: 'text' as const, describe: 'sarif and github: the rebuild prediction as findings' })
+        .option('context', { type: 'string', describe: 'Build context directory (with --changed/--since: the Dockerfile\'s folder by default)' })
+        .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' })
+        .option('changed', { type: 'string', describe: 'A file or folder that changed (repeatable): predict what it rebuilds' })
+        .option('since', { type: 'string', describe: 'Predict what the changes since this git commit rebuild (working tree and untracked files included)' })
+        .option('changed-arg', { type: 'string', describe: 'A build argument whose value changes (repeatable)' })
+        .option('builder', { choices: ['buildkit', 'classic'] as const, default: 'buildkit' as const, describe: 'Which builder the prediction is for' })
+        .option('timings', { type: 'string', describe: 'A JSON report of layerlint measure: show each step\'s last build time and the total' })
+        .option('fail-on-needless', { type: 'boolean', default: false, describe: 'Exit 1 when the change re-runs an install that does not read the changed files' }),
       async (args) => {
-        exitCode = await runLayers({ file: args.file ?? fail('layers needs a Dockerfile: layerlint layers path/to/Dockerfile'), format: args.format, context: args.context ?? null, target: args.target ?? null });
+        exitCode = await runLayers({
+          file: args.file ?? fail('layers needs a Dockerfile: layerlint layers path/to/Dockerfile'),
+          format: args.format,
+          context: args.context ?? null,
+          target: args.target ?? null,
+          changed: repeated(args.changed),
+          since: args.since ?? null,
+          changedArgs: repeated(args.changedArg),
+          builder: args.builder,
+          timings: args.timings ?? null,
+          failOnNeedless: args.failOnNeedless,
+        });
       },
     )
     .command(

@@ -18,7 +18,7 @@ export function repeated(value: unknown): string[] {
 }
 
 /** Options that may be given several times; any other given twice is refused, naming it. */
-const REPEATABLE = new Set(['files', 'output', 'ignore', 'trusted-registry', 'require-label', 'build-arg', 'select', 'extend-select']);
+const REPEATABLE = new Set(['files', 'output', 'ignore', 'trusted-registry', 'require-label', 'build-arg', 'select', 'extend-select', 'changed', 'changed-arg']);
 
 export function refuseRepeatedOptions(argv: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(argv)) {

@@ -21,7 +21,8 @@ export interface Workspace {
 
 const MEMBER_MANIFEST: Record<WorkspaceTool, string> = { npm: 'package.json', pnpm: 'package.json', cargo: 'Cargo.toml', go: 'go.mod' };
 
-function read(context: BuildContext, file: string): string | null {
+/** A context file's text; null when it is not in the context or cannot be read. */
+export function readContextFile(context: BuildContext, file: string): string | null {
   if (!context.files.includes(file)) return null;
   try {
     return readFileSync(join(context.dir, file), 'utf8');
@@ -95,13 +96,13 @@ export function workspaceAt(context: BuildContext, folder: string): Workspace | 
     if (found || patterns === null) return;
     found = { tool, declaredIn: `${prefix}${file}`, members: membersFound(context, folder, patterns, MEMBER_MANIFEST[tool]) };
   };
-  const pnpm = read(context, `${prefix}pnpm-workspace.yaml`);
+  const pnpm = readContextFile(context, `${prefix}pnpm-workspace.yaml`);
   if (pnpm !== null) declared('pnpm', 'pnpm-workspace.yaml', pnpmPatterns(pnpm));
-  const pkg = read(context, `${prefix}package.json`);
+  const pkg = readContextFile(context, `${prefix}package.json`);
   if (pkg !== null) declared('npm', 'package.json', npmPatterns(pkg));
-  const cargo = read(context, `${prefix}Cargo.toml`);
+  const cargo = readContextFile(context, `${prefix}Cargo.toml`);
   if (cargo !== null) declared('cargo', 'Cargo.toml', cargoPatterns(cargo));
-  const goWork = read(context, `${prefix}go.work`);
+  const goWork = readContextFile(context, `${prefix}go.work`);
   if (goWork !== null) declared('go', 'go.work', goWorkPatterns(goWork));
   known.set(folder, found);
   return found;

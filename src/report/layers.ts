@@ -53,7 +53,7 @@ function formText(step: LayerStep): string | null {
 const CACHE_INPUTS_WIDTH = 34;
 
 /** The instruction as written, its flags included (`COPY --from=build /src/dist ./dist`), on one line. */
-function instructionText(step: LayerStep): string {
+export function instructionText(step: LayerStep): string {
   const { instruction } = step;
   const flags = instruction.flags.map((flag) => (flag.value === null ? `--${flag.name}` : `--${flag.name}=${flag.value}`));
   return [instruction.keywordAsWritten, ...flags, instruction.argumentsText].join(' ');

@@ -1,15 +1,17 @@
 /**
- * `--cache-check`: build once, then edit one file of each volatility class (a source file, a
- * manifest) in a scratch copy of the context, rebuild with the cache, and compare the steps the
- * engine really rebuilt with what the layer model predicted. The user's files are never touched.
+ * `--cache-check`: build once, then edit one file of each kind in a scratch copy of the context (a
+ * source file, a dependency manifest, a file .dockerignore excludes, a file only a stage outside the
+ * image reads), rebuild with the cache after each, and compare the steps the engine really rebuilt
+ * with the rebuild prediction (`layers --changed` for the classic builder). The user's files are
+ * never touched.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type Docker from 'dockerode';
 import type { LayerModel } from '../model/types.js';
 import { loadBuildContext, type BuildContext } from '../model/context.js';
-import { stepsRebuiltByFileChange } from '../model/rebuild.js';
+import { predictRebuild } from '../model/rebuild.js';
 import { basename } from '../parse/shell.js';
 import { ALL_MANIFEST_PATTERNS } from '../model/knowledge/dependencies.js';
 import { globToRegExp } from '../util/paths.js';
@@ -44,19 +46,72 @@ export interface CacheCheckInput {
 const isManifest = (file: string) => ALL_MANIFEST_PATTERNS.some((pattern) => globToRegExp(pattern).test(basename(file)));
 const CODE = /\.(js|mjs|ts|tsx|py|go|rs|java|kt|rb|php|c|cc|cpp|h|cs|ex|exs|sh|txt|html|css)$/;
 
-/** A copied source file and a copied manifest, if the Dockerfile copies any. */
-function pickFiles(model: LayerModel): { source: string | null; manifest: string | null } {
-  const copied = model.steps.filter((step) => model.stages[step.stageIndex].isBuilt).flatMap((step) => [...step.cache.contextSources, ...step.cache.mountedSources].flatMap((s) => s.matchedFiles ?? []));
-  const unique = [...new Set(copied)];
-  return {
-    source: unique.find((file) => !isManifest(file) && CODE.test(file)) ?? unique.find((file) => !isManifest(file)) ?? null,
-    manifest: unique.find(isManifest) ?? null,
-  };
+interface PickedChange {
+  change: string;
+  file: string;
+  /** Excluded by .dockerignore: the build never sees it. */
+  ignored: boolean;
 }
 
-function scratchCopy(context: BuildContext, dockerfilePath: string): { dir: string; dockerfile: string } {
+/** Context files a built stage reads (COPY/ADD sources, bind mounts). */
+function filesRead(model: LayerModel, stageFilter: (index: number) => boolean): string[] {
+  const read = model.steps
+    .filter((step) => model.stages[step.stageIndex].isBuilt && stageFilter(step.stageIndex))
+    .flatMap((step) => [...step.cache.contextSources, ...step.cache.mountedSources].flatMap((s) => s.matchedFiles ?? []));
+  return [...new Set(read)];
+}
+
+/** A file of the context folder that .dockerignore excludes (the first found, top level first). */
+function ignoredFile(context: BuildContext): string | null {
+  const visit = (relativeDir: string, depth: number): string | null => {
+    let names: string[];
+    try {
+      names = readdirSync(join(context.dir, relativeDir)).sort();
+    } catch {
+      return null;
+    }
+    for (const name of names) {
+      const path = relativeDir ? `${relativeDir}/${name}` : name;
+      const stat = lstatSync(join(context.dir, path));
+      if (stat.isFile() && context.isIgnored(path) && stat.size < 1_000_000) return path;
+    }
+    if (depth === 0) return null;
+    for (const name of names) {
+      const path = relativeDir ? `${relativeDir}/${name}` : name;
+      if (lstatSync(join(context.dir, path)).isDirectory() && name !== '.git') {
+        const found = visit(path, depth - 1);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return context.dockerignore ? visit('', 2) : null;
+}
+
+/** One file of each kind the Dockerfile gives: a copied source, a copied manifest, an ignored file, a file only a builder stage reads. */
+function pickChanges(model: LayerModel, context: BuildContext): { changes: PickedChange[]; skipped: string[] } {
+  const copied = filesRead(model, () => true);
+  const inImage = new Set(filesRead(model, (index) => model.stages[index].inFinalImage));
+  const source = copied.find((file) => !isManifest(file) && CODE.test(file)) ?? copied.find((file) => !isManifest(file)) ?? null;
+  const manifest = copied.find(isManifest) ?? null;
+  const ignored = ignoredFile(context);
+  const builderOnly = copied.find((file) => !inImage.has(file)) ?? null;
+  const changes: PickedChange[] = [];
+  const skipped: string[] = [];
+  const pick = (change: string, file: string | null, ignoredKind: boolean, missing: string) => {
+    if (file) changes.push({ change, file, ignored: ignoredKind });
+    else skipped.push(missing);
+  };
+  pick('source edit', source, false, 'no source file is copied from the context');
+  pick('manifest edit', manifest, false, 'no dependency manifest is copied from the context');
+  pick('ignored file edit', ignored, true, 'no file of the context folder is excluded by .dockerignore');
+  pick('builder-only edit', builderOnly, false, 'no context file is read only by a stage outside the image');
+  return { changes, skipped };
+}
+
+function scratchCopy(context: BuildContext, dockerfilePath: string, extraFiles: string[]): { dir: string; dockerfile: string } {
   const dir = mkdtempSync(join(tmpdir(), 'layerlint-cache-check-'));
-  for (const file of [...context.files, ...(context.dockerignore ? [relative(context.dir, context.dockerignore.path)] : [])]) {
+  for (const file of [...context.files, ...extraFiles, ...(context.dockerignore ? [relative(context.dir, context.dockerignore.path)] : [])]) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     copyFileSync(join(context.dir, file), join(dir, file));
   }
@@ -70,36 +125,29 @@ function scratchCopy(context: BuildContext, dockerfilePath: string): { dir: stri
 }
 
 export async function runCacheCheck(input: CacheCheckInput): Promise<CacheCheck> {
-  const picked = pickFiles(input.model);
-  const check: CacheCheck = { runs: [], skipped: [] };
-  if (!picked.source) check.skipped.push('no source file is copied from the context');
-  if (!picked.manifest) check.skipped.push('no dependency manifest is copied from the context');
-  const changes = [
-    ...(picked.source ? [{ change: 'source edit', file: picked.source }] : []),
-    ...(picked.manifest ? [{ change: 'manifest edit', file: picked.manifest }] : []),
-  ];
+  const { changes, skipped } = pickChanges(input.model, input.context);
+  const check: CacheCheck = { runs: [], skipped };
   if (changes.length === 0) return check;
-  const scratch = scratchCopy(input.context, input.dockerfilePath);
+  const scratch = scratchCopy(input.context, input.dockerfilePath, changes.filter((c) => c.ignored).map((c) => c.file));
   try {
     const build = async (suffix: string) => buildImage(input.docker, {
       context: loadBuildContext(scratch.dir), dockerfilePath: scratch.dockerfile, parsed: input.model.parsed,
       tag: input.tag(suffix), target: input.target, buildArgs: input.buildArgs, network: input.network, noCache: false, progress: input.progress,
     });
     await build('warm');
-    for (const [index, { change, file }] of changes.entries()) {
+    for (const [index, { change, file, ignored }] of changes.entries()) {
       const path = join(scratch.dir, file);
       const original = readFileSync(path);
       // A trailing newline changes the content (and so the cache key) and keeps JSON, code and lock files valid.
       writeFileSync(path, Buffer.concat([original, Buffer.from('\n')]));
       const result = await build(`edit${index}`);
       writeFileSync(path, original);
-      const predicted = stepsRebuiltByFileChange(input.model, file);
+      // The measure build is the classic builder's; an excluded file is no change to the build.
+      const prediction = predictRebuild(input.model, { files: ignored ? [] : [file] }, 'classic');
+      const predicted = new Set(prediction.stages.flatMap((stage) => stage.steps).filter((step) => step.fate === 'rebuilt').map((step) => step.step.instruction));
       const steps = result.steps
         .filter((step) => step.instruction && step.instruction.keyword !== 'FROM' && step.instruction.stageIndex >= 0)
-        .map((step) => {
-          const modelStep = input.model.steps.find((s) => s.instruction === step.instruction);
-          return { line: step.instruction!.range.start.line + 1, text: step.text.replace(/\s+/g, ' ').slice(0, 80), rebuilt: !step.cached, predicted: modelStep ? predicted.has(modelStep.id) : false };
-        });
+        .map((step) => ({ line: step.instruction!.range.start.line + 1, text: step.text.replace(/\s+/g, ' ').slice(0, 80), rebuilt: !step.cached, predicted: predicted.has(step.instruction!) }));
       check.runs.push({
         change: `${change} (${file})`,
         file,

@@ -73,7 +73,7 @@ async function main() {
       const tag = `layerlint-bench:${process.pid}-${i}`;
       plain.push((await runMeasured('docker', ['build', '--no-cache', '--network', 'none', '-q', '-t', tag, dir], { DOCKER_BUILDKIT: '0' })).seconds);
       docker('rmi', '-f', tag);
-      const run = await runMeasured(process.execPath, [bin, 'measure', '--context', dir, '--network', 'none', '--no-cache', '-q']);
+      const run = await runMeasured(process.execPath, [bin, 'measure', '--context', dir, '--network', 'none', '--no-cache', '-q', '--builder', 'classic']);
       measured.push(run.seconds);
       peak = Math.max(peak, run.peakMb);
     }

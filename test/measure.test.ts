@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RUN_ENGINE_TESTS } from './engine-available.js';
@@ -81,10 +81,16 @@ describeEngine('layerlint measure (real engine)', () => {
     expect(build.image.sizeBytes).toBeGreaterThan(final.image.sizeBytes - 1);
   });
 
-  test('a failing RUN: exit 1 with the failing line and the engine\'s message', () => {
-    const result = layerlint(['measure', '--context', fixture('failing'), '--network', 'none', '-q']);
+  test.each([
+    ['buildkit', /executor failed running \[\/bin\/sh -c echo about to fail && false\]: exit code: 1/],
+    ['classic', /returned a non-zero code: 1/],
+  ])('a failing RUN (%s): exit 1 with the step\'s last output, the failing line and the engine\'s message', (builder, message) => {
+    const result = layerlint(['measure', '--context', fixture('failing'), '--network', 'none', '-q', '--builder', builder as string]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/build failed at .*failing\/Dockerfile:3 \(RUN echo about to fail && false\): .*returned a non-zero code: 1/);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe('  | about to fail');
+    expect(lines.at(-1)).toMatch(/^layerlint: build failed at .*failing\/Dockerfile:3 \(RUN echo about to fail && false\): /);
+    expect(lines.at(-1)).toMatch(message as RegExp);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -94,14 +100,56 @@ describeEngine('layerlint measure (real engine)', () => {
     expect(badSource.rebuilt).toContain(4);
     expect(badSource.matchesPrediction).toBe(true);
     const good = measureJson('cache-good', ['--cache-check']);
+    expect(good.builder).toBe('buildkit');
     const goodSource = good.cacheCheck.runs.find((r: { change: string }) => r.change.startsWith('source edit'));
     expect(goodSource.rebuilt).not.toContain(5);
-    expect(goodSource.rebuilt).toEqual([6, 7]);
+    // BuildKit builds no step for CMD; the classic builder re-runs it after the COPY.
+    expect(goodSource.rebuilt).toEqual([6]);
     expect(goodSource.matchesPrediction).toBe(true);
+    const classic = measureJson('cache-good', ['--cache-check', '--builder', 'classic']);
+    const classicSource = classic.cacheCheck.runs.find((r: { change: string }) => r.change.startsWith('source edit'));
+    expect([classicSource.rebuilt, classicSource.matchesPrediction]).toEqual([[6, 7], true]);
     const goodManifest = good.cacheCheck.runs.find((r: { change: string }) => r.change.startsWith('manifest edit'));
     expect(goodManifest.rebuilt).toContain(5);
     // The user's files are untouched by the scratch-copy edits.
     expect(readFileSync(fixture('cache-good/src/index.js'), 'utf8')).toBe('console.log("v1")\n');
+  });
+
+  test('BuildKit: a cache mount\'s contents are not in the image; the classic builder is refused in one line', () => {
+    const report = measureJson('cache-mount', ['--builder', 'buildkit']);
+    expect(report.builder).toBe('buildkit');
+    expect(report.image.historyAligned).toBe(true);
+    const [run] = report.instructions;
+    // dd wrote 3 MiB under the cache mount and 8 KiB to /kept: only /kept is in the layer.
+    expect(run).toMatchObject({ line: 3, createsLayer: true, size: 8192 });
+    expect(run.largestFiles.map((f: { path: string }) => f.path)).toEqual(['kept']);
+    const classic = layerlint(['measure', '--context', fixture('cache-mount'), '--network', 'none', '-q', '--builder', 'classic']);
+    expect(classic.code).toBe(2);
+    expect(classic.stderr).toBe('layerlint: this Dockerfile uses RUN --mount (line 3), which only BuildKit builds; use --builder buildkit (or auto)\n');
+  });
+
+  test('BuildKit: a second measure of an unchanged Dockerfile takes every step from the cache', () => {
+    measureJson('chmod', ['--builder', 'buildkit']);
+    const again = measureJson('chmod', ['--builder', 'buildkit']);
+    const steps = again.buildSteps.filter((step: { text: string }) => !/^FROM /i.test(step.text));
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.every((step: { cached: boolean }) => step.cached)).toBe(true);
+    // And the same bytes as the classic builder's image.
+    expect(measureJson('chmod', ['--builder', 'classic']).image.wastedBytes).toBe(again.image.wastedBytes);
+  });
+
+  test('a heredoc on an engine whose built-in frontend predates them: one line naming the feature and the engine', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-heredoc-'));
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM busybox:local\nRUN <<EOF\necho hi\nEOF\n');
+    const result = layerlint(['measure', '--context', dir, '--network', 'none', '-q']);
+    const engine = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8' }).stdout.trim();
+    if (Number(engine.split('.')[0]) >= 23) {
+      expect(result.code).toBe(0);
+    } else {
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`layerlint: this Dockerfile uses a heredoc (line 2), which the Dockerfile frontend built into Docker Engine ${engine} cannot read: it needs Engine 23 or newer, or a '# syntax=docker/dockerfile:1' line (the engine then pulls that frontend)\n`);
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('thresholds: exceeded limits exit 1 with a clear line each', () => {
@@ -142,14 +190,15 @@ describeEngine('layerlint measure (real engine)', () => {
     spawnSync('docker', ['rmi', '-f', id![2]]);
   });
 
-  test('Ctrl-C during a build: exit 130, the step container and intermediate images are removed', async () => {
-    const child = spawn(process.execPath, [bin, 'measure', '--context', fixture('slow'), '--network', 'none'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  test.each(['classic', 'buildkit'])('Ctrl-C during a build (%s): exit 130, the step container and intermediate images are removed', async (builder) => {
+    // --no-cache: BuildKit keeps its cache after the images are gone, and a cached sleep would not sleep.
+    const child = spawn(process.execPath, [bin, 'measure', '--context', fixture('slow'), '--network', 'none', '--builder', builder, '--no-cache'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     const code = await new Promise<number | null>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
         // Interrupt once the long RUN has started (its container is running on our intermediate image).
-        if (stderr.includes('[3/4] RUN sleep 30') && !child.killed) setTimeout(() => child.kill('SIGINT'), 1500);
+        if (/\[3\/[34]\] RUN sleep 30/.test(stderr) && !child.killed) setTimeout(() => child.kill('SIGINT'), 1500);
       });
       child.on('exit', (exitCode) => resolve(exitCode));
     });

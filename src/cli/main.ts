@@ -132,19 +132,20 @@ export async function main(argv: string[]): Promise<number> {
         .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
         .option('overwrite', { type: 'boolean', default: false, describe: 'Allow -o/--html to replace an existing non-empty file' })
         .option('html', { type: 'string', describe: 'Also write a self-contained HTML report to this file' })
-        .option('cache-check', { type: 'boolean', default: false, describe: 'Rebuild after editing a source file and a manifest (in a scratch copy) and compare with the model' })
+        .option('cache-check', { type: 'boolean', default: false, describe: 'Rebuild after editing a source file, a manifest, an ignored file and a builder-only file (in a scratch copy) and compare with the rebuild prediction' })
         .option('max-wasted-bytes', { type: 'string', describe: 'Fail (exit 1) above this many wasted bytes (e.g. 20MB, 5MiB)' })
         .option('min-efficiency', { type: 'number', describe: 'Fail (exit 1) below this efficiency (0–1, as dive)' })
         .option('max-image-size', { type: 'string', describe: 'Fail (exit 1) above this image size' })
         .option('keep', { type: 'boolean', default: false, describe: 'Keep the built image and print its id' })
         .option('cache', { type: 'boolean', default: true, describe: 'Use the engine\'s build cache (--no-cache: build every step)' })
+        .option('builder', { choices: ['auto', 'buildkit', 'classic'] as const, default: 'auto' as const, describe: 'Build with BuildKit or the classic builder (auto: BuildKit when the engine offers it)' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No build progress on stderr' }),
       async (args) => {
         exitCode = await runMeasure({
           context: args.context, file: args.file ?? null, target: args.target ?? null, buildArgs: args.buildArg as string[],
           network: args.network, format: args.format, output: args.output ?? null, overwrite: args.overwrite, html: args.html ?? null,
           cacheCheck: args.cacheCheck, maxWastedBytes: args.maxWastedBytes ?? null, minEfficiency: args.minEfficiency ?? null,
-          maxImageSize: args.maxImageSize ?? null, keep: args.keep, quiet: args.quiet, noCache: !args.cache,
+          maxImageSize: args.maxImageSize ?? null, keep: args.keep, quiet: args.quiet, noCache: !args.cache, builder: args.builder,
         });
       },
     )

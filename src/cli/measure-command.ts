@@ -28,6 +28,7 @@ export interface MeasureCommandOptions {
   keep: boolean;
   quiet: boolean;
   noCache: boolean;
+  builder: 'auto' | 'buildkit' | 'classic';
 }
 
 function parseBuildArgs(pairs: string[]): Record<string, string> {
@@ -88,7 +89,10 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
   const { runCacheCheck } = await import('../measure/cache-check.js');
   const { formatMeasureText, formatMeasureHtml, measurementToJson } = await import('../measure/report.js');
 
+  const { chooseBuilder, engineFacts } = await import('../measure/builder-choice.js');
+
   const docker = await connectEngine();
+  const builder = chooseBuilder(options.builder, await engineFacts(docker), lint.model.parsed);
   await rememberExistingImages(docker);
   const { randomBytes } = await import('node:crypto');
   const id = `${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -111,18 +115,20 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
     let measurement;
     try {
       measurement = await measureImage({
-        docker, model: lint.model, findings: lint.findings, context, dockerfilePath, tag, target: options.target, buildArgs, network: options.network, progress, noCache: options.noCache,
+        docker, model: lint.model, findings: lint.findings, context, dockerfilePath, tag, target: options.target, buildArgs, network: options.network, progress, noCache: options.noCache, builder,
       });
     } catch (error) {
       if (interrupted) return 130;
       if (!(error instanceof BuildFailure)) throw error;
       const where = error.instruction ? ` at ${dockerfilePath}:${error.instruction.range.start.line + 1} (${error.instruction.keywordAsWritten} ${error.instruction.argumentsText.replace(/\s+/g, ' ').slice(0, 60)})` : '';
+      // The step's last output lines first, as `docker build` shows them, then our one-line summary.
+      for (const line of error.output) process.stderr.write(`  | ${line}\n`);
       process.stderr.write(`layerlint: build failed${where}: ${error.message.split('\n')[0]}\n`);
       return 1;
     }
     const cacheCheck = options.cacheCheck
       ? await runCacheCheck({
-          docker, model: lint.model, context, dockerfilePath, target: options.target, buildArgs, network: options.network, progress,
+          docker, model: lint.model, context, dockerfilePath, target: options.target, buildArgs, network: options.network, progress, builder,
           tag: (suffix) => {
             const extra = `layerlint-measure:${id}-${suffix}`;
             tags.push(extra);

@@ -1,7 +1,7 @@
 /**
- * Run one build through the engine API (classic builder: its image history and per-step output are
- * what measure maps back to the Dockerfile), show progress, and record every image it creates so
- * cleanup can remove exactly those.
+ * Run one build through the engine API, with BuildKit (`version=2`: progress as protobuf status
+ * messages, src/measure/buildkit-progress.ts) or the classic builder (`Step N/M` lines), show
+ * progress, and record every image it creates so cleanup can remove exactly those.
  */
 import type Docker from 'dockerode';
 import type { ParsedDockerfile, Instruction } from '../parse/types.js';
@@ -19,7 +19,10 @@ export interface BuildOptions {
   network: string;
   noCache: boolean;
   progress: ProgressSink;
+  builder: BuilderKind;
 }
+
+export type BuilderKind = 'buildkit' | 'classic';
 
 export interface StepResult {
   number: number;
@@ -37,9 +40,25 @@ export interface BuildResult {
 }
 
 export class BuildFailure extends Error {
-  constructor(message: string, readonly instruction: Instruction | null) {
+  /** The last lines the failing step printed (as `docker build` shows them). */
+  constructor(message: string, readonly instruction: Instruction | null, readonly output: string[] = []) {
     super(message);
   }
+}
+
+/** One JSON message of the build endpoint's response. */
+export interface BuildEvent {
+  id?: string;
+  stream?: string;
+  aux?: string | { ID?: string };
+  error?: string;
+  errorDetail?: { message?: string };
+}
+
+/** What each builder's progress reader makes of the stream. */
+export interface BuildProgress {
+  onEvent(event: BuildEvent): void;
+  result(): { steps: StepResult[]; imageId: string | null; failure: string | null; failedInstruction: Instruction | null; output: string[] };
 }
 
 /** Where progress goes: a live line on a terminal, plain lines elsewhere (CI logs). */
@@ -83,6 +102,8 @@ function existedBefore(id: string): boolean {
 
 const STEP = /^Step (\d+)\/(\d+) : (.*)/;
 const IMAGE_LINE = /^ ---> ([0-9a-f]{12,64})\s*$/;
+/** The classic builder's own lines between a step's output lines. */
+const BUILDER_CHATTER = /^ ---> |^Removing intermediate container /;
 // ANSI colour codes the classic builder puts around a RUN's stderr.
 const ANSI = /\x1b\[[0-9;]*m/g;
 
@@ -93,12 +114,10 @@ function instructionForStep(parsed: ParsedDockerfile, number: number, text: stri
   return parsed.instructions.find((i) => instructionStepKey(parsed, i) === stepTextKey(text)) ?? byOrder ?? null;
 }
 
-export async function buildImage(docker: Docker, options: BuildOptions): Promise<BuildResult> {
-  const started = Date.now();
-  const dockerfileText = options.parsed.text;
-  const tar = contextTar(options.context, options.dockerfilePath, dockerfileText);
+/** Follows a classic build: `Step N/M : TEXT`, `---> Using cache`, ` ---> <image id>`, the step's output lines. */
+function classicProgress(parsed: ParsedDockerfile, progress: ProgressSink): BuildProgress {
   const steps: StepResult[] = [];
-  let stepStarted = started;
+  let stepStarted = Date.now();
   const closeLastStep = () => {
     const last = steps.at(-1);
     if (last) last.seconds = (Date.now() - stepStarted) / 1000;
@@ -106,6 +125,40 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
   };
   let imageId: string | null = null;
   let failure: string | null = null;
+  let output: string[] = [];
+  return {
+    onEvent(event) {
+      if (event.error || event.errorDetail) failure = (event.errorDetail?.message ?? event.error ?? 'build failed').replace(ANSI, '').trim();
+      if (typeof event.aux === 'object' && event.aux?.ID) imageId = event.aux.ID;
+      for (const line of (event.stream ?? '').replace(ANSI, '').split('\n')) {
+        const step = line.match(STEP);
+        if (step) {
+          const number = Number(step[1]);
+          closeLastStep();
+          output = [];
+          steps.push({ number, text: step[3], instruction: instructionForStep(parsed, number, step[3]), cached: false, seconds: 0 });
+          progress.step(number, Number(step[2]), step[3]);
+        } else if (line.includes('---> Using cache') && steps.length > 0) {
+          steps[steps.length - 1].cached = true;
+        } else {
+          // ` ---> <id>` after a step that ran is the image it created; after FROM it is the base image.
+          const image = line.match(IMAGE_LINE);
+          const last = steps.at(-1);
+          if (image && last && !last.cached && !/^from\s/i.test(last.text)) createdImages.add(image[1]);
+          else if (!image && !BUILDER_CHATTER.test(line) && line.trim() !== '') output = [...output, line].slice(-12);
+        }
+      }
+    },
+    result() {
+      closeLastStep();
+      return { steps, imageId, failure, failedInstruction: steps.at(-1)?.instruction ?? null, output };
+    },
+  };
+}
+
+export async function buildImage(docker: Docker, options: BuildOptions): Promise<BuildResult> {
+  const started = Date.now();
+  const tar = contextTar(options.context, options.dockerfilePath, options.parsed.text);
   let response: NodeJS.ReadableStream;
   try {
     response = await docker.buildImage(tar.stream, {
@@ -117,7 +170,7 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
       nocache: options.noCache,
       rm: true,
       forcerm: true,
-      version: '1',
+      version: options.builder === 'buildkit' ? '2' : '1',
     });
   } catch (error) {
     // The engine answers with an HTTP error before building (e.g. a Dockerfile it cannot parse).
@@ -125,37 +178,16 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
     throw new BuildFailure(message, null);
   }
   activeBuild = response;
-  const onEvent = (event: { stream?: string; aux?: { ID?: string }; error?: string; errorDetail?: { message?: string } }) => {
-    if (event.error || event.errorDetail) failure = (event.errorDetail?.message ?? event.error ?? 'build failed').replace(ANSI, '').trim();
-    if (event.aux?.ID) imageId = event.aux.ID;
-    for (const line of (event.stream ?? '').replace(ANSI, '').split('\n')) {
-      const step = line.match(STEP);
-      if (step) {
-        const number = Number(step[1]);
-        closeLastStep();
-        steps.push({ number, text: step[3], instruction: instructionForStep(options.parsed, number, step[3]), cached: false, seconds: 0 });
-        options.progress.step(number, Number(step[2]), step[3]);
-      } else if (line.includes('---> Using cache') && steps.length > 0) {
-        steps[steps.length - 1].cached = true;
-      } else {
-        // ` ---> <id>` after a step that ran is the image it created; after FROM it is the base image.
-        const image = line.match(IMAGE_LINE);
-        const last = steps.at(-1);
-        if (image && last && !last.cached && !/^from\s/i.test(last.text)) createdImages.add(image[1]);
-      }
-    }
-  };
+  const { buildkitProgress } = await import('./buildkit-progress.js');
+  const reader = options.builder === 'buildkit' ? buildkitProgress(options.parsed, options.progress) : classicProgress(options.parsed, options.progress);
   await new Promise<void>((resolve, reject) => {
-    docker.modem.followProgress(response, (error: Error | null) => (error ? reject(error) : resolve()), onEvent);
+    docker.modem.followProgress(response, (error: Error | null) => (error ? reject(error) : resolve()), (event: BuildEvent) => reader.onEvent(event));
   });
   activeBuild = null;
-  closeLastStep();
   options.progress.done();
+  const { steps, imageId, failure, failedInstruction, output } = reader.result();
   if (imageId) createdImages.add(imageId);
-  if (failure !== null || !imageId) {
-    const last = steps.at(-1);
-    throw new BuildFailure(failure ?? 'the engine reported no image id', last?.instruction ?? null);
-  }
+  if (failure !== null || !imageId) throw new BuildFailure(failure ?? 'the engine reported no image id', failedInstruction, output);
   return { imageId, steps, seconds: (Date.now() - started) / 1000 };
 }
 

@@ -2,10 +2,11 @@
  * `--cache-check`: build once, then edit one file of each kind in a scratch copy of the context (a
  * source file, a dependency manifest, a file .dockerignore excludes, a file only a stage outside the
  * image reads), rebuild with the cache after each, and compare the steps the engine really rebuilt
- * with the rebuild prediction (`layers --changed` for the classic builder). The user's files are
+ * with the rebuild prediction (`layers --changed`, for the builder measure used). The user's files are
  * never touched.
  */
 import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type Docker from 'dockerode';
@@ -15,7 +16,7 @@ import { predictRebuild } from '../model/rebuild.js';
 import { basename } from '../parse/shell.js';
 import { ALL_MANIFEST_PATTERNS } from '../model/knowledge/dependencies.js';
 import { globToRegExp } from '../util/paths.js';
-import { buildImage, type ProgressSink } from './build.js';
+import { buildImage, type BuilderKind, type ProgressSink } from './build.js';
 
 export interface CacheCheckRun {
   change: string;
@@ -41,6 +42,7 @@ export interface CacheCheckInput {
   network: string;
   progress: ProgressSink;
   tag: (suffix: string) => string;
+  builder: BuilderKind;
 }
 
 const isManifest = (file: string) => ALL_MANIFEST_PATTERNS.some((pattern) => globToRegExp(pattern).test(basename(file)));
@@ -109,6 +111,16 @@ function pickChanges(model: LayerModel, context: BuildContext): { changes: Picke
   return { changes, skipped };
 }
 
+/**
+ * A new line of blanks only, different on every call: it changes a file's content (and so the cache
+ * key) and keeps JSON, code and lock files valid. Different every time because BuildKit keeps its
+ * cache after the images are gone: an edit made in an earlier run would be a cache hit.
+ */
+function uniqueBlankLine(): Buffer {
+  const bits = randomBytes(4).readUInt32BE(0).toString(2).padStart(32, '0');
+  return Buffer.from(`\n${bits.replace(/0/g, ' ').replace(/1/g, '\t')}\n`);
+}
+
 function scratchCopy(context: BuildContext, dockerfilePath: string, extraFiles: string[]): { dir: string; dockerfile: string } {
   const dir = mkdtempSync(join(tmpdir(), 'layerlint-cache-check-'));
   for (const file of [...context.files, ...extraFiles, ...(context.dockerignore ? [relative(context.dir, context.dockerignore.path)] : [])]) {
@@ -132,18 +144,17 @@ export async function runCacheCheck(input: CacheCheckInput): Promise<CacheCheck>
   try {
     const build = async (suffix: string) => buildImage(input.docker, {
       context: loadBuildContext(scratch.dir), dockerfilePath: scratch.dockerfile, parsed: input.model.parsed,
-      tag: input.tag(suffix), target: input.target, buildArgs: input.buildArgs, network: input.network, noCache: false, progress: input.progress,
+      tag: input.tag(suffix), target: input.target, buildArgs: input.buildArgs, network: input.network, noCache: false, progress: input.progress, builder: input.builder,
     });
     await build('warm');
     for (const [index, { change, file, ignored }] of changes.entries()) {
       const path = join(scratch.dir, file);
       const original = readFileSync(path);
-      // A trailing newline changes the content (and so the cache key) and keeps JSON, code and lock files valid.
-      writeFileSync(path, Buffer.concat([original, Buffer.from('\n')]));
+      writeFileSync(path, Buffer.concat([original, uniqueBlankLine()]));
       const result = await build(`edit${index}`);
       writeFileSync(path, original);
-      // The measure build is the classic builder's; an excluded file is no change to the build.
-      const prediction = predictRebuild(input.model, { files: ignored ? [] : [file] }, 'classic');
+      // An excluded file is no change to the build.
+      const prediction = predictRebuild(input.model, { files: ignored ? [] : [file] }, input.builder);
       const predicted = new Set(prediction.stages.flatMap((stage) => stage.steps).filter((step) => step.fate === 'rebuilt').map((step) => step.step.instruction));
       const steps = result.steps
         .filter((step) => step.instruction && step.instruction.keyword !== 'FROM' && step.instruction.stageIndex >= 0)

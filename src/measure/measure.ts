@@ -6,11 +6,12 @@ import type { Finding } from '../engine/types.js';
 import type { LayerModel } from '../model/types.js';
 import type { BuildContext } from '../model/context.js';
 import { analyzeLayers, type ImageAnalysis } from './analysis.js';
-import { buildImage, type BuildResult, type ProgressSink } from './build.js';
+import { buildImage, type BuilderKind, type BuildResult, type ProgressSink } from './build.js';
 import { readSavedImage, type LayerFiles } from './image-tar.js';
 import { mapHistory, type HistoryMapping } from './mapping.js';
 import { joinMeasurements } from './join.js';
 import { stageChain } from '../parse/dockerfile.js';
+import { instructionAsWritten } from '../util/step-text.js';
 
 export interface MeasureInput {
   docker: Docker;
@@ -24,6 +25,7 @@ export interface MeasureInput {
   network: string;
   progress: ProgressSink;
   noCache: boolean;
+  builder: BuilderKind;
 }
 
 export interface InstructionMeasurement {
@@ -43,6 +45,7 @@ export interface InstructionMeasurement {
 
 export interface Measurement {
   imageId: string;
+  builder: BuilderKind;
   build: BuildResult;
   analysis: ImageAnalysis;
   mapping: HistoryMapping;
@@ -63,6 +66,7 @@ export async function measureImage(input: MeasureInput): Promise<Measurement> {
     network: input.network,
     noCache: input.noCache,
     progress: input.progress,
+    builder: input.builder,
   });
   const saved = await readSavedImage((await input.docker.getImage(build.imageId).get()) as unknown as import('node:stream').Readable);
   const analysis = analyzeLayers(saved.layers);
@@ -74,7 +78,7 @@ export async function measureImage(input: MeasureInput): Promise<Measurement> {
     const layer = layerIndex === null ? null : analysis.layers[layerIndex];
     return {
       line: instruction.range.start.line + 1,
-      text: `${instruction.keywordAsWritten} ${instruction.argumentsText}`.replace(/\s+/g, ' ').trim(),
+      text: instructionAsWritten(input.model.parsed, instruction),
       keyword: instruction.keyword,
       createsLayer: layer !== null,
       size: layer?.size ?? 0,
@@ -87,6 +91,7 @@ export async function measureImage(input: MeasureInput): Promise<Measurement> {
   });
   return {
     imageId: build.imageId,
+    builder: input.builder,
     build,
     analysis,
     mapping,

@@ -25,7 +25,7 @@ export function formatMeasureText(path: string, m: Measurement, cacheCheck: Cach
   out.push(`${path}: image ${m.imageId.replace(/^sha256:/, '').slice(0, 12)}, ${formatBytes(m.analysis.totalSize)} in ${m.analysis.layers.length} layers`);
   out.push(`  base image ${m.baseImage.image || '(scratch)'}: ${formatBytes(m.baseImage.size)} in ${m.baseImage.layers} layer(s); this Dockerfile adds ${formatBytes(own)}`);
   out.push(`  wasted: ${formatBytes(m.analysis.wastedBytes)} (bytes stored in a layer but deleted or overwritten above it); efficiency ${(m.analysis.efficiency * 100).toFixed(1)} %`);
-  out.push(`  build: ${m.build.seconds.toFixed(1)} s`);
+  out.push(`  build: ${m.build.seconds.toFixed(1)} s with ${m.builder === 'buildkit' ? 'BuildKit' : 'the classic builder'}${m.build.steps.length > 0 && m.build.steps.every((step) => step.cached || step.instruction?.keyword === 'FROM') ? ' (every step from its cache)' : ''}`);
   if (!m.mapping.aligned) out.push('  note: the image history could not be matched to the Dockerfile line by line; per-instruction figures are partial');
   out.push('');
   const max = Math.max(0, ...m.instructions.map((i) => i.size));
@@ -65,6 +65,7 @@ export function measurementToJson(path: string, m: Measurement, cacheCheck: Cach
   return {
     formatVersion: 1,
     path,
+    builder: m.builder,
     image: {
       id: m.imageId,
       sizeBytes: m.analysis.totalSize,

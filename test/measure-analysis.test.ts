@@ -3,8 +3,10 @@ import { analyzeLayers } from '../src/measure/analysis.js';
 import type { LayerFiles } from '../src/measure/image-tar.js';
 
 function layer(files: Record<string, number>, whiteouts: string[] = [], opaqueDirs: string[] = []): LayerFiles {
-  const entries = new Map(Object.entries(files).map(([path, size]) => [path, { size, kind: path.endsWith('/') ? 'dir' as const : 'file' as const }]));
-  return { archivePath: 'x', entries: new Map([...entries].map(([p, e]) => [p.replace(/\/$/, ''), e])), whiteouts, opaqueDirs };
+  // `name/` is a folder, `name@` a symlink, anything else a regular file of that size.
+  const kindOf = (path: string) => (path.endsWith('/') ? 'dir' as const : path.endsWith('@') ? 'link' as const : 'file' as const);
+  const entries = new Map(Object.entries(files).map(([path, size]) => [path.replace(/[/@]$/, ''), { size, kind: kindOf(path) }]));
+  return { archivePath: 'x', entries, whiteouts, opaqueDirs };
 }
 
 describe('layer analysis (pure, no engine)', () => {
@@ -32,9 +34,33 @@ describe('layer analysis (pure, no engine)', () => {
   });
 
   test('nothing stored twice: no waste, efficiency 1', () => {
-    const result = analyzeLayers([layer({ a: 1 }), layer({ b: 2, 'a/': 0 })]);
+    // A folder listed again in a higher layer (as every layer that writes below it does) hides nothing.
+    const result = analyzeLayers([layer({ 'a/': 0, 'a/x': 1 }), layer({ b: 2, 'a/': 0 })]);
     expect(result.wastedBytes).toBe(0);
     expect(result.efficiency).toBe(1);
     expect(result.layers[1].largestFiles).toEqual([{ path: 'b', size: 2 }]);
+  });
+
+  test('a file replaced by a symlink or a folder, or a folder by a file, hides the old bytes as a deletion does', () => {
+    // `ln -sf /usr/bin/real big` over a 4 MiB file.
+    const symlink = analyzeLayers([layer({ big: 4_194_304 }), layer({ 'big@': 0 })]);
+    expect(symlink.wastedBytes).toBe(4_194_304);
+    expect(symlink.layers[1]).toMatchObject({ bytesHidden: 4_194_304, filesModified: 1 });
+    expect(symlink.inefficiencies[0]).toMatchObject({ path: 'big', wastedBytes: 4_194_304 });
+    expect(analyzeLayers([layer({ conf: 10 }), layer({ 'conf/': 0, 'conf/a': 1 })]).wastedBytes).toBe(10);
+    const folderToFile = analyzeLayers([layer({ 'cache/': 0, 'cache/a': 5, 'cache/sub/b': 6, keep: 1 }), layer({ cache: 2 })]);
+    expect(folderToFile.wastedBytes).toBe(11);
+    expect(folderToFile.layers[1].filesDeleted).toBe(2);
+  });
+
+  test('deleting a folder costs what it holds: its files are found through the folder index, listed folders or not', () => {
+    const files: Record<string, number> = {};
+    for (let i = 0; i < 3000; i++) files[`app/node_modules/p${i % 30}/f${i}.js`] = 1;
+    const deleted = analyzeLayers([layer({ ...files, 'usr/bin/sh': 9 }), layer({}, ['app/node_modules'])]);
+    expect(deleted.wastedBytes).toBe(3000);
+    expect(deleted.layers[1].filesDeleted).toBe(3000);
+    // Files added again after the deletion are visible, and a second deletion hides only them.
+    const again = analyzeLayers([layer(files), layer({}, ['app']), layer({ 'app/node_modules/p0/f0.js': 5 }), layer({}, ['app/node_modules/p0'])]);
+    expect(again.layers[3].bytesHidden).toBe(5);
   });
 });

@@ -152,6 +152,13 @@ describeEngine('layerlint measure (real engine)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  test.each(['buildkit', 'classic'])('a file replaced by a symlink (%s): its bytes are hidden, as by a deletion', (builder) => {
+    const report = measureJson('symlink', ['--builder', builder]);
+    expect(report.image.wastedBytes).toBe(4_194_304);
+    expect(report.instructions[1]).toMatchObject({ line: 4, size: 0, bytesHidden: 4_194_304 });
+    expect(report.inefficiencies[0]).toMatchObject({ path: 'big', wastedBytes: 4_194_304 });
+  });
+
   test('thresholds: exceeded limits exit 1 with a clear line each', () => {
     const result = layerlint(['measure', '--context', fixture('waste'), '--network', 'none', '-q', '--max-wasted-bytes', '1MB', '--min-efficiency', '0.9', '--max-image-size', '1MiB']);
     expect(result.code).toBe(1);

@@ -8,6 +8,7 @@
  * stored twice. Unlike dive's `wastedBytes`, our wasted bytes do not count the surviving copy.
  */
 import type { LayerFiles } from './image-tar.js';
+import { VisibleTree, type Visible } from './visible-tree.js';
 
 export interface LargeFile {
   path: string;
@@ -41,26 +42,27 @@ export interface ImageAnalysis {
 
 const LARGEST_PER_LAYER = 5;
 
-interface Visible {
-  size: number;
-  layer: number;
-  kind: string;
-}
-
-function within(path: string, dir: string): boolean {
-  return dir === '' || path.startsWith(`${dir}/`);
+/** Keep the LARGEST_PER_LAYER largest files seen, largest first (no sort of a whole layer's listing). */
+function keepLargest(largest: LargeFile[], path: string, size: number): void {
+  if (largest.length === LARGEST_PER_LAYER && size <= largest[largest.length - 1].size) return;
+  let at = largest.findIndex((file) => size > file.size);
+  if (at < 0) at = largest.length;
+  largest.splice(at, 0, { path, size });
+  if (largest.length > LARGEST_PER_LAYER) largest.pop();
 }
 
 export function analyzeLayers(layers: LayerFiles[]): ImageAnalysis {
-  const visible = new Map<string, Visible>();
-  const sizesByPath = new Map<string, number[]>();
+  const visible = new VisibleTree();
+  // Most paths have one size in the whole image: a number until a second one comes (fewer arrays to collect).
+  const sizesByPath = new Map<string, number | number[]>();
   const result: LayerAnalysis[] = layers.map((_, index) => ({
     index, size: 0, filesAdded: 0, filesModified: 0, filesDeleted: 0, bytesHidden: 0, bytesLaterHidden: 0, hiddenPaths: [], largestFiles: [],
   }));
   const recordSize = (path: string, size: number) => {
-    const sizes = sizesByPath.get(path) ?? [];
-    sizes.push(size);
-    sizesByPath.set(path, sizes);
+    const sizes = sizesByPath.get(path);
+    if (sizes === undefined) sizesByPath.set(path, size);
+    else if (typeof sizes === 'number') sizesByPath.set(path, [sizes, size]);
+    else sizes.push(size);
   };
   const hide = (layer: number, path: string, entry: Visible, how: 'deleted' | 'overwritten') => {
     if (entry.kind !== 'file') return;
@@ -72,47 +74,58 @@ export function analyzeLayers(layers: LayerFiles[]): ImageAnalysis {
       recordSize(path, 0);
     }
   };
+  /** Hide what is below `root` (and `root` itself when it is deleted, not only made opaque). */
   const removeTree = (layer: number, root: string, includeRoot: boolean) => {
-    for (const [path, entry] of visible) {
-      if ((includeRoot && path === root) || within(path, root)) {
-        hide(layer, path, entry, 'deleted');
-        visible.delete(path);
-      }
+    // Most whiteouts name one file: nothing is below it to look for.
+    const isLeaf = (kind: string | undefined) => kind === 'file' || kind === 'link' || kind === 'other';
+    if (!isLeaf(visible.get(root)?.kind)) for (const [path, entry] of visible.takeBelow(root)) hide(layer, path, entry, 'deleted');
+    const rootEntry = includeRoot ? visible.get(root) : undefined;
+    if (rootEntry) {
+      hide(layer, root, rootEntry, 'deleted');
+      visible.delete(root);
     }
   };
 
   layers.forEach((layer, index) => {
     for (const dir of layer.opaqueDirs) removeTree(index, dir, false);
     for (const path of layer.whiteouts) removeTree(index, path, true);
-    const files: LargeFile[] = [];
+    const largest: LargeFile[] = [];
     for (const [path, entry] of layer.entries) {
       const lower = visible.get(path);
       if (entry.kind === 'file') {
         result[index].size += entry.size;
-        files.push({ path, size: entry.size });
+        keepLargest(largest, path, entry.size);
         recordSize(path, entry.size);
-        if (lower?.kind === 'file') {
-          result[index].filesModified++;
-          hide(index, path, lower, 'overwritten');
-        } else result[index].filesAdded++;
       }
+      if (lower?.kind === 'file') {
+        // A file replaced by a file, a symlink or a folder: the old bytes stay in the lower layer.
+        result[index].filesModified++;
+        hide(index, path, lower, 'overwritten');
+        if (entry.kind !== 'file') recordSize(path, 0);
+      } else if (entry.kind === 'file') result[index].filesAdded++;
+      // A folder replaced by a file or a symlink: everything that was below it is gone.
+      if (lower?.kind === 'dir' && entry.kind !== 'dir') removeTree(index, path, false);
       // A directory entry re-listed in a higher layer does not hide the files under it.
       if (entry.kind !== 'dir' || !lower) visible.set(path, { size: entry.size, layer: index, kind: entry.kind });
     }
-    result[index].largestFiles = files.sort((a, b) => b.size - a.size).slice(0, LARGEST_PER_LAYER);
+    result[index].largestFiles = largest;
   });
 
   let cumulative = 0;
   let minimum = 0;
   const inefficiencies: ImageAnalysis['inefficiencies'] = [];
   for (const [path, sizes] of sizesByPath) {
+    if (typeof sizes === 'number') {
+      cumulative += sizes;
+      minimum += sizes;
+      continue;
+    }
     const sum = sizes.reduce((a, b) => a + b, 0);
     cumulative += sum;
     minimum += Math.min(...sizes);
-    if (sizes.length >= 2) {
-      const wasted = sum - (visible.get(path)?.kind === 'file' ? visible.get(path)!.size : 0);
-      if (wasted > 0) inefficiencies.push({ path, wastedBytes: wasted, copies: sizes.filter((s) => s > 0).length });
-    }
+    const last = visible.get(path);
+    const wasted = sum - (last?.kind === 'file' ? last.size : 0);
+    if (wasted > 0) inefficiencies.push({ path, wastedBytes: wasted, copies: sizes.filter((s) => s > 0).length });
   }
   const totalSize = result.reduce((sum, layer) => sum + layer.size, 0);
   return {

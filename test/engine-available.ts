@@ -4,6 +4,9 @@
  * a loud message locally, and fail under CI=true.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export function engineReady(): { ready: boolean; reason: string } {
   const info = spawnSync('docker', ['image', 'inspect', 'busybox:local', '--format', '{{.Id}}'], { encoding: 'utf8', timeout: 10_000 });
@@ -18,4 +21,34 @@ export const RUN_ENGINE_TESTS = ENGINE.ready || process.env.CI === 'true';
 if (!ENGINE.ready) {
   const message = `\n\n*** layerlint measure tests: ${ENGINE.reason}.\n*** Run scripts/engine-setup.sh to start an engine. ${process.env.CI === 'true' ? 'CI=true: the tests run and FAIL.' : 'SKIPPING them.'}\n\n`;
   process.stderr.write(message);
+}
+
+const LOCK = join(tmpdir(), 'layerlint-engine-tests.lock');
+
+function holderAlive(): boolean {
+  try {
+    const pid = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The test files that build images take turns on the engine: jest may run files side by side, and
+ * measure.test.ts checks that its runs left no image behind, which another file's builds in flight
+ * would break. An atomic mkdir is the lock; a lock whose holder died is taken over.
+ */
+export async function lockEngine(): Promise<() => void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      return () => rmSync(LOCK, { recursive: true, force: true });
+    } catch {
+      if (!holderAlive()) rmSync(LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RUN_ENGINE_TESTS } from './engine-available.js';
+import { RUN_ENGINE_TESTS, lockEngine } from './engine-available.js';
 import { loadShellParser } from '../src/parse/shell.js';
 import { parseDockerfile } from '../src/parse/dockerfile.js';
 import { buildLayerModel } from '../src/model/build.js';
@@ -59,16 +59,23 @@ describeEngine.each(['classic', 'buildkit'] as const)('rebuild prediction agains
   const originalDockerfile = readFileSync(join(project, 'Dockerfile'), 'utf8');
   const expected = EXPECTED[builder];
 
+  let unlockEngine = () => {};
+
   beforeAll(async () => {
+    unlockEngine = await lockEngine();
     docker = await connectEngine();
     await rememberExistingImages(docker);
     await loadShellParser();
     cpSync(project, scratch, { recursive: true });
-  });
+  }, 600_000);
 
   afterAll(async () => {
-    if (docker) await cleanupImages(docker, tags);
-    rmSync(scratch, { recursive: true, force: true });
+    try {
+      if (docker) await cleanupImages(docker, tags);
+      rmSync(scratch, { recursive: true, force: true });
+    } finally {
+      unlockEngine();
+    }
   });
 
   async function build(dockerfileText: string, buildArgs: Record<string, string> = {}) {
@@ -129,7 +136,7 @@ describeEngine.each(['classic', 'buildkit'] as const)('rebuild prediction agains
   });
 
   test('a builder stage rebuilt with the same output: the engine keeps the COPY --from, which the prediction can only flag as conditional', async () => {
-    // An ENV before the docs stage's RUN re-runs it under both builders; its lines.txt comes out the same, so the copy hits the cache.
+    // An ENV before the docs stage's RUN re-runs it under both builders; its page.txt comes out the same, so the copy hits the cache.
     const comparison = await compare(edited('WORKDIR /docs\n', `WORKDIR /docs\nENV TOKEN=${token}\n`), dockerfileEdits);
     expect(comparison.engine).toEqual(builder === 'classic' ? [6, 7, 8] : [8]);
     expect(comparison.predicted).toEqual(builder === 'classic' ? [6, 7, 8, 23, 24] : [8, 23]);

@@ -98,10 +98,13 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
   const id = `${process.pid}-${randomBytes(3).toString('hex')}`;
   const tag = `layerlint-measure:${id}`;
   const tags = [tag];
-  const cleanup = async () => {
+  // One cleanup, whoever asks first: on Ctrl-C both the signal handler and the failed build's `finally`
+  // ask, and two cleanups at once made the engine answer "removal … is already in progress".
+  let cleaning: Promise<void> | null = null;
+  const cleanup = () => (cleaning ??= (async () => {
     const problems = await cleanupImages(docker, options.keep ? tags.slice(1) : tags, options.keep);
     for (const problem of problems) process.stderr.write(`layerlint: could not remove ${problem}\n`);
-  };
+  })());
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
     interrupted = true;

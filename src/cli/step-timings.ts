@@ -12,6 +12,7 @@ import { instructionStepKey, stepTextKey } from '../util/step-text.js';
 interface MeasuredStep {
   line: number | null;
   text: string;
+  cached?: boolean;
   seconds: number;
 }
 
@@ -38,7 +39,8 @@ export function readStepTimings(path: string, model: LayerModel): StepTimings {
     const text = instructionStepKey(model.parsed, step.instruction);
     const index = unmatched.findIndex((measured) => stepTextKey(measured.text) === text);
     if (index < 0) continue;
-    timings.set(step.id, unmatched[index].seconds);
+    // A step taken from the cache took no time: its cost is unknown, not zero.
+    if (!unmatched[index].cached) timings.set(step.id, unmatched[index].seconds);
     unmatched.splice(index, 1);
   }
   return timings;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start a local Docker engine and make the offline base image the measure tests build FROM.
+# Start a local Docker engine and make the offline base images the measure tests build FROM.
 # Debian's docker.io, started without iptables or a bridge (as in a container). No registry need be reachable:
 # busybox:local is imported from Debian's static busybox. Idempotent; safe to run twice.
 set -euo pipefail
@@ -27,4 +27,6 @@ if ! docker image inspect busybox:local >/dev/null 2>&1; then
   tar -C "$root" -c . | docker import -c 'ENV PATH=/bin' - busybox:local >/dev/null
   rm -rf "$root"
 fi
-echo "engine-setup: engine ready ($(docker version --format '{{.Server.Version}}' 2>/dev/null)), base image busybox:local"
+# A realistic Debian base (debootstrap, about a minute, once) for the measure tests that run apt.
+bash "$(dirname "$0")/debian-base-setup.sh" || echo "engine-setup: no Debian base image; the apt measure tests will fail" >&2
+echo "engine-setup: engine ready ($(docker version --format '{{.Server.Version}}' 2>/dev/null)), base images busybox:local and layerlint-debian:bookworm"

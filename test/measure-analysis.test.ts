@@ -63,4 +63,23 @@ describe('layer analysis (pure, no engine)', () => {
     const again = analyzeLayers([layer(files), layer({}, ['app']), layer({ 'app/node_modules/p0/f0.js': 5 }), layer({}, ['app/node_modules/p0'])]);
     expect(again.layers[3].bytesHidden).toBe(5);
   });
+
+  test('avoidable bytes: package lists and download caches still visible, by kind and by the layer that wrote them', () => {
+    const result = analyzeLayers([
+      layer({ 'usr/bin/apt': 100 }),
+      layer({ 'var/lib/apt/lists/deb.debian.org_dists_bookworm_InRelease': 150, 'var/lib/apt/lists/lock': 0, 'usr/bin/curl': 50 }),
+      layer({ 'root/.cache/pip/http/a': 30, 'home/app/.npm/_cacache/index': 20, 'app/node_modules/x.js': 5 }),
+      // A later RUN deleting the lists makes them wasted, not avoidable.
+      layer({ 'var/lib/apt/lists/partial/x': 7 }),
+      layer({}, ['var/lib/apt/lists/partial']),
+    ]);
+    expect(result.avoidableBytes).toBe(200);
+    expect(result.avoidable).toEqual([
+      { what: 'apt package lists', layer: 1, bytes: 150, files: 1 },
+      { what: 'pip cache', layer: 2, bytes: 30, files: 1 },
+      { what: 'npm cache', layer: 2, bytes: 20, files: 1 },
+    ]);
+    expect(result.layers.map((l) => l.avoidableBytes)).toEqual([0, 150, 50, 0, 0]);
+    expect(result.wastedBytes).toBe(7);
+  });
 });

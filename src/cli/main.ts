@@ -134,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('html', { type: 'string', describe: 'Also write a self-contained HTML report to this file' })
         .option('cache-check', { type: 'boolean', default: false, describe: 'Rebuild after editing a source file, a manifest, an ignored file and a builder-only file (in a scratch copy) and compare with the rebuild prediction' })
         .option('max-wasted-bytes', { type: 'string', describe: 'Fail (exit 1) above this many wasted bytes (e.g. 20MB, 5MiB)' })
+        .option('max-avoidable-bytes', { type: 'string', describe: 'Fail (exit 1) above this many bytes of package lists and caches left in the image' })
         .option('min-efficiency', { type: 'number', describe: 'Fail (exit 1) below this efficiency (0–1, as dive)' })
         .option('max-image-size', { type: 'string', describe: 'Fail (exit 1) above this image size' })
         .option('keep', { type: 'boolean', default: false, describe: 'Keep the built image and print its id' })
@@ -144,7 +145,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = await runMeasure({
           context: args.context, file: args.file ?? null, target: args.target ?? null, buildArgs: args.buildArg as string[],
           network: args.network, format: args.format, output: args.output ?? null, overwrite: args.overwrite, html: args.html ?? null,
-          cacheCheck: args.cacheCheck, maxWastedBytes: args.maxWastedBytes ?? null, minEfficiency: args.minEfficiency ?? null,
+          cacheCheck: args.cacheCheck, maxWastedBytes: args.maxWastedBytes ?? null, maxAvoidableBytes: args.maxAvoidableBytes ?? null, minEfficiency: args.minEfficiency ?? null,
           maxImageSize: args.maxImageSize ?? null, keep: args.keep, quiet: args.quiet, noCache: !args.cache, builder: args.builder,
         });
       },

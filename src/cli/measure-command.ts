@@ -23,6 +23,7 @@ export interface MeasureCommandOptions {
   html: string | null;
   cacheCheck: boolean;
   maxWastedBytes: string | null;
+  maxAvoidableBytes: string | null;
   minEfficiency: number | null;
   maxImageSize: string | null;
   keep: boolean;
@@ -59,6 +60,7 @@ function sizeOption(name: string, value: string | null): number | null {
 export async function runMeasure(options: MeasureCommandOptions): Promise<number> {
   // Everything the user got wrong is reported before anything is built.
   const maxWasted = sizeOption('max-wasted-bytes', options.maxWastedBytes);
+  const maxAvoidable = sizeOption('max-avoidable-bytes', options.maxAvoidableBytes);
   const maxSize = sizeOption('max-image-size', options.maxImageSize);
   if (options.minEfficiency !== null && !(options.minEfficiency >= 0 && options.minEfficiency <= 1)) {
     throw new UserError(`--min-efficiency expects a ratio from 0 to 1, got ${options.minEfficiency}`);
@@ -150,8 +152,9 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
     if (options.html) writeReport(options.html, formatMeasureHtml(dockerfilePath, measurement, cacheCheck), options.overwrite);
 
     const exceeded: string[] = [];
-    const { wastedBytes, efficiency, totalSize } = measurement.analysis;
+    const { wastedBytes, avoidableBytes, efficiency, totalSize } = measurement.analysis;
     if (maxWasted !== null && wastedBytes > maxWasted) exceeded.push(`wasted bytes ${formatBytes(wastedBytes)} exceed --max-wasted-bytes ${formatBytes(maxWasted)}`);
+    if (maxAvoidable !== null && avoidableBytes > maxAvoidable) exceeded.push(`avoidable bytes ${formatBytes(avoidableBytes)} (package lists and caches left in the image) exceed --max-avoidable-bytes ${formatBytes(maxAvoidable)}`);
     if (options.minEfficiency !== null && efficiency < options.minEfficiency) exceeded.push(`efficiency ${(efficiency * 100).toFixed(1)} % is below --min-efficiency ${(options.minEfficiency * 100).toFixed(1)} %`);
     if (maxSize !== null && totalSize > maxSize) exceeded.push(`image size ${formatBytes(totalSize)} exceeds --max-image-size ${formatBytes(maxSize)}`);
     for (const line of exceeded) process.stderr.write(`layerlint: ${line}\n`);

@@ -9,6 +9,7 @@
  */
 import type { LayerFiles } from './image-tar.js';
 import { VisibleTree, type Visible } from './visible-tree.js';
+import { leftoverKind } from './leftovers.js';
 
 export interface LargeFile {
   path: string;
@@ -26,6 +27,8 @@ export interface LayerAnalysis {
   bytesHidden: number;
   /** Bytes of this layer that later layers hide. */
   bytesLaterHidden: number;
+  /** Bytes of this layer still in the image that no program needs: package lists and caches (src/measure/leftovers.ts). */
+  avoidableBytes: number;
   /** Lower-layer paths this layer hides, with the bytes each held. */
   hiddenPaths: { path: string; size: number; fromLayer: number; how: 'deleted' | 'overwritten' }[];
   largestFiles: LargeFile[];
@@ -36,6 +39,9 @@ export interface ImageAnalysis {
   totalSize: number;
   wastedBytes: number;
   efficiency: number;
+  /** Visible bytes no program needs (package lists, download caches), by kind and by the layer that wrote them. */
+  avoidableBytes: number;
+  avoidable: { what: string; layer: number; bytes: number; files: number }[];
   /** The paths wasting the most, summed over all their hidden copies. */
   inefficiencies: { path: string; wastedBytes: number; copies: number }[];
 }
@@ -56,7 +62,7 @@ export function analyzeLayers(layers: LayerFiles[]): ImageAnalysis {
   // Most paths have one size in the whole image: a number until a second one comes (fewer arrays to collect).
   const sizesByPath = new Map<string, number | number[]>();
   const result: LayerAnalysis[] = layers.map((_, index) => ({
-    index, size: 0, filesAdded: 0, filesModified: 0, filesDeleted: 0, bytesHidden: 0, bytesLaterHidden: 0, hiddenPaths: [], largestFiles: [],
+    index, size: 0, filesAdded: 0, filesModified: 0, filesDeleted: 0, bytesHidden: 0, bytesLaterHidden: 0, avoidableBytes: 0, hiddenPaths: [], largestFiles: [],
   }));
   const recordSize = (path: string, size: number) => {
     const sizes = sizesByPath.get(path);
@@ -127,11 +133,25 @@ export function analyzeLayers(layers: LayerFiles[]): ImageAnalysis {
     const wasted = sum - (last?.kind === 'file' ? last.size : 0);
     if (wasted > 0) inefficiencies.push({ path, wastedBytes: wasted, copies: sizes.filter((s) => s > 0).length });
   }
+  const avoidable = new Map<string, ImageAnalysis['avoidable'][number]>();
+  for (const [path, entry] of visible.all()) {
+    if (entry.kind !== 'file' || entry.size === 0) continue;
+    const what = leftoverKind(path);
+    if (!what) continue;
+    const key = `${entry.layer}|${what}`;
+    const item = avoidable.get(key) ?? { what, layer: entry.layer, bytes: 0, files: 0 };
+    item.bytes += entry.size;
+    item.files++;
+    avoidable.set(key, item);
+    result[entry.layer].avoidableBytes += entry.size;
+  }
   const totalSize = result.reduce((sum, layer) => sum + layer.size, 0);
   return {
     layers: result,
     totalSize,
     wastedBytes: result.reduce((sum, layer) => sum + layer.bytesHidden, 0),
+    avoidableBytes: result.reduce((sum, layer) => sum + layer.avoidableBytes, 0),
+    avoidable: [...avoidable.values()].sort((a, b) => b.bytes - a.bytes),
     efficiency: cumulative === 0 ? 1 : minimum / cumulative,
     inefficiencies: inefficiencies.sort((a, b) => b.wastedBytes - a.wastedBytes).slice(0, 20),
   };

@@ -40,7 +40,17 @@ export interface InstructionMeasurement {
   filesDeleted: number;
   /** Bytes of earlier layers this instruction's layer deletes or overwrites. */
   bytesHidden: number;
+  /** Bytes of its layer still in the image that no program needs (package lists, download caches). */
+  avoidableBytes: number;
   largestFiles: { path: string; size: number }[];
+}
+
+/** Avoidable bytes by kind, with the Dockerfile line whose layer holds them (null: a base image layer). */
+export interface AvoidableBytes {
+  what: string;
+  line: number | null;
+  bytes: number;
+  files: number;
 }
 
 export interface Measurement {
@@ -51,6 +61,7 @@ export interface Measurement {
   mapping: HistoryMapping;
   baseImage: { image: string; size: number; layers: number };
   instructions: InstructionMeasurement[];
+  avoidable: AvoidableBytes[];
   findings: Finding[];
   layers: LayerFiles[];
 }
@@ -86,6 +97,7 @@ export async function measureImage(input: MeasureInput): Promise<Measurement> {
       filesModified: layer?.filesModified ?? 0,
       filesDeleted: layer?.filesDeleted ?? 0,
       bytesHidden: layer?.bytesHidden ?? 0,
+      avoidableBytes: layer?.avoidableBytes ?? 0,
       largestFiles: layer?.largestFiles ?? [],
     };
   });
@@ -97,6 +109,10 @@ export async function measureImage(input: MeasureInput): Promise<Measurement> {
     mapping,
     baseImage: { image: chainRoot, size: baseSize, layers: mapping.baseLayers.length },
     instructions,
+    avoidable: analysis.avoidable.map(({ what, layer, bytes, files }) => {
+      const owner = mapping.instructions.find((mapped) => mapped.layerIndex === layer);
+      return { what, bytes, files, line: owner ? owner.instruction.range.start.line + 1 : null };
+    }),
     findings: joinMeasurements(input.findings, input.model, mapping, analysis, saved.layers),
     layers: saved.layers,
   };

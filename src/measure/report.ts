@@ -25,6 +25,10 @@ export function formatMeasureText(path: string, m: Measurement, cacheCheck: Cach
   out.push(`${path}: image ${m.imageId.replace(/^sha256:/, '').slice(0, 12)}, ${formatBytes(m.analysis.totalSize)} in ${m.analysis.layers.length} layers`);
   out.push(`  base image ${m.baseImage.image || '(scratch)'}: ${formatBytes(m.baseImage.size)} in ${m.baseImage.layers} layer(s); this Dockerfile adds ${formatBytes(own)}`);
   out.push(`  wasted: ${formatBytes(m.analysis.wastedBytes)} (bytes stored in a layer but deleted or overwritten above it); efficiency ${(m.analysis.efficiency * 100).toFixed(1)} %`);
+  if (m.analysis.avoidableBytes > 0) {
+    const where = m.avoidable.slice(0, 3).map((a) => `${a.what} ${formatBytes(a.bytes)} ${a.line === null ? 'from the base image' : `by line ${a.line}`}`).join(', ');
+    out.push(`  avoidable: ${formatBytes(m.analysis.avoidableBytes)} (package lists and caches still in the image: ${where})`);
+  }
   out.push(`  build: ${m.build.seconds.toFixed(1)} s with ${m.builder === 'buildkit' ? 'BuildKit' : 'the classic builder'}${m.build.steps.length > 0 && m.build.steps.every((step) => step.cached || step.instruction?.keyword === 'FROM') ? ' (every step from its cache)' : ''}`);
   if (!m.mapping.aligned) out.push('  note: the image history could not be matched to the Dockerfile line by line; per-instruction figures are partial');
   out.push('');
@@ -33,7 +37,7 @@ export function formatMeasureText(path: string, m: Measurement, cacheCheck: Cach
   for (const i of m.instructions) {
     const text = i.text.length > width ? `${i.text.slice(0, width - 1)}…` : i.text.padEnd(width);
     const size = i.createsLayer ? formatBytes(i.size).padStart(9) : '   (none)';
-    const hidden = i.bytesHidden > 0 ? `  hides ${formatBytes(i.bytesHidden)} below` : '';
+    const hidden = (i.bytesHidden > 0 ? `  hides ${formatBytes(i.bytesHidden)} below` : '') + (i.avoidableBytes > 0 ? `  ${formatBytes(i.avoidableBytes)} avoidable` : '');
     out.push(`  ${String(i.line).padStart(4)}  ${text}  ${size}  ${bar(i.size, max)}${hidden}`);
   }
   if (m.analysis.inefficiencies.length > 0) {
@@ -42,7 +46,10 @@ export function formatMeasureText(path: string, m: Measurement, cacheCheck: Cach
   }
   if (m.findings.length > 0) {
     out.push('', '  findings:');
-    for (const f of m.findings) out.push(`    ${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}${measuredText(f)}`);
+    // The findings that cost the most bytes first: that is where to start.
+    const measured = (f: Finding) => (f.properties.confirmed ? (f.properties.measuredWastedBytes as number) : 0);
+    const ranked = [...m.findings].sort((a, b) => measured(b) - measured(a) || a.range.start.line - b.range.start.line);
+    for (const f of ranked) out.push(`    ${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}${measuredText(f)}`);
   }
   if (cacheCheck) out.push('', ...formatCacheCheck(cacheCheck));
   return `${out.join('\n')}\n`;
@@ -70,6 +77,7 @@ export function measurementToJson(path: string, m: Measurement, cacheCheck: Cach
       id: m.imageId,
       sizeBytes: m.analysis.totalSize,
       wastedBytes: m.analysis.wastedBytes,
+      avoidableBytes: m.analysis.avoidableBytes,
       efficiency: m.analysis.efficiency,
       buildSeconds: m.build.seconds,
       base: { image: m.baseImage.image, sizeBytes: m.baseImage.size, layers: m.baseImage.layers },
@@ -80,6 +88,7 @@ export function measurementToJson(path: string, m: Measurement, cacheCheck: Cach
     buildSteps: m.build.steps.map((step) => ({ line: step.instruction ? step.instruction.range.start.line + 1 : null, text: step.text, cached: step.cached, seconds: step.seconds })),
     layers: m.analysis.layers.map((l) => ({ index: l.index, sizeBytes: l.size, filesAdded: l.filesAdded, filesModified: l.filesModified, filesDeleted: l.filesDeleted, bytesHidden: l.bytesHidden, bytesLaterHidden: l.bytesLaterHidden, largestFiles: l.largestFiles })),
     inefficiencies: m.analysis.inefficiencies,
+    avoidable: m.avoidable,
     findings: m.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.range.start.line + 1, column: f.range.start.character + 1, message: f.message, properties: f.properties })),
     cacheCheck,
   };

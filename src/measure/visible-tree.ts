@@ -22,6 +22,11 @@ export class VisibleTree {
    */
   private readonly children = new Map<string, Set<string>>();
 
+  /** Every visible path with its entry. */
+  all(): IterableIterator<[string, Visible]> {
+    return this.entries.entries();
+  }
+
   get(path: string): Visible | undefined {
     return this.entries.get(path);
   }

@@ -105,6 +105,7 @@ describeDebian('measure on a realistic Debian base with apt (real engine, both b
     expect(lists).toBeGreaterThan(1_000_000);
     expect(report.image.avoidableBytes).toBe(lists);
     expect(report.avoidable[0]).toMatchObject({ what: 'apt package lists', line: 2, bytes: lists });
+    expect(report.image.avoidableBytes).toBe(report.instructions[0].avoidableBytes);
     expect(report.image.wastedBytes).toBe(0);
   });
 

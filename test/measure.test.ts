@@ -191,6 +191,19 @@ describeEngine('layerlint measure (real engine)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  test('--html with --cache-check: the figures, the base image\'s share and each re-run step beside the prediction', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-html-'));
+    const html = join(dir, 'report.html');
+    expect(layerlint(['measure', '--context', fixture('cache-good'), '--network', 'none', '-q', '--cache-check', '--html', html]).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/base image<\/div><div class="value">[\d.]+ [kM]B<\/div><div class="note">[\d.]+ % of the image/);
+    expect(page).toContain('<h2>Cache check</h2>');
+    expect(page).toMatch(/source edit \(src\/index\.js\): 1 step\(s\) re-ran in [\d.]+ s, <span class="ok">as predicted<\/span>/);
+    expect(page).toMatch(/<td class="n">6<\/td><td><code>COPY \. \.<\/code><\/td><td>re-ran<\/td><td>re-runs<\/td>/);
+    expect(page).not.toMatch(/<script|<link|src="http/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   test('--keep keeps the image and prints its id', () => {
     const result = layerlint(['measure', '--context', fixture('same-run'), '--network', 'none', '-q', '--keep']);
     expect(result.code).toBe(0);

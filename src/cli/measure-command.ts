@@ -89,7 +89,8 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
   const { cleanupImages, rememberExistingImages, progressSink, BuildFailure } = await import('../measure/build.js');
   const { measureImage } = await import('../measure/measure.js');
   const { runCacheCheck } = await import('../measure/cache-check.js');
-  const { formatMeasureText, formatMeasureHtml, measurementToJson } = await import('../measure/report.js');
+  const { formatMeasureText, measurementToJson } = await import('../measure/report.js');
+  const { formatMeasureHtml } = await import('../measure/report-html.js');
 
   const { chooseBuilder, engineFacts } = await import('../measure/builder-choice.js');
 

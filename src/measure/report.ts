@@ -1,6 +1,6 @@
 /**
- * Reports of a measurement: text (a per-instruction size chart with bars), JSON, and a
- * self-contained HTML page (no external assets).
+ * Reports of a measurement: text (a per-instruction size chart with bars) and JSON; the HTML page
+ * is src/measure/report-html.ts.
  */
 import type { Finding } from '../engine/types.js';
 import { formatBytes } from '../util/bytes.js';
@@ -14,9 +14,15 @@ function bar(size: number, max: number): string {
   return '█'.repeat(Math.max(1, Math.round((size / max) * BAR_WIDTH)));
 }
 
-function measuredText(finding: Finding): string {
+export function measuredText(finding: Finding): string {
   if (finding.properties.measuredWastedBytes === undefined) return '';
   return finding.properties.confirmed ? ` [measured: ${formatBytes(finding.properties.measuredWastedBytes as number)} wasted]` : ' [not confirmed by the build]';
+}
+
+/** The findings that cost the most measured bytes first (that is where to start), then by line. */
+export function findingsByBytes(findings: Finding[]): Finding[] {
+  const measured = (f: Finding) => (f.properties.confirmed ? (f.properties.measuredWastedBytes as number) : 0);
+  return [...findings].sort((a, b) => measured(b) - measured(a) || a.range.start.line - b.range.start.line);
 }
 
 export function formatMeasureText(path: string, m: Measurement, cacheCheck: CacheCheck | null): string {
@@ -46,10 +52,7 @@ export function formatMeasureText(path: string, m: Measurement, cacheCheck: Cach
   }
   if (m.findings.length > 0) {
     out.push('', '  findings:');
-    // The findings that cost the most bytes first: that is where to start.
-    const measured = (f: Finding) => (f.properties.confirmed ? (f.properties.measuredWastedBytes as number) : 0);
-    const ranked = [...m.findings].sort((a, b) => measured(b) - measured(a) || a.range.start.line - b.range.start.line);
-    for (const f of ranked) out.push(`    ${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}${measuredText(f)}`);
+    for (const f of findingsByBytes(m.findings)) out.push(`    ${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message}${measuredText(f)}`);
   }
   if (cacheCheck) out.push('', ...formatCacheCheck(cacheCheck));
   return `${out.join('\n')}\n`;
@@ -92,37 +95,4 @@ export function measurementToJson(path: string, m: Measurement, cacheCheck: Cach
     findings: m.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, line: f.range.start.line + 1, column: f.range.start.character + 1, message: f.message, properties: f.properties })),
     cacheCheck,
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]!));
-}
-
-export function formatMeasureHtml(path: string, m: Measurement, cacheCheck: CacheCheck | null): string {
-  const max = Math.max(1, ...m.instructions.map((i) => i.size));
-  const rows = m.instructions.map((i) => `<tr><td>${i.line}</td><td><code>${escapeHtml(i.text)}</code></td><td class="n">${i.createsLayer ? formatBytes(i.size) : '–'}</td><td><div class="bar" style="width:${((i.size / max) * 100).toFixed(1)}%"></div>${i.bytesHidden ? `<div class="waste">hides ${formatBytes(i.bytesHidden)}</div>` : ''}</td></tr>`).join('\n');
-  const findings = m.findings.map((f) => `<tr><td>${f.range.start.line + 1}</td><td class="${f.severity}">${f.severity}</td><td>${escapeHtml(f.ruleId)}</td><td>${escapeHtml(f.message)}${escapeHtml(measuredText(f))}</td></tr>`).join('\n');
-  const cache = cacheCheck ? `<h2>Cache check</h2>${cacheCheck.runs.map((run) => `<p><b>${escapeHtml(run.change)}</b>: ${run.rebuilt.length} step(s) rebuilt in ${run.seconds.toFixed(1)} s</p>`).join('')}` : '';
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>layerlint measure: ${escapeHtml(path)}</title>
-<style>
-body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}td,th{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
-.n{text-align:right;white-space:nowrap}.bar{background:#3b82f6;height:14px;min-width:1px}.waste{color:#b91c1c;font-size:12px}
-.error{color:#b91c1c}.warning{color:#b45309}.info{color:#0369a1}.style{color:#666}code{font-size:12px}
-</style></head><body>
-<h1>${escapeHtml(path)}</h1>
-<p>Image <code>${escapeHtml(m.imageId)}</code>: <b>${formatBytes(m.analysis.totalSize)}</b> in ${m.analysis.layers.length} layers
-(base ${escapeHtml(m.baseImage.image)}: ${formatBytes(m.baseImage.size)}). Wasted: <b>${formatBytes(m.analysis.wastedBytes)}</b>;
-efficiency ${(m.analysis.efficiency * 100).toFixed(1)} %. Build ${m.build.seconds.toFixed(1)} s.</p>
-<h2>Layers by instruction</h2>
-<table><tr><th>line</th><th>instruction</th><th class="n">size</th><th style="width:35%"></th></tr>
-${rows}
-</table>
-<h2>Findings</h2>
-<table><tr><th>line</th><th>severity</th><th>rule</th><th>message</th></tr>
-${findings || '<tr><td colspan="4">none</td></tr>'}
-</table>
-${cache}
-</body></html>
-`;
 }

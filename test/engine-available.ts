@@ -37,8 +37,8 @@ function holderAlive(): boolean {
 
 /**
  * The test files that build images take turns on the engine: jest may run files side by side, and
- * measure.test.ts checks that its runs left no image behind, which another file's builds in flight
- * would break. An atomic mkdir is the lock; a lock whose holder died is taken over.
+ * two files building at once slow each other down (the Ctrl-C test interrupts a build at a point it
+ * waits for). An atomic mkdir is the lock; a lock whose holder died is taken over.
  */
 export async function lockEngine(): Promise<() => void> {
   for (;;) {

@@ -13,8 +13,12 @@ const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin/layerlint');
 const fixture = (name: string) => join(root, 'test/fixtures/measure', name);
 
+/** Every image id this suite's runs created (src/measure/build.ts writes them): afterAll checks exactly these are gone. */
+const createdImagesLog = join(mkdtempSync(join(tmpdir(), 'layerlint-measure-test-')), 'created-images');
+const testEnv = () => ({ ...process.env, NO_COLOR: '1', LAYERLINT_CREATED_IMAGES_LOG: createdImagesLog });
+
 function layerlint(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 240_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...testEnv(), ...env }, timeout: 240_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -24,23 +28,13 @@ function measureJson(name: string, extra: string[] = []) {
   return JSON.parse(result.stdout);
 }
 
-function dockerList(kind: 'images' | 'ps'): string[] {
-  const args = kind === 'images' ? ['images', '-aq', '--no-trunc'] : ['ps', '-aq', '--no-trunc'];
-  return spawnSync('docker', args, { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
-}
-
 const describeEngine = RUN_ENGINE_TESTS ? describe : describe.skip;
 
 describeEngine('layerlint measure (real engine)', () => {
-  let imagesBefore: string[] = [];
-  let containersBefore: string[] = [];
-
   let unlockEngine = () => {};
 
   beforeAll(async () => {
     unlockEngine = await lockEngine();
-    imagesBefore = dockerList('images');
-    containersBefore = dockerList('ps');
   }, 600_000);
 
   test('a 5 MB file created then deleted in a later RUN: ~5 MB wasted, the finding is confirmed', () => {
@@ -215,7 +209,7 @@ describeEngine('layerlint measure (real engine)', () => {
 
   test.each(['classic', 'buildkit'])('Ctrl-C during a build (%s): exit 130, the step container and intermediate images are removed', async (builder) => {
     // --no-cache: BuildKit keeps its cache after the images are gone, and a cached sleep would not sleep.
-    const child = spawn(process.execPath, [bin, 'measure', '--context', fixture('slow'), '--network', 'none', '--builder', builder, '--no-cache'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [bin, 'measure', '--context', fixture('slow'), '--network', 'none', '--builder', builder, '--no-cache'], { cwd: root, env: testEnv() });
     let stderr = '';
     const code = await new Promise<number | null>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
@@ -246,10 +240,14 @@ describeEngine('layerlint measure (real engine)', () => {
 
   afterAll(() => {
     try {
-      // Nothing this suite created may remain: every image and container is one that existed before. (The
-      // other test files that build take turns with this one: lockEngine.)
-      expect(dockerList('images').filter((id) => !imagesBefore.includes(id))).toEqual([]);
-      expect(dockerList('ps').filter((id) => !containersBefore.includes(id))).toEqual([]);
+      // Nothing this suite created may remain: each image id its runs made is gone, and no container runs
+      // on one. Images others build on a shared engine meanwhile are not looked at.
+      const created = [...new Set(readFileSync(createdImagesLog, 'utf8').split('\n').filter(Boolean))];
+      expect(created.length).toBeGreaterThan(10);
+      const left = created.filter((id) => spawnSync('docker', ['image', 'inspect', id]).status === 0);
+      expect(left).toEqual([]);
+      const containers = spawnSync('docker', ['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Image}}'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      expect(containers.filter((line) => created.some((id) => line.includes(id.replace(/^sha256:/, '').slice(0, 12))))).toEqual([]);
       expect(existsSync(fixture('cache-good/node_modules'))).toBe(false);
     } finally {
       unlockEngine();

@@ -3,6 +3,7 @@
  * messages, src/measure/buildkit-progress.ts) or the classic builder (`Step N/M` lines), show
  * progress, and record every image it creates so cleanup can remove exactly those.
  */
+import { appendFileSync } from 'node:fs';
 import type Docker from 'dockerode';
 import type { ParsedDockerfile, Instruction } from '../parse/types.js';
 import type { BuildContext } from '../model/context.js';
@@ -198,6 +199,10 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
  */
 export async function cleanupImages(docker: Docker, tags: string[], keepIntermediates = false): Promise<string[]> {
   const problems: string[] = [];
+  // The ids this process made, for a check on a shared engine that exactly these are gone afterwards
+  // (the measure tests set it; other builds on the engine are none of their business).
+  const log = process.env.LAYERLINT_CREATED_IMAGES_LOG;
+  if (log) appendFileSync(log, [...createdImages].filter((id) => !existedBefore(id)).map((id) => `${id}\n`).join(''));
   if (activeBuild) {
     (activeBuild as unknown as { destroy(): void }).destroy();
     activeBuild = null;

@@ -79,6 +79,19 @@ describe('the cache rule of each builder', () => {
     expect(final.firstRebuilt?.reasons[0]).toMatch(/^copies from stage tools, which rebuilds \(a cache hit if the copied files come out the same\)/);
   });
 
+  test('--target: the stages after the target are not built; BuildKit skips the stages the target does not need', async () => {
+    const m = await model(dockerfile`
+      FROM alpine:3.20 AS docs
+      COPY docs/ /docs/
+      FROM alpine:3.20 AS build
+      COPY src/ /src/
+      FROM alpine:3.20
+      COPY --from=build /src /app
+    `, { target: 'build' });
+    expect(fates(m, { files: ['src/main.c', 'docs/index.md'] }, 'buildkit')).toEqual(['2:not-built', '4:rebuilt', '6:not-built']);
+    expect(fates(m, { files: ['src/main.c', 'docs/index.md'] }, 'classic')).toEqual(['2:rebuilt', '4:rebuilt', '6:not-built']);
+  });
+
   test('BuildKit: an edited LABEL rebuilds nothing, an edited ENV rebuilds the next RUN, the classic builder rebuilds from either', async () => {
     const m = await model(dockerfile`
       FROM alpine:3.20

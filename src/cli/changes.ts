@@ -71,8 +71,10 @@ export function collectChanges(options: { changed: string[]; since: string | nul
   // Changes elsewhere in a repository are counted, not listed: in a monorepo they are most of them.
   let outsideFromGit = 0;
   const contextFiles = new Set(options.context.files);
+  const added = new Set<string>();
   const add = (file: string, exists: boolean) => {
-    if (result.files.includes(file)) return;
+    if (added.has(file)) return;
+    added.add(file);
     result.files.push(file);
     if (!exists) result.deletedFiles.push(file);
   };

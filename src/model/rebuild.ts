@@ -84,9 +84,18 @@ const BUILDKIT_OPERATIONS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 /** Instructions whose change BuildKit feeds into the RUNs after them (environment, user, shell). */
 const BUILDKIT_RUN_SETTINGS = new Set(['ENV', 'ARG', 'USER', 'SHELL']);
 
+/** matchedFiles as a set, made once per source: a monorepo change is thousands of files against as many. */
+const matchedSets = new WeakMap<string[], Set<string>>();
+
+function matchedSet(files: string[]): Set<string> {
+  let set = matchedSets.get(files);
+  if (!set) matchedSets.set(files, (set = new Set(files)));
+  return set;
+}
+
 /** Does a COPY source include the context file `file` (a relative path)? */
 export function sourceCovers(source: CopySource, file: string, exists = true): boolean {
-  if (source.matchedFiles && exists) return source.matchedFiles.includes(file);
+  if (source.matchedFiles && exists) return matchedSet(source.matchedFiles).has(file);
   const clean = source.path.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
   if (clean === '.' || clean === '*') return true;
   if (hasGlob(clean)) return globToRegExp(clean).test(file) || globToRegExp(clean).test(basename(file));

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText } from '../src/lint.js';
@@ -93,5 +93,24 @@ describeShellcheck('ShellCheck', () => {
     expect(JSON.parse(off.stdout).summary.findings).toBe(0);
     const missing = spawnSync(process.execPath, [bin, 'lint', 'Dockerfile', '--verbose'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
     expect(missing.stderr.match(/ShellCheck \(SCxxxx\) checks of RUN scripts were skipped/g)).toHaveLength(1);
+  });
+
+  test('several files: ShellCheck runs for the next files while one is checked, and the report keeps the files\' order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-sc-order-'));
+    const log = join(dir, 'calls.log');
+    const wrapper = join(dir, 'slow-shellcheck');
+    // The first call (the first file's) is the slowest: with files in flight at once, it finishes after the others started.
+    writeFileSync(wrapper, `#!/bin/sh\nif [ -e '${log}' ]; then echo start >> '${log}'; else echo start >> '${log}'; sleep 1; fi\nexec '${shellcheck}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const names = ['first', 'second', 'third', 'fourth'];
+    names.forEach((name, i) => {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'Dockerfile'), `FROM alpine:3.19\n${'RUN true\n'.repeat(i)}RUN cp $${name.toUpperCase()} /x\n`);
+    });
+    const result = spawnSync(process.execPath, [bin, 'lint', ...names.map((name) => join(dir, name, 'Dockerfile')), '--shellcheck', wrapper, '--select', 'strict', '-f', 'json'], { encoding: 'utf8' });
+    const files = JSON.parse(result.stdout).files as { path: string; findings: { ruleId: string; line: number }[] }[];
+    expect(files.map((file) => file.path.split('/').at(-2))).toEqual(names);
+    expect(files.map((file) => file.findings.filter((f) => f.ruleId === 'SC2086').map((f) => f.line))).toEqual([[2], [3], [4], [5]]);
+    expect(readFileSync(log, 'utf8').split('\n').filter(Boolean)).toHaveLength(4);
   });
 });

@@ -1,6 +1,7 @@
 /** `layerlint lint [files..]`: lint Dockerfiles and print a report. */
 import { dirname, relative, resolve } from 'node:path';
-import { lintText } from '../lint.js';
+import { availableParallelism } from 'node:os';
+import { lintText, type LintResult } from '../lint.js';
 import { loadShellParser, shellParserBackend } from '../parse/shell.js';
 import { shellGrammarForBatch, WASM_BATCH_SIZE } from '../parse/shell-grammar.js';
 import { configFileFinder, DEFAULT_CONFIG, loadConfig, type Config, type Threshold } from '../config/config.js';
@@ -14,11 +15,20 @@ import { formatSarif } from '../report/sarif.js';
 import { formatCheckstyle, formatCodeclimate, formatGithub, formatGnu } from '../report/line-formats.js';
 import type { FileReport, Report } from '../report/types.js';
 import { UserError } from '../util/errors.js';
+import { forEachInOrder } from '../util/in-order.js';
 import { expandInputs, isStdin, readDockerfile } from './inputs.js';
 import { parseOutputs, writeReport } from './output.js';
 import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
 import { slowNodeStartNoteForThisProcess } from './node-startup.js';
 import { relaunchForBatch } from './relaunch.js';
+
+interface FileOutcome {
+  shownPath: string;
+  readError: string | null;
+  text: string | null;
+  config: Config | null;
+  result: LintResult | null;
+}
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'gnu', 'github', 'checkstyle', 'codeclimate', 'gitlab'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -146,10 +156,9 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   let threshold: Threshold = options.failureThreshold ?? 'info';
   let failed = false;
   let hadReadError = false;
-  for (const file of files) {
+  /** One file, up to its findings; what it has to say goes on stderr when its turn comes (file order). */
+  const lintOne = async (file: string): Promise<FileOutcome> => {
     const shownPath = isStdin(file) ? options.stdinFilename : displayPath(file);
-    // A file that cannot be read, or whose folder's config is invalid, is said on stderr at once; the
-    // other files are still linted, and the exit code is 2.
     let config: Config;
     let text: string;
     try {
@@ -157,13 +166,23 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
       text = await readDockerfile(file);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
+      return { shownPath, readError: error.message, text: null, config: null, result: null };
+    }
+    const result = await lintText(text, shownPath, { config, context, target: options.target, shellcheck });
+    return { shownPath, readError: null, text, config, result };
+  };
+  // With ShellCheck, several files are in flight at once, one ShellCheck process per core at most.
+  const width = shellcheck ? availableParallelism() : 1;
+  await forEachInOrder(files, width, lintOne, ({ shownPath, readError, text, config, result }) => {
+    // A file that cannot be read, or whose folder's config is invalid, is said on stderr; the other files
+    // are still linted, and the exit code is 2.
+    if (readError !== null || !result || !config) {
       hadReadError = true;
-      writeErr(`layerlint: ${error.message}${error.message.includes(shownPath) ? '' : ` (${shownPath} was not linted)`}\n`);
-      reports.push({ path: shownPath, text: null, findings: [], error: error.message });
-      continue;
+      writeErr(`layerlint: ${readError}${readError?.includes(shownPath) ? '' : ` (${shownPath} was not linted)`}\n`);
+      reports.push({ path: shownPath, text: null, findings: [], error: readError });
+      return;
     }
     threshold = options.failureThreshold ?? config.failureThreshold ?? 'info';
-    const result = await lintText(text, shownPath, { config, context, target: options.target, shellcheck });
     for (const rule of result.extraRules) extraRules.set(rule.meta.id, rule);
     for (const failure of result.ruleFailures) {
       const detail = failure.ruleId === 'shellcheck' ? `ShellCheck was skipped for ${shownPath}: ${failure.message}` : `rule ${failure.ruleId} failed on ${shownPath}: ${failure.message} (a bug: please report it)`;
@@ -171,7 +190,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     }
     if (exceedsThreshold(result.findings, threshold)) failed = true;
     reports.push({ path: shownPath, text, findings: result.findings, error: null });
-  }
+  });
   const report: Report = { files: reports, rules: [...allRules, ...extraRules.values()], rootDir: process.cwd() };
   const color = options.color ?? (stdoutIsTerminal() && !process.env.NO_COLOR);
   const formatters: Record<LintFormat, () => string> = {

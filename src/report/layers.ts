@@ -5,7 +5,8 @@ import type { LayerModel, LayerStep, StageModel, FileEffect } from '../model/typ
 
 const MAX_INSTRUCTION = 48;
 
-function oneLine(text: string, max: number): string {
+/** An instruction's text on one line, cut at `max` characters with an ellipsis. */
+export function oneLine(text: string, max: number): string {
   const flat = text.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -7,7 +7,7 @@ import type { Finding, Rule } from '../engine/types.js';
 import type { RebuildPrediction, StagePrediction, StepPrediction } from '../model/rebuild.js';
 import type { NeedlessRerun } from '../model/needless-reruns.js';
 import type { Report } from './types.js';
-import { instructionText } from './layers.js';
+import { instructionText, oneLine } from './layers.js';
 
 /** Seconds each step took in an earlier `measure` build, by step id. */
 export type StepTimings = Map<number, number>;
@@ -42,11 +42,6 @@ function stageLabel(stage: StagePrediction): string {
   const name = stage.stage.stage.name ? ` "${stage.stage.stage.name}"` : '';
   const role = stage.stage.isTarget ? 'the image' : stage.stage.inFinalImage ? 'in the image' : 'not in the image';
   return `stage ${stage.stage.stage.index}${name} (${role})`;
-}
-
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 function seconds(value: number): string {

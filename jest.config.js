@@ -8,4 +8,6 @@ export default {
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/cache-home-setup.mjs',
+  globalTeardown: '<rootDir>/test/cache-home-teardown.mjs',
 };

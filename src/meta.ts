@@ -1,5 +1,6 @@
 /** Facts about layerlint itself, used in reports (SARIF driver, rule help links). */
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // package.json is one folder above src/meta.ts, and two above dist/src/meta.js.
 const packageJsonUrl = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)]
@@ -9,6 +10,8 @@ const packageJson = JSON.parse(readFileSync(packageJsonUrl, 'utf8')) as { versio
 export const TOOL_NAME = 'layerlint';
 export const VERSION: string = packageJson.version;
 export const HOMEPAGE: string = packageJson.homepage;
+/** The file of the running code (the bundle, or dist/src/meta.js): its identity tells one build from another (the lint cache). */
+export const CODE_FILE: string = fileURLToPath(import.meta.url);
 
 /** Ids of the findings of a rebuild prediction (`layers --since`): not lint rules; documented together. */
 export const REBUILD_CHECK_IDS = ['change-rebuilds', 'needless-install-rerun'] as const;

@@ -2,7 +2,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { lintText, type LintResult } from '../lint.js';
-import { loadShellParser, shellParserBackend } from '../parse/shell.js';
+import { preferShellParser, shellParserBackend } from '../parse/shell.js';
 import { shellGrammarForBatch, WASM_BATCH_SIZE } from '../parse/shell-grammar.js';
 import { configFileFinder, DEFAULT_CONFIG, loadConfig, type Config, type Threshold } from '../config/config.js';
 import { loadBuildContext, type BuildContext } from '../model/context.js';
@@ -16,18 +16,22 @@ import { formatCheckstyle, formatCodeclimate, formatGithub, formatGnu } from '..
 import type { FileReport, Report } from '../report/types.js';
 import { UserError } from '../util/errors.js';
 import { forEachInOrder } from '../util/in-order.js';
+import { defaultCacheDir, LintCache, type CachedLint } from '../cache/lint-cache.js';
 import { expandInputs, isStdin, readDockerfile } from './inputs.js';
 import { parseOutputs, writeReport } from './output.js';
 import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
 import { slowNodeStartNoteForThisProcess } from './node-startup.js';
 import { relaunchForBatch } from './relaunch.js';
 
+/** What the report needs of a file's lint, whether it ran or came from the cache. */
+type LintOutcome = Pick<LintResult, 'findings' | 'ruleFailures' | 'extraRules'>;
+
 interface FileOutcome {
   shownPath: string;
   readError: string | null;
   text: string | null;
   config: Config | null;
-  result: LintResult | null;
+  result: LintOutcome | null;
 }
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'gnu', 'github', 'checkstyle', 'codeclimate', 'gitlab'] as const;
@@ -57,6 +61,10 @@ export interface LintCommandOptions {
   requiredLabels: Config['labelSchema'];
   strictLabels: boolean;
   verbose: boolean;
+  /** Keep and reuse each file's findings on disk (src/cache/lint-cache.ts). */
+  cache: boolean;
+  /** Where; null: the user's cache folder. */
+  cacheDir: string | null;
 }
 
 /**
@@ -142,8 +150,8 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   const relaunchedExitCode = await relaunchForBatch(files.length, () => shellGrammarForBatch(files.length), options.verbose);
   if (relaunchedExitCode !== null) return relaunchedExitCode;
   // A big batch is linted faster with the WebAssembly grammar (see WASM_BATCH_SIZE); otherwise the
-  // grammar loads when the first shell instruction needs it, natively.
-  if (files.length >= WASM_BATCH_SIZE) await loadShellParser('wasm');
+  // grammar is native. Either way it loads when the first shell instruction needs it.
+  if (files.length >= WASM_BATCH_SIZE) preferShellParser('wasm');
   const fileConfigFor = configResolver(options.config);
   if (options.config) await fileConfigFor('-');
   const outputs = parseOutputs(options.outputs, options.format, LINT_FORMATS);
@@ -151,6 +159,8 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   const configFor = async (file: string) => applyOptions(await fileConfigFor(file));
   const context: BuildContext | null = options.context ? loadContextOrFail(options.context) : null;
   const shellcheck = await resolveShellcheck(options.shellcheck, options.verbose);
+  const cache = options.cache ? new LintCache(options.cacheDir ?? defaultCacheDir(), { shellcheck, target: options.target, context }) : null;
+  if (cache && context) context.readLog = [];
   const extraRules = new Map<string, Rule>();
   const reports: FileReport[] = [];
   let threshold: Threshold = options.failureThreshold ?? 'info';
@@ -168,7 +178,18 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
       if (!(error instanceof UserError)) throw error;
       return { shownPath, readError: error.message, text: null, config: null, result: null };
     }
+    const key = cache?.key(text, shownPath, config);
+    const cached = key ? cache!.read(key, context) : null;
+    if (cached) return { shownPath, readError: null, text, config, result: fromCache(cached) };
+    const readsBefore = context?.readLog?.length ?? 0;
     const result = await lintText(text, shownPath, { config, context, target: options.target, shellcheck });
+    // A failed rule or ShellCheck run is tried again next time, not remembered.
+    if (key && result.ruleFailures.length === 0) {
+      // The reads since this file started: with files in flight together, maybe some of theirs too (a
+      // superset only makes the entry more careful).
+      const contextReads = context?.readLog?.slice(readsBefore) ?? [];
+      cache!.write(key, { findings: result.findings, extraRules: result.extraRules.map((rule) => rule.meta) }, context, contextReads);
+    }
     return { shownPath, readError: null, text, config, result };
   };
   // With ShellCheck, several files are in flight at once, one ShellCheck process per core at most.
@@ -203,6 +224,10 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     codeclimate: () => formatCodeclimate(report),
     gitlab: () => formatCodeclimate(report),
   };
+  cache?.prune();
+  if (options.verbose && cache) {
+    writeErr(`layerlint: cache ${options.cacheDir ?? defaultCacheDir()}: ${cache.hits} of ${files.length} files reused${cache.writeFailure ? `; not written: ${cache.writeFailure}` : ''}\n`);
+  }
   const shellParser = shellParserBackend();
   if (options.verbose && shellParser?.whyWasm) {
     writeErr(`layerlint: RUN scripts were parsed with tree-sitter's WebAssembly build (${shellParser.whyWasm})\n`);
@@ -218,6 +243,11 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   (globalThis as Record<symbol, unknown>)[Symbol.for('layerlint.codeCacheWorthy')] = true;
   if (hadReadError) return 2;
   return failed ? 1 : 0;
+}
+
+/** A cached lint as the report takes it: the ShellCheck codes as rules with nothing left to check. */
+function fromCache(cached: CachedLint): LintOutcome {
+  return { findings: cached.findings, ruleFailures: [], extraRules: cached.extraRules.map((meta) => ({ meta, check() {} })) };
 }
 
 function loadContextOrFail(dir: string): BuildContext {

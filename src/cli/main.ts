@@ -64,6 +64,8 @@ export async function main(argv: string[]): Promise<number> {
         .option('shellcheck', { type: 'string', describe: 'ShellCheck binary for RUN scripts (default: shellcheck on PATH; off: none)' })
         .option('select', { type: 'string', describe: 'Rules to run instead of the profile: strict, recommended, categories, rule ids, DL/SC codes (comma-separated)' })
         .option('extend-select', { type: 'string', describe: 'Rules to run on top of the profile (e.g. unpinned-package,SC2086)' })
+        .option('cache', { type: 'boolean', default: true, describe: 'Reuse the findings of unchanged files from the cache (--no-cache: lint every file afresh)' })
+        .option('cache-dir', { type: 'string', describe: 'Cache folder (default: $XDG_CACHE_HOME/layerlint or ~/.cache/layerlint)' })
         .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Say which optional checks were skipped and why' }),
       async (args) => {
         const files = args.files as string[];
@@ -87,6 +89,8 @@ export async function main(argv: string[]): Promise<number> {
           color: args.color ?? null,
           shellcheck: args.shellcheck ?? null,
           verbose: args.verbose,
+          cache: args.cache,
+          cacheDir: args.cacheDir ?? null,
         });
       },
     )

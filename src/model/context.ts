@@ -23,6 +23,8 @@ export interface BuildContext {
   topLevel: string[];
   truncated: boolean;
   isIgnored(relativePath: string): boolean;
+  /** When set, every context file the model or a rule reads is added to it (the lint cache records them). */
+  readLog?: string[];
 }
 
 function readPatterns(file: string): string[] {

@@ -23,6 +23,7 @@ const MEMBER_MANIFEST: Record<WorkspaceTool, string> = { npm: 'package.json', pn
 
 /** A context file's text; null when it is not in the context or cannot be read. */
 export function readContextFile(context: BuildContext, file: string): string | null {
+  context.readLog?.push(file);
   if (!context.files.includes(file)) return null;
   try {
     return readFileSync(join(context.dir, file), 'utf8');

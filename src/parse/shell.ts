@@ -30,11 +30,20 @@ export function shellParserBackend(): { backend: ShellGrammarBackend; whyWasm?: 
  * share the one load.
  */
 let loading: Promise<void> | null = null;
-export function loadShellParser(preferred?: ShellGrammarBackend): Promise<void> {
+let preferredBackend: ShellGrammarBackend | undefined;
+export function loadShellParser(preferred = preferredBackend): Promise<void> {
   loading ??= loadShellGrammar(undefined, preferred).then((loaded) => {
     grammar = loaded;
   });
   return loading;
+}
+
+/**
+ * The runtime the first load will choose, without loading it yet: a batch whose files all come from
+ * the lint cache never needs the grammar.
+ */
+export function preferShellParser(backend: ShellGrammarBackend): void {
+  preferredBackend = backend;
 }
 
 /** Commands that run the command given in their arguments; we look through them. */

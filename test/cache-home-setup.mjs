@@ -1,0 +1,2 @@
+import { setup } from './cache-home.mjs';
+export default setup;

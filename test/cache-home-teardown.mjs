@@ -1,0 +1,2 @@
+import { teardown } from './cache-home.mjs';
+export default teardown;

@@ -11,11 +11,14 @@ import { runRules } from './engine/run.js';
 import type { Finding, Rule } from './engine/types.js';
 import { DEFAULT_CONFIG, type Config } from './config/config.js';
 import { allRules } from '../rules/index.js';
+import type { ShellcheckRunner } from './shellcheck/shellcheck.js';
 
 export interface LintOptions {
   config?: Config;
   /** Path of a shellcheck binary to run on RUN scripts; null or absent: no ShellCheck. */
   shellcheck?: string | null;
+  /** A runner shared by a batch of files (their scripts checked together); takes the place of `shellcheck`. */
+  shellcheckRunner?: ShellcheckRunner | null;
   context?: BuildContext | null;
   target?: string | null;
   rules?: Rule[];
@@ -45,11 +48,12 @@ export async function lintText(text: string, path: string, options: LintOptions 
   const model = await modelDockerfile(text, path, options);
   let extraRules: Rule[] = [];
   const ruleFailures: LintResult['ruleFailures'] = [];
-  if (options.shellcheck) {
+  if (options.shellcheckRunner || options.shellcheck) {
     // Loaded only when ShellCheck runs: it spawns a process and writes temp files.
     const { runShellcheck, shellcheckRules } = await import('./shellcheck/shellcheck.js');
     try {
-      extraRules = shellcheckRules(await runShellcheck(model.parsed, options.shellcheck));
+      const found = options.shellcheckRunner ? options.shellcheckRunner.check(model.parsed) : runShellcheck(model.parsed, options.shellcheck!);
+      extraRules = shellcheckRules(await found);
     } catch (error) {
       ruleFailures.push({ ruleId: 'shellcheck', message: (error as Error).message });
     }

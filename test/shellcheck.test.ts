@@ -95,12 +95,13 @@ describeShellcheck('ShellCheck', () => {
     expect(missing.stderr.match(/ShellCheck \(SCxxxx\) checks of RUN scripts were skipped/g)).toHaveLength(1);
   });
 
-  test('several files: ShellCheck runs for the next files while one is checked, and the report keeps the files\' order', () => {
+  test('several files: ShellCheck runs for the next files while one is checked, later files\' scripts share a call, and the report keeps the files\' order', () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-sc-order-'));
     const log = join(dir, 'calls.log');
     const wrapper = join(dir, 'slow-shellcheck');
     // The first call (the first file's) is the slowest: with files in flight at once, it finishes after the others started.
-    writeFileSync(wrapper, `#!/bin/sh\nif [ -e '${log}' ]; then echo start >> '${log}'; else echo start >> '${log}'; sleep 1; fi\nexec '${shellcheck}' "$@"\n`);
+    // Each call logs how many scripts it was given (its arguments after the three options).
+    writeFileSync(wrapper, `#!/bin/sh\nif [ -e '${log}' ]; then echo $(($# - 3)) >> '${log}'; else echo $(($# - 3)) >> '${log}'; sleep 1; fi\nexec '${shellcheck}' "$@"\n`);
     chmodSync(wrapper, 0o755);
     const names = ['first', 'second', 'third', 'fourth'];
     names.forEach((name, i) => {
@@ -111,6 +112,26 @@ describeShellcheck('ShellCheck', () => {
     const files = JSON.parse(result.stdout).files as { path: string; findings: { ruleId: string; line: number }[] }[];
     expect(files.map((file) => file.path.split('/').at(-2))).toEqual(names);
     expect(files.map((file) => file.findings.filter((f) => f.ruleId === 'SC2086').map((f) => f.line))).toEqual([[2], [3], [4], [5]]);
-    expect(readFileSync(log, 'utf8').split('\n').filter(Boolean)).toHaveLength(4);
+    // Every RUN script (1 + 2 + 3 + 4) checked once; the files waiting while the first call sleeps go together.
+    const scriptsPerCall = readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number);
+    expect(scriptsPerCall.reduce((sum, count) => sum + count, 0)).toBe(10);
+    expect(scriptsPerCall.length).toBeLessThan(4);
+  });
+
+  test('a call that fails for one file\'s script: the other files of its batch are checked alone and keep their findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-sc-broken-'));
+    const wrapper = join(dir, 'breaking-shellcheck');
+    // Fails as a crash would (no JSON) whenever one of its scripts holds the marker.
+    writeFileSync(wrapper, `#!/bin/sh\nfor file; do case "$file" in -*) ;; *) if grep -q BREAKS "$file"; then echo crashed >&2; exit 3; fi ;; esac; done\nsleep 0.3\nexec '${shellcheck}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    names.forEach((name) => {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'Dockerfile'), `FROM alpine:3.19\nRUN cp $${name.toUpperCase()} /x${name === 'd' ? ' # BREAKS' : ''}\n`);
+    });
+    const result = spawnSync(process.execPath, [bin, 'lint', ...names.map((name) => join(dir, name, 'Dockerfile')), '--shellcheck', wrapper, '--select', 'strict', '-f', 'json', '--no-cache'], { encoding: 'utf8' });
+    const files = JSON.parse(result.stdout).files as { path: string; findings: { ruleId: string }[] }[];
+    expect(files.map((file) => file.findings.some((f) => f.ruleId === 'SC2086'))).toEqual([true, true, true, false, true]);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^layerlint: ShellCheck was skipped for .*d\/Dockerfile: shellcheck failed/)]);
   });
 });

@@ -17,6 +17,7 @@ import type { FileReport, Report } from '../report/types.js';
 import { UserError } from '../util/errors.js';
 import { forEachInOrder } from '../util/in-order.js';
 import { defaultCacheDir, LintCache, type CachedLint } from '../cache/lint-cache.js';
+import { ShellcheckRunner } from '../shellcheck/shellcheck.js';
 import { expandInputs, isStdin, readDockerfile } from './inputs.js';
 import { parseOutputs, writeReport } from './output.js';
 import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
@@ -111,6 +112,13 @@ function withCommandLineOptions(options: LintCommandOptions): (config: Config) =
   };
 }
 
+/**
+ * Files in flight per shellcheck process when ShellCheck is on: enough that a process starting finds
+ * a full batch waiting (ShellcheckRunner). 265 real Dockerfiles on 2 cores, 16 files per call: 16 in
+ * flight 7.5–7.8 s (4 per call), 48 6.0–6.1 s, 64 5.8–5.9 s, 96 5.9–6.2 s; peak RSS 133–137 MB throughout.
+ */
+const FILES_IN_FLIGHT_PER_PROCESS = 64;
+
 /** Which shellcheck to run, if any. An explicit path that is not executable is a usage error. */
 async function resolveShellcheck(option: string | null, verbose: boolean): Promise<string | null> {
   if (option === 'off') return null;
@@ -159,6 +167,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   const configFor = async (file: string) => applyOptions(await fileConfigFor(file));
   const context: BuildContext | null = options.context ? loadContextOrFail(options.context) : null;
   const shellcheck = await resolveShellcheck(options.shellcheck, options.verbose);
+  const shellcheckRunner = shellcheck ? new ShellcheckRunner(shellcheck, availableParallelism()) : null;
   const cache = options.cache ? new LintCache(options.cacheDir ?? defaultCacheDir(), { shellcheck, target: options.target, context }) : null;
   if (cache && context) context.readLog = [];
   const extraRules = new Map<string, Rule>();
@@ -182,7 +191,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     const cached = key ? cache!.read(key, context) : null;
     if (cached) return { shownPath, readError: null, text, config, result: fromCache(cached) };
     const readsBefore = context?.readLog?.length ?? 0;
-    const result = await lintText(text, shownPath, { config, context, target: options.target, shellcheck });
+    const result = await lintText(text, shownPath, { config, context, target: options.target, shellcheckRunner });
     // A failed rule or ShellCheck run is tried again next time, not remembered.
     if (key && result.ruleFailures.length === 0) {
       // The reads since this file started: with files in flight together, maybe some of theirs too (a
@@ -192,9 +201,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     }
     return { shownPath, readError: null, text, config, result };
   };
-  // With ShellCheck, several files are in flight at once, one ShellCheck process per core at most.
-  const width = shellcheck ? availableParallelism() : 1;
-  await forEachInOrder(files, width, lintOne, ({ shownPath, readError, text, config, result }) => {
+  const takeOutcome = ({ shownPath, readError, text, config, result }: FileOutcome) => {
     // A file that cannot be read, or whose folder's config is invalid, is said on stderr; the other files
     // are still linted, and the exit code is 2.
     if (readError !== null || !result || !config) {
@@ -211,7 +218,15 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     }
     if (exceedsThreshold(result.findings, threshold)) failed = true;
     reports.push({ path: shownPath, text, findings: result.findings, error: null });
-  });
+  };
+  // With ShellCheck, many files are in flight at once: while one shellcheck process per core runs, the
+  // next files are parsed and their scripts queue up, and each process takes all that wait.
+  const width = shellcheckRunner ? shellcheckRunner.processes * FILES_IN_FLIGHT_PER_PROCESS : 1;
+  try {
+    await forEachInOrder(files, width, lintOne, takeOutcome);
+  } finally {
+    shellcheckRunner?.close();
+  }
   const report: Report = { files: reports, rules: [...allRules, ...extraRules.values()], rootDir: process.cwd() };
   const color = options.color ?? (stdoutIsTerminal() && !process.env.NO_COLOR);
   const formatters: Record<LintFormat, () => string> = {

@@ -1,7 +1,8 @@
 /**
  * ShellCheck on RUN scripts: when a `shellcheck` binary is available, every RUN script of a
- * Dockerfile (heredoc bodies included, with the SHELL in effect) is checked in ONE shellcheck
- * process, and each comment is mapped back to its Dockerfile line and column as an `SCxxxx` finding.
+ * Dockerfile (heredoc bodies included, with the SHELL in effect) is checked by shellcheck (one
+ * process for one Dockerfile, or for the scripts of several in a batch: ShellcheckRunner), and each
+ * comment is mapped back to its Dockerfile line and column as an `SCxxxx` finding.
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,51 +64,153 @@ interface ScriptFile {
   headerLines: number;
 }
 
+interface ShellcheckComment {
+  file: string;
+  line: number;
+  endLine: number;
+  column: number;
+  endColumn: number;
+  level: string;
+  code: number;
+  message: string;
+}
+
 function allRuns(parsed: ParsedDockerfile): Instruction[] {
   return parsed.instructions.flatMap((i) => (i.onbuildTrigger ? [i.onbuildTrigger] : [i])).filter((i) => i.keyword === 'RUN');
 }
 
-/** Run shellcheck once over every RUN script of the Dockerfile. */
-export async function runShellcheck(parsed: ParsedDockerfile, executable: string): Promise<ShellcheckFinding[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'layerlint-shellcheck-'));
-  try {
-    const files: ScriptFile[] = [];
-    for (const instruction of allRuns(parsed)) {
-      const shell = basename(instruction.shell[0] ?? 'sh');
-      const dialect = SHELLCHECK_SHELLS.has(shell) ? shell : 'sh';
-      const exports = variablesInScope(parsed, instruction);
-      for (const source of runScriptSources(instruction, parsed.directives.escape)) {
-        const header = [`#!/bin/${dialect}`, exports.length > 0 ? `export ${exports.map((name) => `${name}=1`).join(' ')}` : ':'];
-        // ShellCheck counts a tab as 8 columns; a space keeps columns equal to characters (not inside <<- heredocs, where tabs matter).
-        const text = source.text.includes('<<-') ? source.text : source.text.replace(/\t/g, ' ');
-        const path = join(dir, `run-${files.length}.sh`);
-        writeFileSync(path, `${header.join('\n')}\n${text}\n`);
-        files.push({ path, source, headerLines: header.length });
-      }
+/** Write every RUN script of the Dockerfile as a file ShellCheck can read (`prefix` keeps names unique in a shared folder). */
+function writeScripts(parsed: ParsedDockerfile, dir: string, prefix: string): ScriptFile[] {
+  const files: ScriptFile[] = [];
+  for (const instruction of allRuns(parsed)) {
+    const shell = basename(instruction.shell[0] ?? 'sh');
+    const dialect = SHELLCHECK_SHELLS.has(shell) ? shell : 'sh';
+    const exports = variablesInScope(parsed, instruction);
+    for (const source of runScriptSources(instruction, parsed.directives.escape)) {
+      const header = [`#!/bin/${dialect}`, exports.length > 0 ? `export ${exports.map((name) => `${name}=1`).join(' ')}` : ':'];
+      // ShellCheck counts a tab as 8 columns; a space keeps columns equal to characters (not inside <<- heredocs, where tabs matter).
+      const text = source.text.includes('<<-') ? source.text : source.text.replace(/\t/g, ' ');
+      const path = join(dir, `${prefix}${files.length}.sh`);
+      writeFileSync(path, `${header.join('\n')}\n${text}\n`);
+      files.push({ path, source, headerLines: header.length });
     }
-    if (files.length === 0) return [];
-    const args = ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...files.map((f) => f.path)];
-    // shellcheck exits 1 when it has comments: that is its normal output, not a failure.
-    const { stdout } = await promisify(execFile)(executable, args, { maxBuffer: MAX_OUTPUT }).catch((error: { code?: number; stdout?: string; message: string }) => {
-      if (typeof error.stdout === 'string' && error.stdout.startsWith('{')) return { stdout: error.stdout };
-      throw new Error(`shellcheck failed: ${error.message.split('\n')[0]}`);
+  }
+  return files;
+}
+
+/** One shellcheck process over these files: its comments, each with the file it is about. */
+async function runOnce(executable: string, paths: string[]): Promise<ShellcheckComment[]> {
+  const args = ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...paths];
+  // shellcheck exits 1 when it has comments: that is its normal output, not a failure.
+  const { stdout } = await promisify(execFile)(executable, args, { maxBuffer: MAX_OUTPUT }).catch((error: { code?: number; stdout?: string; message: string }) => {
+    if (typeof error.stdout === 'string' && error.stdout.startsWith('{')) return { stdout: error.stdout };
+    throw new Error(`shellcheck failed: ${error.message.split('\n')[0]}`);
+  });
+  return (JSON.parse(stdout) as { comments: ShellcheckComment[] }).comments;
+}
+
+/** A comment on a script file, placed back on the Dockerfile; null for the lines layerlint added. */
+function toFinding(comment: ShellcheckComment, file: ScriptFile): ShellcheckFinding | null {
+  if (comment.line - 1 < file.headerLines) return null;
+  const toPosition = (line: number, column: number) => {
+    const scriptLine = line - 1 - file.headerLines;
+    return { line: file.source.origin.line + scriptLine, character: (scriptLine === 0 ? file.source.origin.character : 0) + column - 1 };
+  };
+  return { code: comment.code, severity: LEVELS[comment.level] ?? 'info', message: comment.message, range: { start: toPosition(comment.line, comment.column), end: toPosition(comment.endLine, comment.endColumn) } };
+}
+
+interface Job {
+  files: ScriptFile[];
+  resolve(findings: ShellcheckFinding[]): void;
+  reject(error: Error): void;
+}
+
+/**
+ * ShellCheck for many Dockerfiles: their scripts are queued, and each shellcheck process takes the
+ * scripts of up to `filesPerCall` waiting Dockerfiles, up to `processes` at once. One process over the
+ * scripts of several Dockerfiles costs half the CPU of one per Dockerfile (measured on 252 real
+ * Dockerfiles' 1,833 scripts: 18.6 s one by one, 9.5 s in one call; most of the difference is each
+ * process's start), and its JSON names the file of every comment, so each finding maps back exactly.
+ * Batches are capped so that every process has work until the end (265 real Dockerfiles on 2 cores:
+ * all that waits in one call 8.9–10.4 s, 8 files 6.7–6.8 s, 16 files 5.8–5.9 s, 32 files 6.0–6.2 s).
+ */
+export class ShellcheckRunner {
+  private readonly queue: Job[] = [];
+  private running = 0;
+  private dir: string | null = null;
+  private jobs = 0;
+  /** How many shellcheck processes ran (the benchmark and tests read it). */
+  calls = 0;
+
+  constructor(private readonly executable: string, readonly processes = 1, private readonly filesPerCall = 16) {}
+
+  /** ShellCheck's findings on every RUN script of the Dockerfile; no process at all when it has none. */
+  check(parsed: ParsedDockerfile): Promise<ShellcheckFinding[]> {
+    if (allRuns(parsed).length === 0) return Promise.resolve([]);
+    this.dir ??= mkdtempSync(join(tmpdir(), 'layerlint-shellcheck-'));
+    const files = writeScripts(parsed, this.dir, `f${this.jobs++}-`);
+    if (files.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ files, resolve, reject });
+      this.startWaiting();
     });
-    const byPath = new Map(files.map((file) => [file.path, file]));
-    const comments = (JSON.parse(stdout) as { comments: { file: string; line: number; endLine: number; column: number; endColumn: number; level: string; code: number; message: string }[] }).comments;
-    const findings: ShellcheckFinding[] = [];
-    for (const comment of comments) {
-      const file = byPath.get(comment.file);
-      if (!file) continue;
-      const toPosition = (line: number, column: number) => {
-        const scriptLine = line - 1 - file.headerLines;
-        return { line: file.source.origin.line + scriptLine, character: (scriptLine === 0 ? file.source.origin.character : 0) + column - 1 };
-      };
-      if (comment.line - 1 < file.headerLines) continue;
-      findings.push({ code: comment.code, severity: LEVELS[comment.level] ?? 'info', message: comment.message, range: { start: toPosition(comment.line, comment.column), end: toPosition(comment.endLine, comment.endColumn) } });
+  }
+
+  private startWaiting(): void {
+    while (this.running < this.processes && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.filesPerCall);
+      this.running++;
+      this.runBatch(batch).finally(() => {
+        this.running--;
+        this.startWaiting();
+      });
     }
-    return findings;
+  }
+
+  private async runBatch(batch: Job[]): Promise<void> {
+    const byPath = new Map<string, { file: ScriptFile; found: ShellcheckFinding[] }>();
+    for (const job of batch) for (const file of job.files) byPath.set(file.path, { file, found: [] });
+    let comments: ShellcheckComment[];
+    try {
+      this.calls++;
+      comments = await runOnce(this.executable, [...byPath.keys()]);
+    } catch (error) {
+      // One Dockerfile's script may be what broke it: alone, each one fails or passes on its own.
+      if (batch.length > 1) {
+        await Promise.all(batch.map((job) => this.runBatch([job])));
+        return;
+      }
+      batch[0].reject(error as Error);
+      this.remove(batch);
+      return;
+    }
+    for (const comment of comments) {
+      const target = byPath.get(comment.file);
+      const finding = target && toFinding(comment, target.file);
+      if (finding) target!.found.push(finding);
+    }
+    for (const job of batch) job.resolve(job.files.flatMap((file) => byPath.get(file.path)!.found));
+    this.remove(batch);
+  }
+
+  private remove(batch: Job[]): void {
+    for (const job of batch) for (const file of job.files) rmSync(file.path, { force: true });
+  }
+
+  /** Remove the scripts' folder (after the last check has settled). */
+  close(): void {
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+  }
+}
+
+/** Run shellcheck once over every RUN script of one Dockerfile. */
+export async function runShellcheck(parsed: ParsedDockerfile, executable: string): Promise<ShellcheckFinding[]> {
+  const runner = new ShellcheckRunner(executable);
+  try {
+    return await runner.check(parsed);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    runner.close();
   }
 }
 

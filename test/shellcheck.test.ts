@@ -38,6 +38,12 @@ describeShellcheck('ShellCheck', () => {
     expect(await sc('FROM mcr.microsoft.com/powershell\nSHELL ["pwsh", "-Command"]\nRUN $x = 1; rm -rf $DIR/\n')).toEqual([]);
   });
 
+  test('an error at the end of a script is placed at its end, not on the next instruction', async () => {
+    const result = await lintText('FROM alpine:3.19\nRUN if true; then echo x\nCMD ["a"]\n', 'Dockerfile', { shellcheck });
+    const endOfInput = result.findings.filter((f) => f.ruleId === 'SC1072');
+    expect(endOfInput.map((f) => f.range)).toEqual([{ start: { line: 1, character: 24 }, end: { line: 1, character: 24 } }]);
+  });
+
   test('exec-form RUN is not a shell script; a clean script has no findings', async () => {
     expect(await sc('FROM alpine:3.19\nRUN ["rm", "-rf", "$DIR/"]\nRUN apk add --no-cache curl\n')).toEqual([]);
   });

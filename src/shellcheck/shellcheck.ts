@@ -79,9 +79,15 @@ function allRuns(parsed: ParsedDockerfile): Instruction[] {
   return parsed.instructions.flatMap((i) => (i.onbuildTrigger ? [i.onbuildTrigger] : [i])).filter((i) => i.keyword === 'RUN');
 }
 
-/** Write every RUN script of the Dockerfile as a file ShellCheck can read (`prefix` keeps names unique in a shared folder). */
-function writeScripts(parsed: ParsedDockerfile, dir: string, prefix: string): ScriptFile[] {
-  const files: ScriptFile[] = [];
+/** A RUN script as ShellCheck is given it: a shebang for its SHELL and the ARG/ENV names in scope first. */
+interface ScriptText {
+  text: string;
+  source: ScriptSource;
+  headerLines: number;
+}
+
+function scriptTexts(parsed: ParsedDockerfile): ScriptText[] {
+  const scripts: ScriptText[] = [];
   for (const instruction of allRuns(parsed)) {
     const shell = basename(instruction.shell[0] ?? 'sh');
     const dialect = SHELLCHECK_SHELLS.has(shell) ? shell : 'sh';
@@ -90,12 +96,27 @@ function writeScripts(parsed: ParsedDockerfile, dir: string, prefix: string): Sc
       const header = [`#!/bin/${dialect}`, exports.length > 0 ? `export ${exports.map((name) => `${name}=1`).join(' ')}` : ':'];
       // ShellCheck counts a tab as 8 columns; a space keeps columns equal to characters (not inside <<- heredocs, where tabs matter).
       const text = source.text.includes('<<-') ? source.text : source.text.replace(/\t/g, ' ');
-      const path = join(dir, `${prefix}${files.length}.sh`);
-      writeFileSync(path, `${header.join('\n')}\n${text}\n`);
-      files.push({ path, source, headerLines: header.length });
+      scripts.push({ text: `${header.join('\n')}\n${text}\n`, source, headerLines: header.length });
     }
   }
-  return files;
+  return scripts;
+}
+
+/**
+ * What ShellCheck would be given for this Dockerfile, with where each script starts: equal keys give
+ * equal findings (the language server keeps ShellCheck's last answer while only other lines change).
+ */
+export function shellcheckInputKey(parsed: ParsedDockerfile): string {
+  return JSON.stringify(scriptTexts(parsed).map((script) => [script.text, script.source.origin]));
+}
+
+/** Write every RUN script of the Dockerfile as a file ShellCheck can read (`prefix` keeps names unique in a shared folder). */
+function writeScripts(parsed: ParsedDockerfile, dir: string, prefix: string): ScriptFile[] {
+  return scriptTexts(parsed).map((script, index) => {
+    const path = join(dir, `${prefix}${index}.sh`);
+    writeFileSync(path, script.text);
+    return { path, source: script.source, headerLines: script.headerLines };
+  });
 }
 
 /** One shellcheck process over these files: its comments, each with the file it is about. */
@@ -112,10 +133,17 @@ async function runOnce(executable: string, paths: string[]): Promise<ShellcheckC
 /** A comment on a script file, placed back on the Dockerfile; null for the lines layerlint added. */
 function toFinding(comment: ShellcheckComment, file: ScriptFile): ShellcheckFinding | null {
   if (comment.line - 1 < file.headerLines) return null;
+  const scriptLines = file.source.text.split('\n');
+  const lastLine = scriptLines.length - 1;
   const toPosition = (line: number, column: number) => {
     const scriptLine = line - 1 - file.headerLines;
-    return { line: file.source.origin.line + scriptLine, character: (scriptLine === 0 ? file.source.origin.character : 0) + column - 1 };
+    // "Expected 'fi'" and other end-of-input errors fall on the line after the script: that is the next
+    // instruction in the Dockerfile, so they are placed at the script's end.
+    if (scriptLine > lastLine) return toDockerfile(lastLine, scriptLines[lastLine].length);
+    return toDockerfile(scriptLine, column - 1);
   };
+  const toDockerfile = (scriptLine: number, character: number) =>
+    ({ line: file.source.origin.line + scriptLine, character: (scriptLine === 0 ? file.source.origin.character : 0) + character });
   return { code: comment.code, severity: LEVELS[comment.level] ?? 'info', message: comment.message, range: { start: toPosition(comment.line, comment.column), end: toPosition(comment.endLine, comment.endColumn) } };
 }
 

@@ -2,6 +2,10 @@
  * `layerlint lsp --stdio`: a language server publishing layerlint's findings as diagnostics
  * (on open, on change debounced, on save), with quick fixes where a rule has a safe textual fix.
  * Honours the same .layerlint.yaml as the command line.
+ *
+ * Our rules answer first; ShellCheck (a child process, tens to hundreds of ms) follows in a second
+ * publish and never holds them back. Its last answer is kept per document with what it was given, so
+ * an edit that leaves every RUN script and its ARG/ENV names as they were reuses it without a run.
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +15,19 @@ import { lintText } from '../lint.js';
 import { DEFAULT_CONFIG, findConfigFile, loadConfig, type Config } from '../config/config.js';
 import { VERSION } from '../meta.js';
 import { quickFixes, toDiagnostic } from './diagnostics.js';
-import { findShellcheck } from '../shellcheck/shellcheck.js';
+import { findShellcheck, runShellcheck, shellcheckInputKey, shellcheckRules, type ShellcheckFinding } from '../shellcheck/shellcheck.js';
+import { runRules } from '../engine/run.js';
+import type { Finding } from '../engine/types.js';
+import type { LayerModel } from '../model/types.js';
 
 /** Quiet period after the last keystroke before linting again. */
 export const DEBOUNCE_MS = 200;
+
+/**
+ * LAYERLINT_LSP_TIMINGS=1: log (window/logMessage) how long each lint took from the start of its
+ * validation to its publish, ours and ShellCheck's (scripts/bench-lsp.mjs reads them).
+ */
+const LOG_TIMINGS = process.env.LAYERLINT_LSP_TIMINGS === '1';
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -22,6 +35,10 @@ export function startServer(): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const reportedConfigErrors = new Set<string>();
   const shellcheck = findShellcheck();
+  /** ShellCheck's last answer per document, with the input it answered. */
+  const shellcheckAnswers = new Map<string, { key: string; found: ShellcheckFinding[] }>();
+  /** The input ShellCheck is running on now, per document. */
+  const shellcheckRunning = new Map<string, string>();
 
   async function configFor(uri: string): Promise<Config> {
     if (!uri.startsWith('file:')) return DEFAULT_CONFIG;
@@ -40,16 +57,63 @@ export function startServer(): void {
     }
   }
 
+  /** ShellCheck's raw findings through the config and suppressions, as the command line reports them. */
+  function shellcheckFindings(model: LayerModel, found: ShellcheckFinding[], config: Config): Finding[] {
+    return runRules(model, shellcheckRules(found), config).findings;
+  }
+
+  function publish(uri: string, version: number, findings: Finding[]): void {
+    connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+  }
+
+  /** Is this still the document's text? (TextDocuments updates a document in place: compare versions, not objects.) */
+  function isCurrent(uri: string, version: number): boolean {
+    return documents.get(uri)?.version === version;
+  }
+
   async function validate(document: TextDocument): Promise<void> {
-    const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : document.uri;
+    const { uri, version } = document;
+    const started = performance.now();
+    const text = document.getText();
+    const path = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
     try {
-      const result = await lintText(document.getText(), path, { config: await configFor(document.uri), shellcheck });
+      const config = await configFor(uri);
+      const result = await lintText(text, path, { config });
       // The document may have changed while we linted; its next validation will publish.
-      if (documents.get(document.uri)?.version !== document.version) return;
-      connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: result.findings.map((f) => toDiagnostic(f, document.uri)) });
+      if (!isCurrent(uri, version)) return;
+      const key = shellcheck ? shellcheckInputKey(result.model.parsed) : null;
+      const answer = shellcheckAnswers.get(uri);
+      const known = answer && answer.key === key ? shellcheckFindings(result.model, answer.found, config) : [];
+      publish(uri, version, [...result.findings, ...known]);
+      if (LOG_TIMINGS) connection.console.log(`timing v${version} ours ${(performance.now() - started).toFixed(1)} ms`);
+      if (shellcheck && key !== null && answer?.key !== key && shellcheckRunning.get(uri) !== key) {
+        shellcheckRunning.set(uri, key);
+        void followWithShellcheck(uri, version, result.model, result.findings, config, shellcheck, key, started);
+      }
     } catch (error) {
-      connection.console.error(`layerlint: could not lint ${document.uri}: ${(error as Error).message}`);
+      connection.console.error(`layerlint: could not lint ${uri}: ${(error as Error).message}`);
     }
+  }
+
+  async function followWithShellcheck(uri: string, version: number, model: LayerModel, ours: Finding[], config: Config, executable: string, key: string, started: number): Promise<void> {
+    let found: ShellcheckFinding[];
+    try {
+      found = await runShellcheck(model.parsed, executable);
+    } catch (error) {
+      connection.console.error(`layerlint: ShellCheck was skipped for ${uri}: ${(error as Error).message}`);
+      return;
+    } finally {
+      if (shellcheckRunning.get(uri) === key) shellcheckRunning.delete(uri);
+    }
+    const current = documents.get(uri);
+    if (!current) return;
+    shellcheckAnswers.set(uri, { key, found });
+    if (current.version === version) {
+      publish(uri, version, [...ours, ...shellcheckFindings(model, found, config)]);
+      if (LOG_TIMINGS) connection.console.log(`timing v${version} shellcheck ${(performance.now() - started).toFixed(1)} ms`);
+    }
+    // Edited meanwhile: lint the new text, which takes this answer if its scripts are the same.
+    else if (!timers.has(uri)) schedule(current, 0);
   }
 
   function schedule(document: TextDocument, delay: number): void {
@@ -72,6 +136,7 @@ export function startServer(): void {
   documents.onDidSave((event) => schedule(event.document, 0));
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
+    shellcheckAnswers.delete(event.document.uri);
     connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
   connection.onCodeAction((params) => quickFixes(params.textDocument.uri, params.context.diagnostics));

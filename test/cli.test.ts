@@ -7,6 +7,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sarifValidator } from './sarif-schema.js';
+import { isDockerfileName } from '../src/cli/inputs.js';
 
 const bin = new URL('../bin/layerlint', import.meta.url).pathname;
 const root = new URL('..', import.meta.url).pathname;
@@ -71,10 +72,27 @@ describe('layerlint lint', () => {
     writeFileSync(join(dir, 'Containerfile'), GOOD);
     writeFileSync(join(dir, 'Dockerfile.dockerignore'), 'x\n');
     writeFileSync(join(dir, 'node_modules', 'Dockerfile'), BAD);
+    // Templates, code and docs named after a Dockerfile (webdevops/Dockerfile, docker-library, moby/buildkit).
+    const notDockerfiles = ['Dockerfile.jinja2', 'Dockerfile-linux.template', 'Dockerfile.tmpl', 'Dockerfile.md', 'Dockerfile.go', 'dockerfile_copy_test.go'];
+    for (const name of notDockerfiles) writeFileSync(join(dir, name), '{{ from }}\n');
     const { code, stdout } = layerlint(['lint', '.', '-f', 'json'], { cwd: dir });
     expect(code).toBe(1);
     // In code-unit order, whatever the machine's locale (a locale's collation would put Containerfile last).
     expect(JSON.parse(stdout).files.map((f: { path: string }) => f.path)).toEqual(['Containerfile', 'a/Dockerfile.prod', 'api.dockerfile']);
+    // Named on the command line, a template is linted (and its template syntax reported).
+    expect(layerlint(['lint', 'Dockerfile.jinja2'], { cwd: dir }).stdout).toMatch(/parse-error/);
+  });
+
+  test('the pre-commit hooks leave out the same names as the directory search', () => {
+    const hooks = readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8');
+    const exclude = [...hooks.matchAll(/^  exclude: '(.*)'$/gm)].map((match) => match[1]);
+    const files = [...hooks.matchAll(/^  files: '(.*)'$/gm)].map((match) => match[1]);
+    expect(exclude).toHaveLength(2);
+    const hookTakes = (name: string) => new RegExp(files[0]).test(name) && !new RegExp(exclude[0]).test(name);
+    const names = ['Dockerfile', 'Dockerfile.prod', 'Dockerfile-alpine', 'api.dockerfile', 'Containerfile', 'Dockerfile.dockerignore', 'Dockerfile.jinja2', 'Dockerfile-linux.template', 'Dockerfile.in', 'Dockerfile.md', 'Dockerfile.yml', 'dockerfile_test.go', 'README.md'];
+    expect(names.filter(hookTakes)).toEqual(names.filter(isDockerfileName));
+    expect(new Set(exclude).size).toBe(1);
+    expect(new Set(files).size).toBe(1);
   });
 
   test('-f sarif -o writes a valid SARIF file and refuses to overwrite without --overwrite', () => {

@@ -217,7 +217,9 @@ function healthcheckProblems(view: BuildKitView): string[] {
   return problems;
 }
 
-const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+// µ written as escapes (U+00B5 micro sign, U+03BC Greek mu, both of which Go takes): one character
+// outside ASCII made the whole bundle a two-byte string for V8 to read and scan (scripts/bundle.mjs).
+const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, '\u00b5s': 1e3, '\u03bcs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 
 /** Go's time.ParseDuration, which BuildKit uses for the HEALTHCHECK intervals: nanoseconds, or null. */
 export function goDuration(text: string): number | null {
@@ -226,7 +228,7 @@ export function goDuration(text: string): number | null {
   if (body === '0') return 0;
   if (body === '') return null;
   let total = 0;
-  const part = /(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)/y;
+  const part = /(\d*)(?:\.(\d*))?(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/y;
   let position = 0;
   while (position < body.length) {
     part.lastIndex = position;

@@ -11,7 +11,7 @@ import { runRules } from './engine/run.js';
 import type { Finding, Rule } from './engine/types.js';
 import { DEFAULT_CONFIG, type Config } from './config/config.js';
 import { allRules } from '../rules/index.js';
-import type { ShellcheckRunner } from './shellcheck/shellcheck.js';
+import type { ShellcheckRunner } from './shellcheck/runner.js';
 
 export interface LintOptions {
   config?: Config;
@@ -50,7 +50,8 @@ export async function lintText(text: string, path: string, options: LintOptions 
   const ruleFailures: LintResult['ruleFailures'] = [];
   if (options.shellcheckRunner || options.shellcheck) {
     // Loaded only when ShellCheck runs: it spawns a process and writes temp files.
-    const { runShellcheck, shellcheckRules } = await import('./shellcheck/shellcheck.js');
+    const { shellcheckRules } = await import('./shellcheck/shellcheck.js');
+    const { runShellcheck } = await import('./shellcheck/runner.js');
     try {
       const found = options.shellcheckRunner ? options.shellcheckRunner.check(model.parsed) : runShellcheck(model.parsed, options.shellcheck!);
       extraRules = shellcheckRules(await found);

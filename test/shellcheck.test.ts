@@ -101,7 +101,7 @@ describeShellcheck('ShellCheck', () => {
     expect(missing.stderr.match(/ShellCheck \(SCxxxx\) checks of RUN scripts were skipped/g)).toHaveLength(1);
   });
 
-  test('several files: ShellCheck runs for the next files while one is checked, later files\' scripts share a call, and the report keeps the files\' order', () => {
+  test('several files: ShellCheck runs for the next files while one is checked, later files\' scripts share a call, a script repeated in several files is checked once, and the report keeps the files\' order', () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-sc-order-'));
     const log = join(dir, 'calls.log');
     const wrapper = join(dir, 'slow-shellcheck');
@@ -118,10 +118,29 @@ describeShellcheck('ShellCheck', () => {
     const files = JSON.parse(result.stdout).files as { path: string; findings: { ruleId: string; line: number }[] }[];
     expect(files.map((file) => file.path.split('/').at(-2))).toEqual(names);
     expect(files.map((file) => file.findings.filter((f) => f.ruleId === 'SC2086').map((f) => f.line))).toEqual([[2], [3], [4], [5]]);
-    // Every RUN script (1 + 2 + 3 + 4) checked once; the files waiting while the first call sleeps go together.
+    // Every distinct RUN script checked once (`true`, repeated in three files, and the four cp's); the files
+    // waiting while the first call sleeps go together.
     const scriptsPerCall = readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number);
-    expect(scriptsPerCall.reduce((sum, count) => sum + count, 0)).toBe(10);
+    expect(scriptsPerCall.reduce((sum, count) => sum + count, 0)).toBe(5);
     expect(scriptsPerCall.length).toBeLessThan(4);
+  });
+
+  test('a script repeated in several files is checked once and reported at its place in each file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-sc-repeat-'));
+    const log = join(dir, 'calls.log');
+    const wrapper = join(dir, 'counting-shellcheck');
+    writeFileSync(wrapper, `#!/bin/sh\necho $(($# - 3)) >> '${log}'\nexec '${shellcheck}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const files = [0, 3, 7].map((padding) => {
+      const file = join(dir, `${padding}.dockerfile`);
+      writeFileSync(file, `FROM alpine:3.19\n${'LABEL a=b\n'.repeat(padding)}RUN cp $SRC /dst\n`);
+      return file;
+    });
+    const result = spawnSync(process.execPath, [bin, 'lint', ...files, '--shellcheck', wrapper, '--select', 'strict', '-f', 'json', '--no-cache'], { encoding: 'utf8' });
+    const lines = (JSON.parse(result.stdout).files as { findings: { ruleId: string; line: number; column: number }[] }[])
+      .map((file) => file.findings.filter((f) => f.ruleId === 'SC2086').map((f) => `${f.line}:${f.column}`));
+    expect(lines).toEqual([['2:8'], ['5:8'], ['9:8']]);
+    expect(readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number).reduce((sum, count) => sum + count, 0)).toBe(1);
   });
 
   test('a call that fails for one file\'s script: the other files of its batch are checked alone and keep their findings', () => {

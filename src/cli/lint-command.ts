@@ -17,7 +17,7 @@ import type { FileReport, Report } from '../report/types.js';
 import { UserError } from '../util/errors.js';
 import { forEachInOrder } from '../util/in-order.js';
 import { defaultCacheDir, LintCache, type CachedLint } from '../cache/lint-cache.js';
-import { ShellcheckRunner } from '../shellcheck/shellcheck.js';
+import { ShellcheckRunner } from '../shellcheck/runner.js';
 import { expandInputs, isStdin, readDockerfile } from './inputs.js';
 import { parseOutputs, writeReport } from './output.js';
 import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
@@ -114,8 +114,8 @@ function withCommandLineOptions(options: LintCommandOptions): (config: Config) =
 
 /**
  * Files in flight per shellcheck process when ShellCheck is on: enough that a process starting finds
- * a full batch waiting (ShellcheckRunner). 265 real Dockerfiles on 2 cores, 16 files per call: 16 in
- * flight 7.5–7.8 s (4 per call), 48 6.0–6.1 s, 64 5.8–5.9 s, 96 5.9–6.2 s; peak RSS 133–137 MB throughout.
+ * a full call's scripts waiting (src/shellcheck/runner.ts). 265 real Dockerfiles on 2 cores, ~110
+ * scripts per call: 16 in flight 7.5–7.8 s (~28 per call), 48 6.0–6.1 s, 64 5.8–5.9 s, 96 5.9–6.2 s.
  */
 const FILES_IN_FLIGHT_PER_PROCESS = 64;
 
@@ -199,7 +199,8 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
       const contextReads = context?.readLog?.slice(readsBefore) ?? [];
       cache!.write(key, { findings: result.findings, extraRules: result.extraRules.map((rule) => rule.meta) }, context, contextReads);
     }
-    return { shownPath, readError: null, text, config, result };
+    // Only what the report needs: the parse and the model are dropped as soon as the file is done.
+    return { shownPath, readError: null, text, config, result: { findings: result.findings, ruleFailures: result.ruleFailures, extraRules: result.extraRules } };
   };
   const takeOutcome = ({ shownPath, readError, text, config, result }: FileOutcome) => {
     // A file that cannot be read, or whose folder's config is invalid, is said on stderr; the other files
@@ -254,8 +255,9 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     if (output.path === '-') writeOut(rendered);
     else writeReport(output.path, rendered, options.overwrite);
   }
-  // bin/load-bundle.js may now save V8's code cache for this Node: this run compiled what a lint needs.
-  (globalThis as Record<symbol, unknown>)[Symbol.for('layerlint.codeCacheWorthy')] = true;
+  // bin/load-bundle.js may now save V8's code cache for this Node: this run compiled what a lint needs,
+  // unless every file came from the lint cache (the rules never ran, so their code was never compiled).
+  if (!cache || cache.misses > 0) (globalThis as Record<symbol, unknown>)[Symbol.for('layerlint.codeCacheWorthy')] = true;
   if (hadReadError) return 2;
   return failed ? 1 : 0;
 }

@@ -1,12 +1,11 @@
 /**
  * ShellCheck on RUN scripts: when a `shellcheck` binary is available, every RUN script of a
- * Dockerfile (heredoc bodies included, with the SHELL in effect) is checked by shellcheck (one
- * process for one Dockerfile, or for the scripts of several in a batch: ShellcheckRunner), and each
- * comment is mapped back to its Dockerfile line and column as an `SCxxxx` finding.
+ * Dockerfile (heredoc bodies included, with the SHELL in effect) is written as ShellCheck is to read
+ * it, checked (runner.ts runs the processes), and each comment is mapped back to its Dockerfile line
+ * and column as an `SCxxxx` finding.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Instruction, ParsedDockerfile, Range } from '../parse/types.js';
@@ -58,13 +57,7 @@ function variablesInScope(parsed: ParsedDockerfile, instruction: Instruction): s
   return [...names].filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
 }
 
-interface ScriptFile {
-  path: string;
-  source: ScriptSource;
-  headerLines: number;
-}
-
-interface ShellcheckComment {
+export interface ShellcheckComment {
   file: string;
   line: number;
   endLine: number;
@@ -80,13 +73,13 @@ function allRuns(parsed: ParsedDockerfile): Instruction[] {
 }
 
 /** A RUN script as ShellCheck is given it: a shebang for its SHELL and the ARG/ENV names in scope first. */
-interface ScriptText {
+export interface ScriptText {
   text: string;
   source: ScriptSource;
   headerLines: number;
 }
 
-function scriptTexts(parsed: ParsedDockerfile): ScriptText[] {
+export function scriptTexts(parsed: ParsedDockerfile): ScriptText[] {
   const scripts: ScriptText[] = [];
   for (const instruction of allRuns(parsed)) {
     const shell = basename(instruction.shell[0] ?? 'sh');
@@ -110,17 +103,8 @@ export function shellcheckInputKey(parsed: ParsedDockerfile): string {
   return JSON.stringify(scriptTexts(parsed).map((script) => [script.text, script.source.origin]));
 }
 
-/** Write every RUN script of the Dockerfile as a file ShellCheck can read (`prefix` keeps names unique in a shared folder). */
-function writeScripts(parsed: ParsedDockerfile, dir: string, prefix: string): ScriptFile[] {
-  return scriptTexts(parsed).map((script, index) => {
-    const path = join(dir, `${prefix}${index}.sh`);
-    writeFileSync(path, script.text);
-    return { path, source: script.source, headerLines: script.headerLines };
-  });
-}
-
 /** One shellcheck process over these files: its comments, each with the file it is about. */
-async function runOnce(executable: string, paths: string[]): Promise<ShellcheckComment[]> {
+export async function runOnce(executable: string, paths: string[]): Promise<ShellcheckComment[]> {
   const args = ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...paths];
   // shellcheck exits 1 when it has comments: that is its normal output, not a failure.
   const { stdout } = await promisify(execFile)(executable, args, { maxBuffer: MAX_OUTPUT }).catch((error: { code?: number; stdout?: string; message: string }) => {
@@ -131,7 +115,7 @@ async function runOnce(executable: string, paths: string[]): Promise<ShellcheckC
 }
 
 /** A comment on a script file, placed back on the Dockerfile; null for the lines layerlint added. */
-function toFinding(comment: ShellcheckComment, file: ScriptFile): ShellcheckFinding | null {
+export function toFinding(comment: ShellcheckComment, file: Pick<ScriptText, 'source' | 'headerLines'>): ShellcheckFinding | null {
   if (comment.line - 1 < file.headerLines) return null;
   const scriptLines = file.source.text.split('\n');
   const lastLine = scriptLines.length - 1;
@@ -145,101 +129,6 @@ function toFinding(comment: ShellcheckComment, file: ScriptFile): ShellcheckFind
   const toDockerfile = (scriptLine: number, character: number) =>
     ({ line: file.source.origin.line + scriptLine, character: (scriptLine === 0 ? file.source.origin.character : 0) + character });
   return { code: comment.code, severity: LEVELS[comment.level] ?? 'info', message: comment.message, range: { start: toPosition(comment.line, comment.column), end: toPosition(comment.endLine, comment.endColumn) } };
-}
-
-interface Job {
-  files: ScriptFile[];
-  resolve(findings: ShellcheckFinding[]): void;
-  reject(error: Error): void;
-}
-
-/**
- * ShellCheck for many Dockerfiles: their scripts are queued, and each shellcheck process takes the
- * scripts of up to `filesPerCall` waiting Dockerfiles, up to `processes` at once. One process over the
- * scripts of several Dockerfiles costs half the CPU of one per Dockerfile (measured on 252 real
- * Dockerfiles' 1,833 scripts: 18.6 s one by one, 9.5 s in one call; most of the difference is each
- * process's start), and its JSON names the file of every comment, so each finding maps back exactly.
- * Batches are capped so that every process has work until the end (265 real Dockerfiles on 2 cores:
- * all that waits in one call 8.9–10.4 s, 8 files 6.7–6.8 s, 16 files 5.8–5.9 s, 32 files 6.0–6.2 s).
- */
-export class ShellcheckRunner {
-  private readonly queue: Job[] = [];
-  private running = 0;
-  private dir: string | null = null;
-  private jobs = 0;
-  /** How many shellcheck processes ran (the benchmark and tests read it). */
-  calls = 0;
-
-  constructor(private readonly executable: string, readonly processes = 1, private readonly filesPerCall = 16) {}
-
-  /** ShellCheck's findings on every RUN script of the Dockerfile; no process at all when it has none. */
-  check(parsed: ParsedDockerfile): Promise<ShellcheckFinding[]> {
-    if (allRuns(parsed).length === 0) return Promise.resolve([]);
-    this.dir ??= mkdtempSync(join(tmpdir(), 'layerlint-shellcheck-'));
-    const files = writeScripts(parsed, this.dir, `f${this.jobs++}-`);
-    if (files.length === 0) return Promise.resolve([]);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ files, resolve, reject });
-      this.startWaiting();
-    });
-  }
-
-  private startWaiting(): void {
-    while (this.running < this.processes && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.filesPerCall);
-      this.running++;
-      this.runBatch(batch).finally(() => {
-        this.running--;
-        this.startWaiting();
-      });
-    }
-  }
-
-  private async runBatch(batch: Job[]): Promise<void> {
-    const byPath = new Map<string, { file: ScriptFile; found: ShellcheckFinding[] }>();
-    for (const job of batch) for (const file of job.files) byPath.set(file.path, { file, found: [] });
-    let comments: ShellcheckComment[];
-    try {
-      this.calls++;
-      comments = await runOnce(this.executable, [...byPath.keys()]);
-    } catch (error) {
-      // One Dockerfile's script may be what broke it: alone, each one fails or passes on its own.
-      if (batch.length > 1) {
-        await Promise.all(batch.map((job) => this.runBatch([job])));
-        return;
-      }
-      batch[0].reject(error as Error);
-      this.remove(batch);
-      return;
-    }
-    for (const comment of comments) {
-      const target = byPath.get(comment.file);
-      const finding = target && toFinding(comment, target.file);
-      if (finding) target!.found.push(finding);
-    }
-    for (const job of batch) job.resolve(job.files.flatMap((file) => byPath.get(file.path)!.found));
-    this.remove(batch);
-  }
-
-  private remove(batch: Job[]): void {
-    for (const job of batch) for (const file of job.files) rmSync(file.path, { force: true });
-  }
-
-  /** Remove the scripts' folder (after the last check has settled). */
-  close(): void {
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
-    this.dir = null;
-  }
-}
-
-/** Run shellcheck once over every RUN script of one Dockerfile. */
-export async function runShellcheck(parsed: ParsedDockerfile, executable: string): Promise<ShellcheckFinding[]> {
-  const runner = new ShellcheckRunner(executable);
-  try {
-    return await runner.check(parsed);
-  } finally {
-    runner.close();
-  }
 }
 
 /**

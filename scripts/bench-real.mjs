@@ -17,22 +17,22 @@
  * peak memory ≤ 200 MB.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { isDockerfileName } from '../dist/src/cli/inputs.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin/layerlint');
 const ONE_FILE_RUNS = Number(process.env.BENCH_ONE_FILE_RUNS ?? 11);
 const BATCH_ROUNDS = Number(process.env.BENCH_BATCH_ROUNDS ?? 1);
-const DOCKERFILE = /^(Dockerfile[^/]*|Containerfile[^/]*|[^/]*\.dockerfile)$/i;
 
 function dockerfilesBelow(dir) {
   const found = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...dockerfilesBelow(path));
-    else if (DOCKERFILE.test(entry.name) || dir.endsWith('test/audit/files')) found.push(path);
+    else if (isDockerfileName(entry.name) || dir.endsWith('test/audit/files')) found.push(path);
   }
   return found.sort();
 }
@@ -67,8 +67,27 @@ function timeCommand(command) {
 }
 
 const layerlint = (files, ...options) => [process.execPath, bin, 'lint', ...options, ...files];
-function variants(files) {
+
+/**
+ * hadolint runs ShellCheck's analysis in its own process, on one core, script after script: ShellCheck
+ * alone over the same scripts in one process is what hadolint with ShellCheck cannot go below. Where
+ * hadolint is absent, that floor is the yardstick. The scripts are the ones layerlint gives ShellCheck,
+ * collected by a shellcheck on the way.
+ */
+function shellcheckFloorCommand(files) {
+  const realShellcheck = onPath('shellcheck');
+  if (!realShellcheck) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'layerlint-bench-scripts-'));
+  const collector = join(dir, 'collect-shellcheck');
+  writeFileSync(collector, `#!/bin/sh\nfor file; do case "$file" in *.sh) cp "$file" "${dir}/$(basename "$(dirname "$file")")-$(basename "$file")";; esac; done\nexec '${realShellcheck}' "$@"\n`);
+  chmodSync(collector, 0o755);
+  timeCommand(layerlint(files, '--no-cache', '--shellcheck', collector));
+  const scripts = readdirSync(dir).filter((name) => name.endsWith('.sh')).length;
+  return { scripts, command: ['sh', '-c', `cd '${dir}' && find . -name '*.sh' -print0 | xargs -0 -n 10000 '${realShellcheck}' --format=json1 --norc --exclude=1090,1091,2187 > /dev/null`] };
+}
+function variants(files, floor) {
   return {
+    ...(floor ? { [`ShellCheck alone (${floor.scripts} scripts)`]: floor.command } : {}),
     ...(files.length === 1 ? { 'bare node': [process.execPath, '-e', ''] } : {}),
     'layerlint, ShellCheck off': layerlint(files, '--no-cache', '--shellcheck', 'off'),
     ...(hasShellcheck ? { 'layerlint, ShellCheck on': layerlint(files, '--no-cache') } : {}),
@@ -78,8 +97,8 @@ function variants(files) {
   };
 }
 
-function run(files, rounds) {
-  const table = variants(files);
+function run(files, rounds, floor = null) {
+  const table = variants(files, floor);
   // Prime the cache: the warm variant re-runs what this run linted (ShellCheck on, as by default).
   timeCommand(layerlint(files, '--cache-dir', cacheDir));
   const samples = Object.fromEntries(Object.keys(table).map((name) => [name, []]));
@@ -104,13 +123,16 @@ try {
     const aboveNode = name === 'bare node' ? '' : `  (+${ms(figures.wall - bare)} above bare node)`;
     console.log(`  ${name.padEnd(28)} ${ms(figures.wall).padStart(8)}  min ${ms(figures.min)}  RSS ${mb(figures.rssKb)}${aboveNode}`);
   }
-  const batch = run(corpus, BATCH_ROUNDS);
+  const floor = hasShellcheck ? shellcheckFloorCommand(corpus) : null;
+  const batch = run(corpus, BATCH_ROUNDS, floor);
   console.log(`\nAll ${corpus.length} files in one command, median of ${BATCH_ROUNDS} round(s):`);
   const cold = batch['layerlint, ShellCheck on'] ?? batch['layerlint, ShellCheck off'];
   for (const [name, figures] of Object.entries(batch)) {
     console.log(`  ${name.padEnd(28)} ${s(figures.wall).padStart(9)}  ${(corpus.length / figures.wall).toFixed(0).padStart(6)} files/s  peak RSS ${mb(figures.rssKb)}`);
   }
   if (hadolint) console.log(`  layerlint (ShellCheck on) / hadolint: ${ratio(cold.wall, batch.hadolint.wall)} (target ≤ 0.5×)`);
+  const floorName = Object.keys(batch).find((name) => name.startsWith('ShellCheck alone'));
+  if (floorName) console.log(`  layerlint (ShellCheck on) / ShellCheck alone in one process (hadolint's floor): ${ratio(cold.wall, batch[floorName].wall)}${hadolint ? '' : ' (hadolint absent: below 0.5× here means below 0.5× hadolint)'}`);
   if (tally) console.log(`  layerlint (ShellCheck on) / tally:    ${ratio(cold.wall, batch.tally.wall)}`);
   console.log(`  warm re-run: ${s(batch['layerlint, warm cache'].wall)} (target ≤ 5 s); one file above bare node: ${ms(single['layerlint, ShellCheck on']?.wall - bare)} with ShellCheck, ${ms(single['layerlint, ShellCheck off'].wall - bare)} without (target ≤ 30 ms)`);
 } finally {

@@ -14,8 +14,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+// The names `layerlint lint DIR` looks for (Dockerfile, Dockerfile.dev, app.dockerfile; not dockerfile_test.go).
+import { isDockerfileName } from '../dist/src/cli/inputs.js';
 
-const DOCKERFILE = /(^|\/)(Dockerfile[^/]*|Containerfile[^/]*|[^/]*\.dockerfile)$/i;
 
 function git(gitDir, ...args) {
   return execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
@@ -64,7 +65,7 @@ for (const source of sources) {
   const repository = repositoryName(gitDir);
   const commit = git(gitDir, 'rev-parse', 'HEAD').trim();
   const license = licenseOf(gitDir);
-  const paths = git(gitDir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter((path) => DOCKERFILE.test(path)).sort();
+  const paths = git(gitDir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter((path) => isDockerfileName(basename(path))).sort();
   const chosen = spreadEvenly(paths, Number(max) || 0);
   for (const path of chosen) {
     let text;

@@ -4,24 +4,23 @@
  * answer without running it. A `shellcheck` on the server's PATH logs each call and runs the real one.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { startLanguageServer } from './lsp-client.js';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { findShellcheck } from '../src/shellcheck/shellcheck.js';
 
-const bin = new URL('../bin/layerlint', import.meta.url).pathname;
 const realShellcheck = findShellcheck();
 if (!realShellcheck) {
   process.stderr.write(`\n*** language server ShellCheck tests: shellcheck is missing (apt-get install shellcheck). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`);
 }
 const describeWithShellcheck = realShellcheck || process.env.CI === 'true' ? describe : describe.skip;
 
-let server: ChildProcessWithoutNullStreams;
 let connection: MessageConnection;
-const published: PublishDiagnosticsParams[] = [];
+let published: PublishDiagnosticsParams[];
+let stop: () => Promise<void>;
 const dir = mkdtempSync(join(tmpdir(), 'layerlint-lsp-sc-'));
 const log = join(dir, 'calls.log');
 
@@ -47,21 +46,10 @@ describeWithShellcheck('layerlint lsp with ShellCheck', () => {
     // Slow on purpose, so that our own findings surely come first.
     writeFileSync(join(dir, 'shellcheck'), `#!/bin/sh\necho call >> '${log}'\nsleep 0.5\nexec '${realShellcheck}' "$@"\n`);
     chmodSync(join(dir, 'shellcheck'), 0o755);
-    server = spawn(process.execPath, [bin, 'lsp', '--stdio'], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } });
-    connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => { published.push(params); });
-    connection.onNotification('window/showMessage', () => {});
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-    await connection.sendNotification('initialized', {});
+    ({ connection, published, stop } = await startLanguageServer({ ...process.env, PATH: `${dir}:${process.env.PATH}` }));
   });
 
-  afterAll(async () => {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-    connection.dispose();
-    await new Promise((resolve) => server.once('exit', resolve));
-  });
+  afterAll(() => stop());
 
   test('ours first, ShellCheck after; an edit outside the scripts reuses its answer; an edit of a script runs it again', async () => {
     const uri = 'file:///tmp/layerlint-lsp-sc/Dockerfile';

@@ -3,20 +3,19 @@
  * editor does: initialize, didOpen, diagnostics, code action, apply the edit, diagnostic gone.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { startLanguageServer } from './lsp-client.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 
-const bin = new URL('../bin/layerlint', import.meta.url).pathname;
-
-let server: ChildProcessWithoutNullStreams;
 let connection: MessageConnection;
-const published: PublishDiagnosticsParams[] = [];
+let published: PublishDiagnosticsParams[];
+let initialized: unknown;
+let stop: () => Promise<void>;
 
 /** Wait for the next diagnostics for `uri` that satisfy `accept`. */
 function diagnosticsFor(uri: string, accept: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
@@ -33,23 +32,13 @@ function diagnosticsFor(uri: string, accept: (d: Diagnostic[]) => boolean = () =
 }
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [bin, 'lsp', '--stdio']);
-  connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => { published.push(params); });
-  connection.onNotification('window/showMessage', () => {});
-  connection.listen();
-  const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as { capabilities: { codeActionProvider: unknown; textDocumentSync: unknown }; serverInfo: { name: string } };
+  ({ connection, published, initialized, stop } = await startLanguageServer());
+  const result = initialized as { capabilities: { codeActionProvider: unknown; textDocumentSync: unknown }; serverInfo: { name: string } };
   expect(result.serverInfo.name).toBe('layerlint');
   expect(result.capabilities.codeActionProvider).toBeTruthy();
-  await connection.sendNotification('initialized', {});
 });
 
-afterAll(async () => {
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
-  await new Promise((resolve) => server.once('exit', resolve));
-});
+afterAll(() => stop());
 
 describe('layerlint lsp --stdio', () => {
   test('didOpen publishes diagnostics with exact ranges, rule code, docs link and related information', async () => {

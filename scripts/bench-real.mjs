@@ -17,7 +17,7 @@
  * peak memory ≤ 200 MB.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { isDockerfileName } from '../dist/src/cli/inputs.js';
@@ -69,22 +69,25 @@ function timeCommand(command) {
 const layerlint = (files, ...options) => [process.execPath, bin, 'lint', ...options, ...files];
 
 /**
- * hadolint runs ShellCheck's analysis in its own process, on one core, script after script: ShellCheck
- * alone over the same scripts in one process is what hadolint with ShellCheck cannot go below. Where
- * hadolint is absent, that floor is the yardstick. The scripts are the ones layerlint gives ShellCheck,
- * collected by a shellcheck on the way.
+ * hadolint runs ShellCheck's analysis in its own process, on one core, for every RUN: ShellCheck alone
+ * over the same scripts in one process is what hadolint with ShellCheck cannot go below. Where hadolint
+ * is absent, that floor is the yardstick. The scripts are every RUN script of every file, written as
+ * layerlint gives them to ShellCheck (layerlint itself checks each distinct one once).
  */
-function shellcheckFloorCommand(files) {
+async function shellcheckFloorCommand(files) {
   const realShellcheck = onPath('shellcheck');
   if (!realShellcheck) return null;
+  const { modelDockerfile } = await import(join(root, 'dist/src/lint.js'));
+  const { scriptTexts } = await import(join(root, 'dist/src/shellcheck/shellcheck.js'));
   const dir = mkdtempSync(join(tmpdir(), 'layerlint-bench-scripts-'));
-  const collector = join(dir, 'collect-shellcheck');
-  writeFileSync(collector, `#!/bin/sh\nfor file; do case "$file" in *.sh) cp "$file" "${dir}/$(basename "$(dirname "$file")")-$(basename "$file")";; esac; done\nexec '${realShellcheck}' "$@"\n`);
-  chmodSync(collector, 0o755);
-  timeCommand(layerlint(files, '--no-cache', '--shellcheck', collector));
-  const scripts = readdirSync(dir).filter((name) => name.endsWith('.sh')).length;
-  return { scripts, command: ['sh', '-c', `cd '${dir}' && find . -name '*.sh' -print0 | xargs -0 -n 10000 '${realShellcheck}' --format=json1 --norc --exclude=1090,1091,2187 > /dev/null`] };
+  let scripts = 0;
+  for (const file of files) {
+    const model = await modelDockerfile(readFileSync(file, 'utf8'), file);
+    for (const script of scriptTexts(model.parsed)) writeFileSync(join(dir, `${scripts++}.sh`), script.text);
+  }
+  return { scripts, dir, command: ['sh', '-c', `cd '${dir}' && find . -name '*.sh' -print0 | xargs -0 -n 10000 '${realShellcheck}' --format=json1 --norc --exclude=1090,1091,2187 > /dev/null`] };
 }
+
 function variants(files, floor) {
   return {
     ...(floor ? { [`ShellCheck alone (${floor.scripts} scripts)`]: floor.command } : {}),
@@ -114,6 +117,7 @@ const s = (seconds) => `${seconds.toFixed(2)} s`;
 const mb = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '–');
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
 
+let floor = null;
 console.log(`\nReal Dockerfiles: ${corpus.length} files (test/audit/files${process.env.BENCH_REAL ? ` + ${process.env.BENCH_REAL}` : ''}); ShellCheck ${hasShellcheck ? 'on PATH' : 'not on PATH'}; hadolint ${hadolint ?? 'absent'}; tally ${tally ?? 'absent'}`);
 try {
   const single = run([oneFile], ONE_FILE_RUNS);
@@ -123,7 +127,7 @@ try {
     const aboveNode = name === 'bare node' ? '' : `  (+${ms(figures.wall - bare)} above bare node)`;
     console.log(`  ${name.padEnd(28)} ${ms(figures.wall).padStart(8)}  min ${ms(figures.min)}  RSS ${mb(figures.rssKb)}${aboveNode}`);
   }
-  const floor = hasShellcheck ? shellcheckFloorCommand(corpus) : null;
+  floor = hasShellcheck ? await shellcheckFloorCommand(corpus) : null;
   const batch = run(corpus, BATCH_ROUNDS, floor);
   console.log(`\nAll ${corpus.length} files in one command, median of ${BATCH_ROUNDS} round(s):`);
   const cold = batch['layerlint, ShellCheck on'] ?? batch['layerlint, ShellCheck off'];
@@ -137,4 +141,5 @@ try {
   console.log(`  warm re-run: ${s(batch['layerlint, warm cache'].wall)} (target ≤ 5 s); one file above bare node: ${ms(single['layerlint, ShellCheck on']?.wall - bare)} with ShellCheck, ${ms(single['layerlint, ShellCheck off'].wall - bare)} without (target ≤ 30 ms)`);
 } finally {
   rmSync(cacheDir, { recursive: true, force: true });
+  if (floor) rmSync(floor.dir, { recursive: true, force: true });
 }

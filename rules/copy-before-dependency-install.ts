@@ -8,6 +8,7 @@ import { isBefore } from '../src/parse/positions.js';
 import { basename } from '../src/parse/shell.js';
 import { broadSources, commandLabel, earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
 import { workspaceAt, type Workspace } from '../src/model/workspaces.js';
+import { own } from '../src/util/own.js';
 
 /**
  * `COPY . .` then `RUN npm ci`: every source edit changes the COPY layer's cache key, so the
@@ -46,7 +47,7 @@ function installsOf(model: LayerModel, step: LayerStep): DependencyInstall[] {
     .filter((command) => command.program === 'cargo' && command.argv[1] === 'chef' && command.argv[2] === 'cook')
     .map((command): DependencyInstall => ({ ecosystem: 'cargo', manifests: ['recipe.json'], command, directory: step.instruction.workdir }));
   const fetchingBuilds = step.builds.flatMap((build): DependencyInstall[] => {
-    const fetching = FETCHING_BUILDS[build.tool];
+    const fetching = own(FETCHING_BUILDS, build.tool);
     if (!fetching || !step.created.some((effect) => effect.what === fetching.downloads)) return [];
     if (fetching.ecosystem === 'go' && (build.command.argv.some((word) => word.includes('@')) || goBuildFetchesNothing(model, build))) return [];
     return [{ ecosystem: fetching.ecosystem, manifests: MANIFESTS[fetching.ecosystem], command: build.command, directory: build.directory }];

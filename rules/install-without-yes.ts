@@ -1,6 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
 import { systemPackageCall } from '../src/model/knowledge/package-managers.js';
 import { commandLabel, hasCommandOption, insertAfterWord, runCommands } from '../src/model/queries.js';
+import { own } from '../src/util/own.js';
 
 /**
  * Without `-y` these package managers stop to ask "Do you want to continue?"; with no terminal in a
@@ -27,7 +28,7 @@ const rule: Rule = {
   },
   check({ parsed, report }) {
     for (const { command } of runCommands(parsed)) {
-      const options = ASSUME_YES[command.program];
+      const options = own(ASSUME_YES, command.program);
       const call = options ? systemPackageCall(command) : null;
       if (!options || !call || !['install', 'upgrade', 'remove'].includes(call.action)) continue;
       // apt-get: -q=2 implies -y, however it is written (-qq, -q -q, -q=2, --quiet=2).

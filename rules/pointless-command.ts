@@ -1,5 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import { commandLabel, runCommands } from '../src/model/queries.js';
+import { own } from '../src/util/own.js';
 
 /**
  * Commands that do nothing useful while an image builds: no process survives a RUN, there is no
@@ -29,7 +30,7 @@ const rule: Rule = {
   },
   check({ parsed, report }) {
     for (const { instruction, command } of runCommands(parsed)) {
-      const why = POINTLESS[command.program];
+      const why = own(POINTLESS, command.program);
       if (!why) continue;
       if (command.program === 'ssh' && instruction.flags.some((flag) => flag.name === 'mount' && flag.options.type === 'ssh')) continue;
       report({ message: `${commandLabel(command)} is pointless in a build: ${why}.`, range: command.range });

@@ -52,16 +52,17 @@ describe('npm package', () => {
     expect(lint.stdout).toMatch(/^Dockerfile:3:1 warning multiple-cmd/m);
     expect(lint.stdout).toMatch(/^Dockerfile:2:\d+ \w+ install-without-yes/m);
     // The optional native tree-sitter binding came with the install (prebuilt) and parses the RUN;
-    // its WebAssembly fallback, from the same install, gives the same report.
+    // its WebAssembly fallback, from the same install, gives the same report. --no-cache: findings from
+    // the lint cache would need no grammar at all.
     expect(existsSync(join(project, 'node_modules/tree-sitter/package.json'))).toBe(true);
-    expect(run('npx', ['--no-install', 'layerlint', 'Dockerfile'], project, { LAYERLINT_SHELL_PARSER: 'native' }).stdout).toBe(lint.stdout);
-    const withWasm = run('npx', ['--no-install', 'layerlint', '--verbose', 'Dockerfile'], project, { LAYERLINT_SHELL_PARSER: 'wasm' });
+    expect(run('npx', ['--no-install', 'layerlint', '--no-cache', 'Dockerfile'], project, { LAYERLINT_SHELL_PARSER: 'native' }).stdout).toBe(lint.stdout);
+    const withWasm = run('npx', ['--no-install', 'layerlint', '--verbose', '--no-cache', 'Dockerfile'], project, { LAYERLINT_SHELL_PARSER: 'wasm' });
     expect(withWasm.stdout).toBe(lint.stdout);
     expect(withWasm.stderr).toMatch(/WebAssembly build/);
     // Where the optional binding did not install (no prebuild for the platform, --omit=optional),
     // the WebAssembly build takes over by itself.
     rmSync(join(project, 'node_modules/tree-sitter'), { recursive: true });
-    const withoutBinding = run('npx', ['--no-install', 'layerlint', '--verbose', 'Dockerfile'], project);
+    const withoutBinding = run('npx', ['--no-install', 'layerlint', '--verbose', '--no-cache', 'Dockerfile'], project);
     expect(withoutBinding.stdout).toBe(lint.stdout);
     expect(withoutBinding.stderr).toMatch(/WebAssembly build \(the native binding does not load: Cannot find module 'tree-sitter'/);
     expect(run('npx', ['--no-install', 'layerlint', 'rules', 'multiple-cmd'], project).stdout).toMatch(/^# multiple-cmd/);

@@ -293,3 +293,22 @@ describe('COPY and ADD arguments as BuildKit reads them', () => {
     expect(add.copy?.sources).toEqual(['https://example.com/x.tgz']);
   });
 });
+
+describe('names every JavaScript object inherits', () => {
+  // `RUN __proto__ \` made the shell parser throw (the fuzz test found it): lookup tables keyed by what a
+  // Dockerfile says must not answer for inherited names.
+  test('as programs, wrappers, package-manager subcommands, base images and flags: no rule fails', async () => {
+    const { lintText } = await import('../src/lint.js');
+    const { STRICT_CONFIG } = await import('./helpers.js');
+    const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+    const text = [
+      ...names.map((name) => `FROM ${name} AS stage-${names.indexOf(name)}`),
+      ...names.flatMap((name) => [`RUN ${name} \\\n  x`, `RUN sudo ${name} -y`, `RUN apt-get ${name} curl`, `RUN pip ${name}`]),
+      `COPY --${names[1]}=x a b`,
+      '',
+    ].join('\n');
+    const result = await lintText(text, 'Dockerfile', { config: STRICT_CONFIG });
+    expect(result.ruleFailures).toEqual([]);
+    expect(result.parsed.stages).toHaveLength(names.length);
+  });
+});

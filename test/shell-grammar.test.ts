@@ -144,21 +144,21 @@ describe('shell grammar: choosing the runtime', () => {
       mkdirSync(join(dir, `app${n}`));
       writeFileSync(join(dir, `app${n}`, 'Dockerfile'), generateDockerfile(n));
     }
-    const batch = cli({}, 'lint', '--verbose', '--shellcheck', 'off', '--format', 'json', dir);
+    const batch = cli({}, 'lint', '--verbose', '--no-cache', '--shellcheck', 'off', '--format', 'json', dir);
     expect(batch.stderr).toMatch(new RegExp(`WebAssembly build \\(${WASM_BATCH_SIZE} files or more`));
     expect(JSON.parse(batch.stdout).files).toHaveLength(WASM_BATCH_SIZE);
-    const few = cli({}, 'lint', '--verbose', '--shellcheck', 'off', join(dir, 'app0'), join(dir, 'app1'));
+    const few = cli({}, 'lint', '--verbose', '--no-cache', '--shellcheck', 'off', join(dir, 'app0'), join(dir, 'app1'));
     expect(few.stderr).not.toMatch(/WebAssembly/);
-    expect(cli({ LAYERLINT_SHELL_PARSER: 'native' }, 'lint', '--verbose', '--shellcheck', 'off', dir).stderr).not.toMatch(/WebAssembly/);
+    expect(cli({ LAYERLINT_SHELL_PARSER: 'native' }, 'lint', '--verbose', '--no-cache', '--shellcheck', 'off', dir).stderr).not.toMatch(/WebAssembly/);
   });
 
   test('verbose mode says when the WebAssembly build is in use, and why; a bad value exits 2 with one line', () => {
     const example = join(root, 'examples/node-app/Dockerfile');
-    const verbose = cli({ LAYERLINT_SHELL_PARSER: 'wasm' }, 'lint', '--verbose', '--shellcheck', 'off', example);
+    const verbose = cli({ LAYERLINT_SHELL_PARSER: 'wasm' }, 'lint', '--verbose', '--no-cache', '--shellcheck', 'off', example);
     expect(verbose.stderr).toMatch(/WebAssembly build \(LAYERLINT_SHELL_PARSER=wasm\)/);
     const bad = cli({ LAYERLINT_SHELL_PARSER: 'fast' }, 'lint', '--shellcheck', 'off', example);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual(['layerlint: LAYERLINT_SHELL_PARSER must be "native" or "wasm", not "fast"']);
-    if (native) expect(cli({}, 'lint', '--verbose', '--shellcheck', 'off', example).stderr).not.toMatch(/WebAssembly/);
+    if (native) expect(cli({}, 'lint', '--verbose', '--no-cache', '--shellcheck', 'off', example).stderr).not.toMatch(/WebAssembly/);
   });
 });

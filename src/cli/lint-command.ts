@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { lintText, type LintResult } from '../lint.js';
 import { preferShellParser, shellParserBackend } from '../parse/shell.js';
-import { shellGrammarForBatch, WASM_BATCH_SIZE } from '../parse/shell-grammar.js';
+import { checkShellParserSetting, shellGrammarForBatch, WASM_BATCH_SIZE } from '../parse/shell-grammar.js';
 import { configFileFinder, DEFAULT_CONFIG, loadConfig, type Config, type Threshold } from '../config/config.js';
 import { loadBuildContext, type BuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
@@ -153,6 +153,7 @@ function displayPath(path: string): string {
 }
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
+  checkShellParserSetting();
   const files = expandInputs(options.files);
   // Some batches are linted faster by a Node started with other options (src/cli/relaunch.ts).
   const relaunchedExitCode = await relaunchForBatch(files.length, () => shellGrammarForBatch(files.length), options.verbose);
@@ -221,7 +222,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     reports.push({ path: shownPath, text, findings: result.findings, error: null });
   };
   // With ShellCheck, many files are in flight at once: while one shellcheck process per core runs, the
-  // next files are parsed and their scripts queue up, and each process takes all that wait.
+  // next files are parsed and their scripts queue up for the next calls.
   const width = shellcheckRunner ? shellcheckRunner.processes * FILES_IN_FLIGHT_PER_PROCESS : 1;
   try {
     await forEachInOrder(files, width, lintOne, takeOutcome);

@@ -8,6 +8,7 @@
 import { argumentProblems, buildkitWords, isHealthcheckNone } from './argument-problems.js';
 import { buildkitView, flagParts, type BuildKitView } from './buildkit-view.js';
 import type { Instruction, ParsedDockerfile, ParseProblem, Range } from './types.js';
+import { own } from '../util/own.js';
 
 export const KNOWN_INSTRUCTIONS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
@@ -108,7 +109,7 @@ function flagProblems(instruction: Instruction, view: BuildKitView, escape: stri
   }
   // BuildKit reads HEALTHCHECK's flags only for CMD: `HEALTHCHECK --anything NONE` passes.
   if (keyword === 'HEALTHCHECK' && isHealthcheckNone(view)) return [];
-  const known = FLAGS[keyword];
+  const known = own(FLAGS, keyword);
   if (!known) {
     const word = view.flags[0];
     const start = instruction.argumentsRange?.start ?? instruction.keywordRange.end;

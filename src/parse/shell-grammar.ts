@@ -83,9 +83,7 @@ const require = createRequire(import.meta.url);
  * falls back to wasm when it does not load.
  */
 export async function loadShellGrammar(wanted = process.env.LAYERLINT_SHELL_PARSER, preferred: ShellGrammarBackend = 'native'): Promise<ShellGrammar> {
-  if (wanted !== undefined && wanted !== '' && wanted !== 'native' && wanted !== 'wasm') {
-    throw new UserError(`LAYERLINT_SHELL_PARSER must be "native" or "wasm", not "${wanted}"`);
-  }
+  checkShellParserSetting(wanted);
   if (wanted === 'wasm') return { ...(await loadWasmGrammar()), whyWasm: 'LAYERLINT_SHELL_PARSER=wasm' };
   if (!wanted && preferred === 'wasm') return { ...(await loadWasmGrammar()), whyWasm: `${WASM_BATCH_SIZE} files or more: it loads slower than the native binding but walks each script faster` };
   try {
@@ -93,6 +91,16 @@ export async function loadShellGrammar(wanted = process.env.LAYERLINT_SHELL_PARS
   } catch (error) {
     if (wanted === 'native') throw new UserError(`LAYERLINT_SHELL_PARSER=native, but the native tree-sitter binding does not load: ${firstLine(error)}`);
     return { ...(await loadWasmGrammar()), whyWasm: `the native binding does not load: ${firstLine(error)}` };
+  }
+}
+
+/**
+ * A LAYERLINT_SHELL_PARSER that is neither "native" nor "wasm" is a usage error, said before any file is
+ * linted (a lint whose files all come from the cache never loads a grammar).
+ */
+export function checkShellParserSetting(wanted = process.env.LAYERLINT_SHELL_PARSER): void {
+  if (wanted !== undefined && wanted !== '' && wanted !== 'native' && wanted !== 'wasm') {
+    throw new UserError(`LAYERLINT_SHELL_PARSER must be "native" or "wasm", not "${wanted}"`);
   }
 }
 

@@ -10,6 +10,7 @@
 import { loadShellGrammar, type ShellGrammar, type ShellGrammarBackend, type SyntaxNode as Node } from './shell-grammar.js';
 import type { Position, Range, ShellCommand, ShellPipeline, ShellScript, ShellStateChange } from './types.js';
 import { expandVariables, type VariableLookup } from './variables.js';
+import { own } from '../util/own.js';
 
 let grammar: ShellGrammar | null = null;
 
@@ -136,7 +137,7 @@ function toFilePosition(point: { row: number; column: number }, origin: Position
 function unwrap(argv: string[], assignments: Record<string, string>, wrappers: string[]): string[] {
   let words = argv;
   for (let guard = 0; guard < 4 && words.length > 0; guard++) {
-    const wrapper = WRAPPERS[basename(words[0])];
+    const wrapper = own(WRAPPERS, basename(words[0]));
     if (!wrapper) break;
     wrappers.push(basename(words[0]));
     let i = 1;

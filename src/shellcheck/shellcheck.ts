@@ -12,6 +12,7 @@ import type { Instruction, ParsedDockerfile, Range } from '../parse/types.js';
 import { runScriptSources, stageChain, type ScriptSource } from '../parse/dockerfile.js';
 import { basename } from '../parse/shell.js';
 import type { Rule, Severity } from '../engine/types.js';
+import { own } from '../util/own.js';
 
 /** Codes hadolint also leaves out: sourcing files that are not in the build context, and SC2187 (ash). */
 const EXCLUDED = [1090, 1091, 2187];
@@ -128,7 +129,7 @@ export function toFinding(comment: ShellcheckComment, file: Pick<ScriptText, 'so
   };
   const toDockerfile = (scriptLine: number, character: number) =>
     ({ line: file.source.origin.line + scriptLine, character: (scriptLine === 0 ? file.source.origin.character : 0) + character });
-  return { code: comment.code, severity: LEVELS[comment.level] ?? 'info', message: comment.message, range: { start: toPosition(comment.line, comment.column), end: toPosition(comment.endLine, comment.endColumn) } };
+  return { code: comment.code, severity: own(LEVELS, comment.level) ?? 'info', message: comment.message, range: { start: toPosition(comment.line, comment.column), end: toPosition(comment.endLine, comment.endColumn) } };
 }
 
 /**

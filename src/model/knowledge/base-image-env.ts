@@ -5,6 +5,8 @@
  * on the right path (`--mount=type=cache,target=/go/pkg/mod`) would not be recognised. Taken from
  * the images' Dockerfiles (docker-library/golang, rust, ruby).
  */
+import { own } from '../../util/own.js';
+
 const OFFICIAL_IMAGE_ENV: Record<string, Record<string, string>> = {
   golang: { GOPATH: '/go' },
   rust: { CARGO_HOME: '/usr/local/cargo', RUSTUP_HOME: '/usr/local/rustup' },
@@ -14,7 +16,7 @@ const OFFICIAL_IMAGE_ENV: Record<string, Record<string, string>> = {
 /** The ENV an image sets, as far as known: official images by name (`golang`, `docker.io/library/golang`). */
 export function baseImageEnv(imageName: string): Record<string, string> {
   const official = imageName.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
-  return OFFICIAL_IMAGE_ENV[official] ?? {};
+  return own(OFFICIAL_IMAGE_ENV, official) ?? {};
 }
 
 /**

@@ -3,6 +3,7 @@
  * which caches it leaves behind.
  */
 import type { ShellCommand } from '../../parse/types.js';
+import { own } from '../../util/own.js';
 
 export type SystemPackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper';
 export type PackageAction = 'update' | 'install' | 'upgrade' | 'remove' | 'clean' | 'other';
@@ -51,7 +52,7 @@ const ACTIONS: Record<SystemPackageManager, Record<string, PackageAction>> = {
 const OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--target-release', '--repository', '-X', '--root', '-p', '--virtual', '-t', '--installroot', '--setopt', '--enablerepo', '--disablerepo', '--releasever']);
 
 export function systemPackageCall(command: ShellCommand): SystemPackageCall | null {
-  const manager = PROGRAMS[command.program];
+  const manager = own(PROGRAMS, command.program);
   if (!manager) return null;
   const options: string[] = [];
   const operands: string[] = [];
@@ -65,7 +66,7 @@ export function systemPackageCall(command: ShellCommand): SystemPackageCall | nu
     }
   }
   const subcommand = operands[0] ?? '';
-  const action = ACTIONS[manager][subcommand] ?? 'other';
+  const action = own(ACTIONS[manager], subcommand) ?? 'other';
   return { manager, action, subcommand, packages: operands.slice(1), options, command };
 }
 

@@ -31,9 +31,8 @@ export class ShellcheckRunner {
   private readonly queue: QueuedScript[] = [];
   private running = 0;
   private dir: string | null = null;
-  /** How many shellcheck processes ran, and over how many distinct scripts (benchmarks and tests read them). */
-  calls = 0;
-  distinctScripts = 0;
+  /** Distinct scripts so far: numbers their files. */
+  private distinctScripts = 0;
 
   constructor(private readonly executable: string, readonly processes = 1, private readonly scriptsPerCall = 110) {}
 
@@ -73,7 +72,6 @@ export class ShellcheckRunner {
   private async runBatch(batch: QueuedScript[]): Promise<void> {
     let comments: ShellcheckComment[];
     try {
-      this.calls++;
       comments = await runOnce(this.executable, batch.map((script) => script.path));
     } catch (error) {
       // One script may be what broke it: alone, each one fails or passes on its own.

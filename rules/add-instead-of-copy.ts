@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { TAR_ARCHIVE } from '../src/model/knowledge/archives.js';
+import { TAR_ARCHIVE, type Rule } from '../src/kit/index.js';
 
 /**
  * ADD does two magic things COPY does not: it fetches URLs and it unpacks local tar archives. For plain

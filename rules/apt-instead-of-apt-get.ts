@@ -1,6 +1,4 @@
-import type { Rule, TextEdit } from '../src/engine/types.js';
-import type { Instruction, ShellCommand } from '../src/parse/types.js';
-import { commandLabel, runCommands } from '../src/model/queries.js';
+import { commandLabel, type Instruction, type Rule, type ShellCommand, type TextEdit } from '../src/kit/index.js';
 
 /**
  * `apt` is for people at a terminal: its output and options are not stable and it warns so when scripted.
@@ -32,7 +30,7 @@ const rule: Rule = {
   },
   check({ parsed, report }) {
     const aptByRun = new Map<Instruction, ShellCommand[]>();
-    for (const { instruction, command } of runCommands(parsed)) {
+    for (const { instruction, command } of parsed.runCommands) {
       if (command.program !== 'apt' || command.argv.length < 2) continue;
       aptByRun.set(instruction, [...(aptByRun.get(instruction) ?? []), command]);
     }

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { hasOption } from '../src/model/knowledge/package-managers.js';
-import { commandLabel, insertAfterWord } from '../src/model/queries.js';
+import { commandLabel, hasOption, insertAfterWord, type Rule } from '../src/kit/index.js';
 
 /**
  * `apt-get install` without `--no-install-recommends` pulls in recommended packages, often tens of MB.
@@ -22,7 +20,7 @@ const rule: Rule = {
     for (const stage of model.stages.filter((s) => s.inFinalImage)) {
       for (const step of stage.steps) {
         const installs = step.systemPackages.filter((call) => call.manager === 'apt' && call.action === 'install' && call.subcommand !== 'build-dep'
-          && call.command.program !== 'aptitude' && !hasOption(call, '--no-install-recommends')
+          && call.command.program !== 'aptitude' && !hasOption(call.command.argv, ['--no-install-recommends'])
           && !call.options.some((o) => /APT::Install-Recommends=("?)(false|0|no)\1/i.test(o)));
         if (installs.length === 0) continue;
         const edits = installs.map((call) => insertAfterWord(call.command, call.command.argv.indexOf(call.subcommand), ' --no-install-recommends'));

@@ -1,11 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { isArchive } from '../src/model/knowledge/archives.js';
-import type { ShellCommand } from '../src/parse/types.js';
-import type { LayerStep } from '../src/model/types.js';
-import { homeOf } from '../src/parse/dockerfile.js';
-import { basename } from '../src/parse/shell.js';
-import { globToRegExp, hasGlob, resolveAgainst } from '../src/util/paths.js';
-import { instructionLabel, lineOf } from '../src/model/queries.js';
+import { basename, globToRegExp, hasGlob, homeOf, instructionLabel, isArchive, lineOf, resolveAgainst, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
 
 /**
  * `COPY app.tar.gz /tmp/` then `RUN tar -xzf /tmp/app.tar.gz && rm /tmp/app.tar.gz`: the archive stays

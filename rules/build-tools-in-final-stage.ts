@@ -1,9 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { COMPILER_PACKAGES, DEVELOPMENT_PACKAGES, isSdkImage } from '../src/model/knowledge/build-tools.js';
-import { commandLabel, lineOf, runsAnApplication } from '../src/model/queries.js';
-import type { SystemPackageCall } from '../src/model/knowledge/package-managers.js';
-import type { LayerStep } from '../src/model/types.js';
-import { isBefore } from '../src/parse/positions.js';
+import { COMPILER_PACKAGES, DEVELOPMENT_PACKAGES, commandLabel, isBefore, isSdkImage, lineOf, runsAnApplication, type LayerStep, type Rule, type SystemPackageCall } from '../src/kit/index.js';
 
 /** Packages that are compilers, headers or SDKs: useful in a build stage, dead weight in the runtime one. */
 const isBuildPackage = (name: string) => COMPILER_PACKAGES.test(name) || DEVELOPMENT_PACKAGES.test(name);

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { commandLabel, earlierStepsInImage, lineOf } from '../src/model/queries.js';
-import type { FileEffect } from '../src/model/types.js';
+import { commandLabel, earlierStepsInImage, lineOf, type FileEffect, type Rule } from '../src/kit/index.js';
 
 /**
  * An install or build that downloads into a cache directory starts from an empty cache whenever its step

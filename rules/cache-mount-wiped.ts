@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { isWithin } from '../src/util/paths.js';
-import { resolveAgainst } from '../src/util/paths.js';
+import { isWithin, resolveAgainst, type Rule } from '../src/kit/index.js';
 
 /**
  * `RUN --mount=type=cache,target=/var/lib/apt … && rm -rf /var/lib/apt/lists/*` deletes the cache it mounts:

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { runInstructions } from '../src/model/queries.js';
+import type { Rule } from '../src/kit/index.js';
 
 /**
  * `RUN cd /app && make` runs the whole step somewhere else, and the next RUN is back where it was;
@@ -18,7 +17,7 @@ const rule: Rule = {
     hadolint: ['DL3003'],
   },
   check({ parsed, report }) {
-    for (const instruction of runInstructions(parsed)) {
+    for (const instruction of parsed.runInstructions) {
       const first = instruction.script?.commands[0];
       if (!first || first.program !== 'cd' || first.argv.length !== 2 || /^[-~$]/.test(first.argv[1])) continue;
       report({

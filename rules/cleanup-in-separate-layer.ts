@@ -1,12 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { moveIntoEarlierRun } from '../src/engine/edits.js';
-import type { CopyWrite, FileEffect, LayerStep } from '../src/model/types.js';
-import { mayWrite } from '../src/model/copy-destinations.js';
-import { isArchive } from '../src/model/knowledge/archives.js';
-import { isBefore } from '../src/parse/positions.js';
-import { basename } from '../src/parse/shell.js';
-import { hasGlob, isWithin, pathsOverlap } from '../src/util/paths.js';
-import { earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
+import { basename, earlierStepsInImage, hasGlob, instructionLabel, isArchive, isBefore, isWithin, lineOf, mayWrite, moveIntoEarlierRun, pathsOverlap, type CopyWrite, type FileEffect, type LayerStep, type Rule } from '../src/kit/index.js';
 
 /**
  * Deleting in a later RUN does not shrink an image: the files stay in the layer that created them and

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { instructionLabel } from '../src/model/queries.js';
-import type { Instruction } from '../src/parse/types.js';
+import { instructionLabel, type Instruction, type Rule } from '../src/kit/index.js';
 
 /**
  * Two short RUNs in a row make two layers and two cache entries where one would do. Merging big RUNs

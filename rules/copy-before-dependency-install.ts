@@ -1,14 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import type { DependencyInstall, Ecosystem } from '../src/model/knowledge/dependencies.js';
-import type { BuildCall } from '../src/model/knowledge/build-tools.js';
-import { ESSENTIAL_MANIFESTS, MANIFESTS } from '../src/model/knowledge/dependencies.js';
-import type { FileEffect, LayerModel, LayerStep } from '../src/model/types.js';
-import { globToRegExp, isWithin } from '../src/util/paths.js';
-import { isBefore } from '../src/parse/positions.js';
-import { basename } from '../src/parse/shell.js';
-import { broadSources, commandLabel, earlierStepsInImage, instructionLabel, lineOf } from '../src/model/queries.js';
-import { workspaceAt, type Workspace } from '../src/model/workspaces.js';
-import { own } from '../src/util/own.js';
+import { ESSENTIAL_MANIFESTS, MANIFESTS, basename, broadSources, commandLabel, earlierStepsInImage, globToRegExp, instructionLabel, isBefore, isWithin, lineOf, own, workspaceAt, type BuildCall, type DependencyInstall, type Ecosystem, type FileEffect, type LayerModel, type LayerStep, type Rule, type Workspace } from '../src/kit/index.js';
 
 /**
  * `COPY . .` then `RUN npm ci`: every source edit changes the COPY layer's cache key, so the

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import type { LayerModel } from '../src/model/types.js';
-import { stageChain } from '../src/parse/dockerfile.js';
+import { stageChain, type LayerModel, type Rule } from '../src/kit/index.js';
 
 /**
  * `COPY --from=builder / /` copies the builder's whole filesystem (compilers, caches, package lists)

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { editDistance, lineOf } from '../src/model/queries.js';
+import { editDistance, lineOf, type Rule } from '../src/kit/index.js';
 
 /**
  * `COPY --from=buidl …`: a name that is no earlier stage is taken as an image to pull, so a typo or a

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /**
  * `COPY config.json /app/` when .dockerignore excludes config.json: the build fails ("not found") or,

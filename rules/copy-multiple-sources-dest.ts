@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /**
  * `COPY a.txt b.txt /app` fails: with several sources the destination must be a directory written

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { stageChain } from '../src/parse/dockerfile.js';
-import { startsInRoot } from '../src/model/knowledge/base-image-env.js';
+import { stageChain, startsInRoot, type Rule } from '../src/kit/index.js';
 
 /**
  * `COPY app.py .` lands in the base image's working directory, which you do not see in this file and

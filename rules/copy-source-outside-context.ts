@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { normalizePath } from '../src/util/paths.js';
+import { normalizePath, type Rule } from '../src/kit/index.js';
 
 /**
  * `COPY ../certs/server.crt /app/certs/`: a build reads only its context, and no path can leave it.

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { systemPackageCall } from '../src/model/knowledge/package-managers.js';
-import { commandLabel, runCommands } from '../src/model/queries.js';
+import { commandLabel, systemPackageCall, type Rule } from '../src/kit/index.js';
 
 /**
  * `zypper dist-upgrade` / `apt-get dist-upgrade` may move the image to another release and remove
@@ -21,7 +19,7 @@ const rule: Rule = {
     hadolint: ['DL3035'],
   },
   check({ parsed, report }) {
-    for (const { command } of runCommands(parsed)) {
+    for (const { command } of parsed.runCommands) {
       const call = systemPackageCall(command);
       if (!call || !DIST_UPGRADE.has(call.subcommand) || (call.manager !== 'zypper' && call.manager !== 'apt')) continue;
       report({

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { lineOf } from '../src/model/queries.js';
+import { lineOf, type Rule } from '../src/kit/index.js';
 
 const rule: Rule = {
   meta: {

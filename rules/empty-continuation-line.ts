@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /**
  * An empty line inside a `\` continuation is silently skipped today; Docker has announced it will be

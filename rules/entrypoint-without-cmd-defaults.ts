@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { basename } from '../src/parse/shell.js';
-import { effectiveRuntime } from '../src/model/queries.js';
+import { basename, effectiveRuntime, type Rule } from '../src/kit/index.js';
 
 /**
  * `ENTRYPOINT ["ping", "-c", "3", "8.8.8.8"]` with no CMD: users cannot change the target without

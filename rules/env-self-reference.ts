@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { stageChain } from '../src/parse/dockerfile.js';
-import { referencedVariables } from '../src/parse/variables.js';
+import { referencedVariables, stageChain, type Rule } from '../src/kit/index.js';
 
 /**
  * In `ENV A=/opt B=$A/bin`, $A is substituted with A's value from before this ENV, not /opt: if A

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { toExecForm } from '../src/model/exec-form.js';
-import { effectiveRuntime, lineOf } from '../src/model/queries.js';
+import { effectiveRuntime, lineOf, toExecForm, type Rule } from '../src/kit/index.js';
 
 /** `ENTRYPOINT ["app"]` + `CMD --port 80`: the container runs `app /bin/sh -c "--port 80"`. */
 const rule: Rule = {

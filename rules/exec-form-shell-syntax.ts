@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { basename } from '../src/parse/shell.js';
+import { basename, type Rule } from '../src/kit/index.js';
 
 /**
  * Exec form runs the program directly, without a shell: `&&`, `|`, `>`, `$VAR` and globs reach it as

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { exposedPorts } from '../src/model/expose.js';
+import { exposedPorts, type Rule } from '../src/kit/index.js';
 
 /**
  * EXPOSE documents container ports: a number 0–65535 (or a range) with tcp, udp or sctp. A host mapping

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { exposedPorts } from '../src/model/expose.js';
+import { exposedPorts, type Rule } from '../src/kit/index.js';
 
 /** `EXPOSE 80/TCP`: Docker lower-cases it, but tools reading the image config may not. */
 const rule: Rule = {

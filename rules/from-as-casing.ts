@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import type { Range } from '../src/parse/types.js';
+import type { Range, Rule } from '../src/kit/index.js';
 
 /** `FROM alpine as build` or `from alpine AS build`: the AS keyword should match FROM's case. */
 const rule: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /**
  * `FROM --platform=linux/amd64` pins a stage to one platform, so `docker buildx build --platform …`

@@ -2,7 +2,7 @@
  * Every rule, one module each. Add a rule here and it is linted, listed by `layerlint rules`,
  * documented in SARIF, and checked by test/rules-meta.test.ts (docs page, id, tests).
  */
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 import parseError from './parse-error.js';
 import inlineComment from './inline-comment.js';
 import copyBeforeDependencyInstall from './copy-before-dependency-install.js';

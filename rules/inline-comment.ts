@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /**
  * `WORKDIR /src # create the folder`: a Dockerfile comment must start the line. Elsewhere `#` is an

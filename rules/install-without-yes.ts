@@ -1,7 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { systemPackageCall } from '../src/model/knowledge/package-managers.js';
-import { commandLabel, hasCommandOption, insertAfterWord, runCommands } from '../src/model/queries.js';
-import { own } from '../src/util/own.js';
+import { commandLabel, hasOption, insertAfterWord, own, systemPackageCall, type Rule } from '../src/kit/index.js';
 
 /**
  * Without `-y` these package managers stop to ask "Do you want to continue?"; with no terminal in a
@@ -27,7 +24,7 @@ const rule: Rule = {
     hadolint: ['DL3014', 'DL3030', 'DL3034', 'DL3038'],
   },
   check({ parsed, report }) {
-    for (const { command } of runCommands(parsed)) {
+    for (const { command } of parsed.runCommands) {
       const options = own(ASSUME_YES, command.program);
       const call = options ? systemPackageCall(command) : null;
       if (!options || !call || !['install', 'upgrade', 'remove'].includes(call.action)) continue;
@@ -35,7 +32,7 @@ const rule: Rule = {
       const quietFlags = command.argv.filter((w) => /^-q+$/.test(w)).reduce((sum, w) => sum + w.length - 1, 0);
       const quietTwice = /^apt/.test(command.program) && (quietFlags >= 2 || command.argv.some((w) => /^(-q=?|--quiet=)[2-9]$/.test(w)));
       const configured = call.options.some((option) => /Assume-Yes=(true|1|yes)/i.test(option));
-      if (hasCommandOption(command.argv, options.long, options.short) || quietTwice || configured) continue;
+      if (hasOption(command.argv, options.long, options.short) || quietTwice || configured) continue;
       const edit = insertAfterWord(command, command.argv.indexOf(call.subcommand), ' -y');
       report({
         message: `${commandLabel(command)} will ask for confirmation, which a build cannot give; add -y.`,

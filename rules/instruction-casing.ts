@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { KNOWN_INSTRUCTIONS } from '../src/parse/dockerfile.js';
-import type { Instruction } from '../src/parse/types.js';
+import { KNOWN_INSTRUCTIONS, type Instruction, type Rule } from '../src/kit/index.js';
 
 /**
  * Instructions are case-insensitive, but a file that mixes `RUN` and `run` (or writes `Run`) is harder

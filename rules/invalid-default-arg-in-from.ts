@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { AUTOMATIC_PLATFORM_ARGS, globalArgDefaults, variableReferences } from '../src/model/build-args.js';
-import { processWord } from '../src/parse/variables.js';
+import { AUTOMATIC_PLATFORM_ARGS, globalArgDefaults, processWord, variableReferences, type Rule } from '../src/kit/index.js';
 
 /**
  * `ARG TAG` (no default) then `FROM alpine:${TAG}`: a build without `--build-arg TAG=…` asks for

@@ -1,7 +1,4 @@
-import { NOT_AN_ARRAY_OF_STRINGS } from '../src/parse/command-form.js';
-import type { Instruction } from '../src/parse/types.js';
-import type { Fix, Rule } from '../src/engine/types.js';
-import { effectiveRuntime, lineOf } from '../src/model/queries.js';
+import { NOT_AN_ARRAY_OF_STRINGS, effectiveRuntime, lineOf, type Fix, type Instruction, type Rule } from '../src/kit/index.js';
 
 /** `["a", 'b']`, `["a",]`: it looks like exec form, but Docker silently runs it as a shell string. */
 function singleQuoteFix(instruction: Instruction): Fix | undefined {

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /** `LABEL version=""` records nothing; usually a build arg that was not passed. */
 const rule: Rule = {

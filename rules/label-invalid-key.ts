@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { labelKeyProblem } from '../src/model/labels.js';
+import { labelKeyProblem, type Rule } from '../src/kit/index.js';
 
 /** Docker's label key convention (lowercase reverse-DNS), so tools that query labels find them. */
 const rule: Rule = {

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { labelValueProblem } from '../src/model/labels.js';
-import { stageChain } from '../src/parse/dockerfile.js';
+import { labelValueProblem, stageChain, type Rule } from '../src/kit/index.js';
 
 /**
  * With `label-schema` in .layerlint.yaml: the image must carry each label, in its format. Checked on

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { stageChain } from '../src/parse/dockerfile.js';
+import { stageChain, type Rule } from '../src/kit/index.js';
 
 /**
  * The image runs as the last USER of the target stage and the stages it is built FROM.

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /**
  * `ENV NAME value` (no `=`) sets one variable to the whole rest of the line, spaces included, so

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { commandLabel, runCommands } from '../src/model/queries.js';
-import { stageChain } from '../src/parse/dockerfile.js';
+import { commandLabel, stageChain, type Rule } from '../src/kit/index.js';
 
 /**
  * Images without a /bin/sh of their own (distroless, scratch): linking one in (`ln -s /busybox/sh /bin/sh` on
@@ -19,7 +17,7 @@ const rule: Rule = {
     hadolint: ['DL4005'],
   },
   check({ parsed, report }) {
-    for (const { command, instruction } of runCommands(parsed)) {
+    for (const { command, instruction } of parsed.runCommands) {
       if (command.program !== 'ln' || command.argv.at(-1) !== '/bin/sh') continue;
       const root = parsed.stages[stageChain(parsed, instruction.stageIndex)[0]]?.from.from;
       if (root && NO_BIN_SH.test(root.imageName.toLowerCase())) continue;

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { broadSources, instructionLabel } from '../src/model/queries.js';
+import { broadSources, instructionLabel, type Rule } from '../src/kit/index.js';
 
 /**
  * `COPY . .` sends and copies everything in the build context: `.git`, `node_modules`, a virtualenv or

@@ -1,8 +1,4 @@
-import type { Rule, RuleContext } from '../src/engine/types.js';
-import { COMPILER_PACKAGES, isSdkImage, SDK_IMAGES } from '../src/model/knowledge/build-tools.js';
-import { commandLabel, lineOf, runsAnApplication } from '../src/model/queries.js';
-import type { LayerModel, LayerStep, StageModel } from '../src/model/types.js';
-import { isBefore } from '../src/parse/positions.js';
+import { COMPILER_PACKAGES, SDK_IMAGES, commandLabel, isBefore, isSdkImage, lineOf, runsAnApplication, type LayerModel, type LayerStep, type Rule, type RuleContext, type StageModel } from '../src/kit/index.js';
 
 /**
  * A single-stage image that compiles ships its compiler, SDK and build caches. The seed example's

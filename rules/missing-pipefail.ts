@@ -1,7 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { runInstructions } from '../src/model/queries.js';
-import { isBefore, sameRange } from '../src/parse/positions.js';
-import type { Instruction, ShellCommand, ShellPipeline } from '../src/parse/types.js';
+import { isBefore, sameRange, type Instruction, type Rule, type ShellCommand, type ShellPipeline } from '../src/kit/index.js';
 
 /**
  * A RUN's status is its last command's: in `curl -fsSL $URL | tar -xz` a failed download leaves tar
@@ -70,7 +67,7 @@ const rule: Rule = {
     hadolint: ['DL4006'],
   },
   check({ parsed, report }) {
-    for (const instruction of runInstructions(parsed)) {
+    for (const instruction of parsed.runInstructions) {
       if (instruction.form !== 'exec' && shellHasPipefail(instruction.shell)) continue;
       const pipeline = (instruction.script?.pipelines ?? []).find((candidate) =>
         !candidate.programs.slice(0, -1).every((program) => HARMLESS_PRODUCERS.has(program)) && !setBefore(instruction, candidate)

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { resolveAgainst } from '../src/util/paths.js';
+import { resolveAgainst, type Rule } from '../src/kit/index.js';
 
 /** `RUN mkdir -p /app` then `WORKDIR /app`: WORKDIR creates the directory itself, so the RUN is a layer for nothing. */
 const rule: Rule = {

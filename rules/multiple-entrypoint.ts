@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { overriddenInstructions } from '../src/engine/edits.js';
+import { overriddenInstructions, type Rule } from '../src/kit/index.js';
 
 /** Only the last ENTRYPOINT of a stage takes effect. */
 const rule: Rule = {

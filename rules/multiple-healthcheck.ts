@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { overriddenInstructions } from '../src/engine/edits.js';
+import { overriddenInstructions, type Rule } from '../src/kit/index.js';
 
 /** Only the last HEALTHCHECK of a stage takes effect; earlier ones are dead code that misleads readers. */
 const rule: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /** Docker refuses these triggers when a child image builds: ONBUILD cannot chain, start a stage or set a maintainer. */
 const DISALLOWED = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);

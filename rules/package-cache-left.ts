@@ -1,7 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import type { FileEffect, LayerStep } from '../src/model/types.js';
-import { hasGlob, pathsOverlap } from '../src/util/paths.js';
-import { lineOf } from '../src/model/queries.js';
+import { hasGlob, lineOf, pathsOverlap, type FileEffect, type LayerStep, type Rule } from '../src/kit/index.js';
 
 /**
  * An install that leaves its package-manager cache in its own layer, in a stage that ships.

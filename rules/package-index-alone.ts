@@ -1,9 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { cachesLeftBy, systemPackageCall } from '../src/model/knowledge/package-managers.js';
-import { commandLabel } from '../src/model/queries.js';
-import { stageChain } from '../src/parse/dockerfile.js';
-import { isBefore } from '../src/parse/positions.js';
-import { pathsOverlap } from '../src/util/paths.js';
+import { cachesLeftBy, commandLabel, isBefore, pathsOverlap, stageChain, systemPackageCall, type Rule } from '../src/kit/index.js';
 
 /**
  * `RUN apt-get update` on its own: Docker caches that layer, so a later `RUN apt-get install` (or one

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /** Reports what the parser could not make sense of; the rest of the file is still linted. */
 const rule: Rule = {

@@ -1,10 +1,4 @@
-import type { Fix, Rule } from '../src/engine/types.js';
-import { moveIntoEarlierRun } from '../src/engine/edits.js';
-import type { LayerStep } from '../src/model/types.js';
-import type { ShellCommand } from '../src/parse/types.js';
-import { homeOf } from '../src/parse/dockerfile.js';
-import { pathDepth, pathsOverlap, resolveAgainst } from '../src/util/paths.js';
-import { earlierStepsInImage, hasCommandOption, instructionLabel, lineOf } from '../src/model/queries.js';
+import { earlierStepsInImage, hasOption, homeOf, instructionLabel, lineOf, moveIntoEarlierRun, pathDepth, pathsOverlap, resolveAgainst, type Fix, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
 
 /**
  * `COPY . /app` then `RUN chown -R app /app`, or `RUN curl -o /usr/local/bin/tool …` then `RUN chmod +x
@@ -35,7 +29,7 @@ function permissionChanges(step: LayerStep): PermissionChange[] {
     changes.push({
       command,
       paths: paths.map((path) => resolveAgainst(path, step.instruction.workdir, homeOf(step.instruction.user))),
-      recursive: hasCommandOption(command.argv, ['--recursive'], 'R'),
+      recursive: hasOption(command.argv, ['--recursive'], 'R'),
     });
   }
   return changes;

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { commandLabel, runCommands } from '../src/model/queries.js';
-import { own } from '../src/util/own.js';
+import { commandLabel, own, type Rule } from '../src/kit/index.js';
 
 /**
  * Commands that do nothing useful while an image builds: no process survives a RUN, there is no
@@ -29,7 +27,7 @@ const rule: Rule = {
     hadolint: ['DL3001'],
   },
   check({ parsed, report }) {
-    for (const { instruction, command } of runCommands(parsed)) {
+    for (const { instruction, command } of parsed.runCommands) {
       const why = own(POINTLESS, command.program);
       if (!why) continue;
       if (command.program === 'ssh' && instruction.flags.some((flag) => flag.name === 'mount' && flag.options.type === 'ssh')) continue;

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /** `FROM --platform=$TARGETPLATFORM` says what FROM does anyway: stages are built for the target platform by default. */
 const rule: Rule = {

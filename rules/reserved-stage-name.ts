@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /** `FROM x AS scratch`: `scratch` is the empty image and `context` the build context, so other stages cannot reach this one by name. */
 const RESERVED = new Set(['scratch', 'context']);

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import type { Instruction, ParsedDockerfile } from '../src/parse/types.js';
-import { stageChain } from '../src/parse/dockerfile.js';
+import { stageChain, type Instruction, type ParsedDockerfile, type Rule } from '../src/kit/index.js';
 
 /**
  * A stage built FROM scratch has no operating system: no /bin/sh for a shell-form RUN (the build fails:

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /**
  * ARG and ENV values are stored in the image config and history (`docker history` shows them), so a

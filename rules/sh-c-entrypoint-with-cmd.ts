@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { basename } from '../src/parse/shell.js';
-import { effectiveRuntime, lineOf } from '../src/model/queries.js';
+import { basename, effectiveRuntime, lineOf, type Rule } from '../src/kit/index.js';
 
 /**
  * `ENTRYPOINT ["sh", "-c", "echo hello"]` + `CMD ["world"]`: the CMD's words become `$0 $1 …` of the

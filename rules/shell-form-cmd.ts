@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { toExecForm } from '../src/model/exec-form.js';
-import { effectiveRuntime, hasExplicitShell } from '../src/model/queries.js';
+import { effectiveRuntime, hasExplicitShell, toExecForm, type Rule } from '../src/kit/index.js';
 
 /**
  * `CMD python app.py` starts the main process under `/bin/sh -c`; unless the command is `exec`ed, the

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { toExecForm } from '../src/model/exec-form.js';
-import { effectiveRuntime, hasExplicitShell } from '../src/model/queries.js';
+import { effectiveRuntime, hasExplicitShell, toExecForm, type Rule } from '../src/kit/index.js';
 
 /**
  * `ENTRYPOINT node server.js` runs `/bin/sh -c "node server.js"`: the shell is PID 1, `docker stop`'s

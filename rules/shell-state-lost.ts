@@ -1,8 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import type { Instruction, ShellCommand, ShellStateChange } from '../src/parse/types.js';
-import { commandLabel, runInstructions } from '../src/model/queries.js';
-import { normalizePath } from '../src/util/paths.js';
-import { contains } from '../src/parse/positions.js';
+import { commandLabel, contains, normalizePath, type Instruction, type Rule, type ShellCommand, type ShellStateChange } from '../src/kit/index.js';
 
 /**
  * `RUN export NODE_ENV=production`, `RUN source venv/bin/activate`, `RUN set -o pipefail`, `RUN poetry shell`: each RUN is
@@ -154,7 +150,7 @@ const rule: Rule = {
     description: 'A RUN only changes its own shell (export, source, set, cd …), which ends with it; later steps never see the change.',
   },
   check({ parsed, report }) {
-    for (const instruction of runInstructions(parsed)) {
+    for (const instruction of parsed.runInstructions) {
       const script = instruction.script;
       if (!script || instruction.form !== 'shell' || !script.analysed || script.hasError) continue;
       const changes = script.stateChanges;

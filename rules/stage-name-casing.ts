@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /** Stage names are matched case-insensitively but image references are lowercase: `AS Builder` reads like a different name than `--from=builder`. */
 const rule: Rule = {

@@ -1,8 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import type { ShellCommand } from '../src/parse/types.js';
-import type { LayerStep } from '../src/model/types.js';
-import { systemPackageCall } from '../src/model/knowledge/package-managers.js';
-import { broadSources, earlierStepsInStage, instructionLabel, lineOf } from '../src/model/queries.js';
+import { broadSources, earlierStepsInStage, instructionLabel, lineOf, systemPackageCall, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
 
 /**
  * A RUN that installs system packages or downloads tools does not read the source files, yet when it

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /** RUN already runs as the current USER; sudo adds a setuid binary and unpredictable TTY/environment behaviour. */
 const rule: Rule = {

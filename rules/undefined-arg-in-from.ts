@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { AUTOMATIC_PLATFORM_ARGS, globalArgDefaults, variableReferences } from '../src/model/build-args.js';
-import { closestName } from '../src/model/queries.js';
+import { AUTOMATIC_PLATFORM_ARGS, closestName, globalArgDefaults, variableReferences, type Rule } from '../src/kit/index.js';
 
 /**
  * FROM can only use ARGs declared before the first FROM (and BuildKit's platform ARGs). An ARG declared

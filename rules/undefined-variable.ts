@@ -1,8 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { variableReferences } from '../src/model/build-args.js';
-import { closestName } from '../src/model/queries.js';
-import { stageChain } from '../src/parse/dockerfile.js';
-import type { Instruction, ParsedDockerfile, Stage } from '../src/parse/types.js';
+import { closestName, stageChain, variableReferences, type Instruction, type ParsedDockerfile, type Rule, type Stage } from '../src/kit/index.js';
 
 /**
  * `COPY app-$VERSON.jar /app.jar` or a global ARG used in a stage without `ARG NAME`: Docker expands

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { layerlintPragmaNames } from '../src/engine/suppressions.js';
-import { closestRuleName, isRuleName } from '../src/engine/selection.js';
+import { closestRuleName, isRuleName, layerlintPragmaNames, type Rule } from '../src/kit/index.js';
 
 /** `# layerlint ignore=multiple-cmdx` suppresses nothing and says nothing: a typo here silently keeps a finding on. */
 const rule: Rule = {

@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { unpinnedInstall } from '../src/model/knowledge/pinning.js';
-import { commandLabel, runCommands } from '../src/model/queries.js';
+import { commandLabel, unpinnedInstall, type Rule } from '../src/kit/index.js';
 
 /**
  * An install without versions gives a different image whenever the repository moves on, and a cached
@@ -20,7 +18,7 @@ const rule: Rule = {
     hadolint: ['DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3033', 'DL3037', 'DL3041', 'DL3062'],
   },
   check({ parsed, report }) {
-    for (const { command } of runCommands(parsed)) {
+    for (const { command } of parsed.runCommands) {
       const found = unpinnedInstall(command);
       if (!found) continue;
       const names = found.packages.slice(0, 4).join(', ') + (found.packages.length > 4 ? ` and ${found.packages.length - 4} more` : '');

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/kit/index.js';
 
 /** `FROM debian` means `debian:latest`: the base changes under you and builds are not reproducible. */
 const rule: Rule = {

@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { globToRegExp } from '../src/util/paths.js';
+import { globToRegExp, type Rule } from '../src/kit/index.js';
 
 /** Docker Hub's canonical name; images without a registry in their name come from it. */
 const DOCKER_HUB = 'docker.io';

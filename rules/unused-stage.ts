@@ -1,7 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import type { LayerModel, StageModel } from '../src/model/types.js';
-import type { ParsedDockerfile } from '../src/parse/types.js';
-import { stageChain } from '../src/parse/dockerfile.js';
+import { stageChain, type LayerModel, type ParsedDockerfile, type Rule, type StageModel } from '../src/kit/index.js';
 
 /**
  * A stage nothing builds: no other stage uses it (FROM, COPY --from, RUN --mount=from), and it is

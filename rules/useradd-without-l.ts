@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { commandLabel, hasCommandOption, insertAfterWord, runCommands } from '../src/model/queries.js';
+import { commandLabel, hasOption, insertAfterWord, type Rule } from '../src/kit/index.js';
 
 /**
  * useradd records the user in /var/log/lastlog and faillog, sparse files indexed by UID. Docker's
@@ -16,8 +15,8 @@ const rule: Rule = {
     hadolint: ['DL3046'],
   },
   check({ parsed, report }) {
-    for (const { command } of runCommands(parsed)) {
-      if (command.program !== 'useradd' || hasCommandOption(command.argv, ['--no-log-init'], 'l')) continue;
+    for (const { command } of parsed.runCommands) {
+      if (command.program !== 'useradd' || hasOption(command.argv, ['--no-log-init'], 'l')) continue;
       const uidIndex = command.argv.findIndex((word) => word === '-u' || word === '--uid');
       const inline = command.argv.map((word) => word.match(/^(?:-u|--uid=)(\d+)$/)?.[1]).find(Boolean);
       const uid = inline ?? (uidIndex > 0 ? command.argv[uidIndex + 1] : undefined);

@@ -1,7 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import type { LayerStep } from '../src/model/types.js';
-import { referencedVariables } from '../src/parse/variables.js';
-import { lineOf } from '../src/model/queries.js';
+import { lineOf, referencedVariables, type LayerStep, type Rule } from '../src/kit/index.js';
 
 /**
  * Every RUN after an ARG uses it implicitly (as an environment variable), so when its value changes

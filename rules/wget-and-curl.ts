@@ -1,7 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { stepsInImageOf } from '../src/model/build.js';
-import { commandLabel } from '../src/model/queries.js';
-import type { ShellCommand } from '../src/parse/types.js';
+import { commandLabel, stepsInImageOf, type Rule, type ShellCommand } from '../src/kit/index.js';
 
 /**
  * One image needing both wget and curl usually means both got installed to download files: pick one.

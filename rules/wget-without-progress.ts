@@ -1,5 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { commandLabel, hasCommandOption, insertAfterWord, runCommands } from '../src/model/queries.js';
+import { commandLabel, hasOption, insertAfterWord, type Rule } from '../src/kit/index.js';
 
 /** Without a TTY, wget's default progress bar prints a line per few KB: megabytes of build log for one download. */
 const rule: Rule = {
@@ -14,9 +13,9 @@ const rule: Rule = {
     hadolint: ['DL3047'],
   },
   check({ parsed, report }) {
-    for (const { command } of runCommands(parsed)) {
+    for (const { command } of parsed.runCommands) {
       if (command.program !== 'wget') continue;
-      const quiet = hasCommandOption(command.argv, ['--progress', '--quiet', '--no-verbose', '--output-file', '--append-output', '--show-progress'], 'qoa') || command.argv.includes('-nv');
+      const quiet = hasOption(command.argv, ['--progress', '--quiet', '--no-verbose', '--output-file', '--append-output', '--show-progress'], 'qoa') || command.argv.includes('-nv');
       if (quiet) continue;
       const edit = insertAfterWord(command, 0, ' --progress=dot:giga');
       report({

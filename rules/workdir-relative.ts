@@ -1,6 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
-import { stageChain } from '../src/parse/dockerfile.js';
-import type { Instruction } from '../src/parse/types.js';
+import { stageChain, type Instruction, type Rule } from '../src/kit/index.js';
 
 /**
  * A relative WORKDIR depends on the base image's working directory, which can change under you.

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText } from '../dist/src/lint.js';
-import { DEFAULT_CONFIG, defaultConfig } from '../dist/src/config/config.js';
+import { DEFAULT_CONFIG, defaultConfig } from '../dist/src/core/config.js';
 import { loadBuildContext } from '../dist/src/model/context.js';
 import { findShellcheck } from '../dist/src/shellcheck/shellcheck.js';
 

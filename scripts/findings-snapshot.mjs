@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { lintText } from '../dist/src/lint.js';
-import { defaultConfig } from '../dist/src/config/config.js';
+import { defaultConfig } from '../dist/src/core/config.js';
 import { loadBuildContext } from '../dist/src/model/context.js';
 import { expandInputs } from '../dist/src/cli/inputs.js';
 

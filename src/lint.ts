@@ -7,9 +7,10 @@ import type { ParsedDockerfile } from './parse/types.js';
 import { buildLayerModel } from './model/build.js';
 import type { BuildContext } from './model/context.js';
 import type { LayerModel } from './model/types.js';
-import { runRules } from './engine/run.js';
-import type { Finding, Rule } from './engine/types.js';
-import { DEFAULT_CONFIG, type Config } from './config/config.js';
+import { runRules } from './runner/run.js';
+import type { Finding } from './core/findings.js';
+import type { Rule } from './runner/types.js';
+import { DEFAULT_CONFIG, type Config } from './core/config.js';
 import { allRules } from '../rules/index.js';
 import type { ShellcheckRunner } from './shellcheck/runner.js';
 

@@ -1,10 +1,10 @@
 import { lintText, modelDockerfile, type LintOptions } from '../src/lint.js';
 import { parseDockerfile } from '../src/parse/dockerfile.js';
 import { loadShellParser } from '../src/parse/shell.js';
-import type { Finding } from '../src/engine/types.js';
+import type { Finding } from '../src/core/findings.js';
 import type { LayerModel } from '../src/model/types.js';
 import type { ParsedDockerfile } from '../src/parse/types.js';
-import { defaultConfig, type Config } from '../src/config/config.js';
+import { defaultConfig, type Config } from '../src/core/config.js';
 
 /**
  * Every rule on (`extends: strict`): a rule's tests show what the rule finds whether or not it is in

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LintCache } from '../src/cache/lint-cache.js';
-import { defaultConfig } from '../src/config/config.js';
+import { defaultConfig } from '../src/core/config.js';
 
 const bin = new URL('../bin/layerlint', import.meta.url).pathname;
 const root = new URL('..', import.meta.url).pathname;

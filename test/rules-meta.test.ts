@@ -5,7 +5,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { allRules } from '../rules/index.js';
-import { CATEGORIES, SEVERITIES } from '../src/engine/types.js';
+import { CATEGORIES, SEVERITIES } from '../src/core/findings.js';
 
 const root = new URL('..', import.meta.url);
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText } from '../src/lint.js';
 import { findShellcheck } from '../src/shellcheck/shellcheck.js';
-import { defaultConfig, type Config } from '../src/config/config.js';
+import { defaultConfig, type Config } from '../src/core/config.js';
 import { toSarif } from '../src/report/sarif.js';
 import { allRules } from '../rules/index.js';
 import { STRICT_CONFIG } from './helpers.js';

@@ -5,7 +5,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../meta.js';
-import { SEVERITIES } from '../engine/types.js';
+import { SEVERITIES } from '../core/findings.js';
 import { refuseMistypedCommand, refuseRepeatedOptions, repeated, requiredLabels, ruleNameList } from './option-checks.js';
 import { UserError } from '../util/errors.js';
 import { LINT_FORMATS, runLint, selectorList, type LintFormat } from './lint-command.js';
@@ -13,7 +13,7 @@ import { LAYERS_FORMATS, runLayers } from './layers-command.js';
 import { runRulesCommand } from './rules-command.js';
 import { runMeasure } from './measure-command.js';
 import { STDIN_PATH } from './inputs.js';
-import type { Threshold } from '../config/config.js';
+import type { Threshold } from '../core/config.js';
 import { terminalColumns, writeErr } from './terminal.js';
 import { relaunchServer } from './relaunch.js';
 import { shellGrammarForBatch } from '../parse/shell-grammar.js';

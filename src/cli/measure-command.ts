@@ -2,7 +2,8 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { lintText } from '../lint.js';
-import { defaultConfig, findConfigFile, loadConfig } from '../config/config.js';
+import { defaultConfig } from '../core/config.js';
+import { findConfigFile, loadConfig } from '../config/config.js';
 import { loadBuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
 import { formatSarif } from '../report/sarif.js';

@@ -3,8 +3,9 @@
  * names, `--require-label` values. Each failure is one UserError line.
  */
 import { existsSync } from 'node:fs';
-import { LABEL_FORMATS, type LabelFormat } from '../engine/types.js';
-import { closestRuleName, editDistance, isRuleName } from '../engine/selection.js';
+import { LABEL_FORMATS, type LabelFormat } from '../core/findings.js';
+import { closestRuleName, isRuleName } from '../runner/selection.js';
+import { editDistance } from '../util/names.js';
 import { allRules } from '../../rules/index.js';
 import { UserError } from '../util/errors.js';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { LayerModel } from '../model/types.js';
 import type { StepTimings } from '../report/rebuilds.js';
 import { UserError, fileErrorInWords } from '../util/errors.js';
-import { instructionStepKey, stepTextKey } from '../util/step-text.js';
+import { instructionStepKey, stepTextKey } from '../parse/step-text.js';
 
 interface MeasuredStep {
   line: number | null;

@@ -6,45 +6,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LabelFormat, Severity } from '../engine/types.js';
-import { closestRuleName, closestSelector, isKnownSelector, isRuleName, type Profile } from '../engine/selection.js';
+import { CONFIG_NAMES, type Config, type Profile, type Threshold } from '../core/config.js';
+import { closestRuleName, closestSelector, isKnownSelector, isRuleName } from '../runner/selection.js';
 import { allRules } from '../../rules/index.js';
 import { fileErrorInWords, UserError } from '../util/errors.js';
-
-export type Threshold = Severity | 'none';
-
-export interface Config {
-  failureThreshold: Threshold | null;
-  /** The rule profile: `recommended` (the default: only rules that are precise and matter) or `strict` (every rule). */
-  extends: Profile;
-  /** Selectors that replace the profile (`--select`), or null to use it. */
-  select: string[] | null;
-  /** Selectors added to the profile (`--extend-select`). */
-  extendSelect: string[];
-  ignored: string[];
-  /** Per-rule severity; a severity also turns on a rule the profile leaves off. */
-  rules: Record<string, Severity | 'off'>;
-  trustedRegistries: string[];
-  /** Labels the final image must have, with the format of each value (hadolint's label-schema). */
-  labelSchema: Record<string, LabelFormat>;
-  /** With a label schema: labels outside it are reported too. */
-  strictLabels: boolean;
-  disableIgnorePragma: boolean;
-  /** The file it came from, or null for the defaults. */
-  source: string | null;
-}
-
-export const CONFIG_NAMES = ['.layerlint.yaml', '.layerlint.yml'];
-
-export function defaultConfig(): Config {
-  return { failureThreshold: null, extends: 'recommended', select: null, extendSelect: [], ignored: [], rules: {}, trustedRegistries: [], labelSchema: {}, strictLabels: false, disableIgnorePragma: false, source: null };
-}
-
-/**
- * The one config of every file without a config file, shared so that work done once per config
- * (the rules' severities, src/engine/run.ts) is done once per batch. Never changed.
- */
-export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze(defaultConfig());
 
 /** The nearest config file from `startDir` upward; stops after a folder holding `.git`. */
 export function findConfigFile(startDir: string): string | null {

@@ -1,6 +1,6 @@
 /** Findings → LSP diagnostics and quick-fix code actions (pure functions, no connection). */
 import type { CodeAction, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { Finding, Severity } from '../engine/types.js';
+import type { Finding, Severity } from '../core/findings.js';
 import { ruleDocsUrl } from '../meta.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, info: 3, style: 4 };

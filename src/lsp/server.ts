@@ -12,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../lint.js';
-import { DEFAULT_CONFIG, findConfigFile, loadConfig, type Config } from '../config/config.js';
+import { DEFAULT_CONFIG, type Config } from '../core/config.js';
+import { findConfigFile, loadConfig } from '../config/config.js';
 import { VERSION } from '../meta.js';
 import { quickFixes, toDiagnostic } from './diagnostics.js';
 import { findShellcheck, shellcheckInputKey, shellcheckRules, type ShellcheckFinding } from '../shellcheck/shellcheck.js';
 import { runShellcheck } from '../shellcheck/runner.js';
-import { runRules } from '../engine/run.js';
-import type { Finding } from '../engine/types.js';
+import { runRules } from '../runner/run.js';
+import type { Finding } from '../core/findings.js';
 import type { LayerModel } from '../model/types.js';
 
 /** Quiet period after the last keystroke before linting again. */

@@ -8,7 +8,7 @@ import type Docker from 'dockerode';
 import type { ParsedDockerfile, Instruction } from '../parse/types.js';
 import type { BuildContext } from '../model/context.js';
 import { contextTar } from './context-tar.js';
-import { instructionStepKey, stepTextKey } from '../util/step-text.js';
+import { instructionStepKey, stepTextKey } from '../parse/step-text.js';
 
 export interface BuildOptions {
   context: BuildContext;

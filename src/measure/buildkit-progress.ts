@@ -7,7 +7,7 @@
  * operations, FROM first; ENV, LABEL, CMD … are no vertices.
  */
 import type { Instruction, ParsedDockerfile, Stage } from '../parse/types.js';
-import { instructionStepKey, stepTextKey } from '../util/step-text.js';
+import { instructionStepKey, stepTextKey } from '../parse/step-text.js';
 import { decodeStatus } from './buildkit-status.js';
 import type { BuildEvent, BuildProgress, ProgressSink, StepResult } from './build.js';
 

@@ -13,7 +13,7 @@ import type Docker from 'dockerode';
 import type { LayerModel } from '../model/types.js';
 import { loadBuildContext, type BuildContext } from '../model/context.js';
 import { predictRebuild } from '../model/rebuild.js';
-import { basename } from '../parse/shell.js';
+import { basename } from '../parse/shell-names.js';
 import { ALL_MANIFEST_PATTERNS } from '../model/knowledge/dependencies.js';
 import { globToRegExp } from '../util/paths.js';
 import { buildImage, type BuilderKind, type ProgressSink } from './build.js';

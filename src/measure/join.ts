@@ -2,7 +2,7 @@
  * Static findings + measured layers: each size finding gets the bytes it really wastes
  * (`properties.measuredWastedBytes`) or is marked not confirmed.
  */
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/findings.js';
 import type { LayerModel } from '../model/types.js';
 import { pathsOverlap } from '../util/paths.js';
 import type { ImageAnalysis } from './analysis.js';

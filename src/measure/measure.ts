@@ -2,7 +2,7 @@
  * `layerlint measure`: lint, build the image for real, read every layer, and join the two.
  */
 import type Docker from 'dockerode';
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/findings.js';
 import type { LayerModel } from '../model/types.js';
 import type { BuildContext } from '../model/context.js';
 import { analyzeLayers, type ImageAnalysis } from './analysis.js';
@@ -11,7 +11,7 @@ import { readSavedImage, type LayerFiles } from './image-tar.js';
 import { mapHistory, type HistoryMapping } from './mapping.js';
 import { joinMeasurements } from './join.js';
 import { stageChain } from '../parse/dockerfile.js';
-import { instructionAsWritten } from '../util/step-text.js';
+import { instructionAsWritten } from '../parse/step-text.js';
 
 export interface MeasureInput {
   docker: Docker;

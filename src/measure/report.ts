@@ -2,7 +2,7 @@
  * Reports of a measurement: text (a per-instruction size chart with bars) and JSON; the HTML page
  * is src/measure/report-html.ts.
  */
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/findings.js';
 import { formatBytes } from '../util/bytes.js';
 import type { Measurement } from './measure.js';
 import type { CacheCheck } from './cache-check.js';

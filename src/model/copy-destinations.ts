@@ -5,7 +5,7 @@
  * have written that path?" (a later chmod, rm or tar of it) instead of "is it below the destination?",
  * which blamed `COPY pyproject.toml /app/` for /app/run.sh.
  */
-import { basename } from '../parse/shell.js';
+import { basename } from '../parse/shell-names.js';
 import { hasGlob, pathDepth, pathsOverlap } from '../util/paths.js';
 import { looksLikeFile } from './copy-sources.js';
 import { TAR_ARCHIVE } from './knowledge/archives.js';

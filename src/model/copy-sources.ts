@@ -3,7 +3,7 @@
  * context files when the build context is known.
  */
 import { ALL_MANIFEST_PATTERNS, MANIFESTS, type Ecosystem } from './knowledge/dependencies.js';
-import { basename } from '../parse/shell.js';
+import { basename } from '../parse/shell-names.js';
 import { globToRegExp, hasGlob } from '../util/paths.js';
 import type { BuildContext } from './context.js';
 import type { CopySource, Volatility } from './types.js';

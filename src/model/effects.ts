@@ -5,7 +5,8 @@
  */
 import type { Instruction, ShellCommand } from '../parse/types.js';
 import { homeOf } from '../parse/dockerfile.js';
-import { basename } from '../parse/shell.js';
+import { optionValue } from '../parse/command-options.js';
+import { basename } from '../parse/shell-names.js';
 import { resolveAgainst } from '../util/paths.js';
 import { cachesCleanedBy, cachesLeftBy, systemPackageCall } from './knowledge/package-managers.js';
 import type { FileEffect } from './types.js';
@@ -24,31 +25,6 @@ function isUnresolved(path: string): boolean {
 
 function effect(path: string, kind: FileEffect['kind'], what: string, command: ShellCommand, certainty: FileEffect['certainty'] = 'certain'): FileEffect {
   return { path, kind, what, certainty, range: command.range };
-}
-
-/**
- * The value of an option: `-o file`, `--output=file`, `--output file`, and a short option at the end
- * of a cluster of flags or with its value attached (`curl -fsSLo file`, `wget -qO-`, `-ofile`). The
- * letters before it are taken for flags without values, as they are in practice.
- */
-function optionValue(argv: string[], names: string[]): string | null {
-  for (let i = 1; i < argv.length; i++) {
-    const word = argv[i];
-    if (word === '--') return null;
-    for (const name of names) {
-      if (word === name) return argv[i + 1] ?? null;
-      if (name.startsWith('--')) {
-        if (word.startsWith(`${name}=`)) return word.slice(name.length + 1);
-        continue;
-      }
-      if (!word.startsWith('-') || word.startsWith('--')) continue;
-      const at = word.indexOf(name[1], 1);
-      if (at < 0 || !/^[a-zA-Z]*$/.test(word.slice(1, at))) continue;
-      const attached = word.slice(at + 1);
-      return attached !== '' ? attached : argv[i + 1] ?? null;
-    }
-  }
-  return null;
 }
 
 function urlBasename(url: string): string {

@@ -2,7 +2,7 @@
  * Label keys and values: Docker's key conventions and the value formats a label schema can ask for
  * (the formats of hadolint's label-schema: text, url, semver, hash, rfc3339, spdx, email).
  */
-import type { LabelFormat } from '../engine/types.js';
+import type { LabelFormat } from '../core/findings.js';
 
 /** Docker's recommendation: lowercase reverse-DNS, letters/digits/./-, no doubled separators, not Docker's own namespaces. */
 export function labelKeyProblem(key: string): string | null {

@@ -8,7 +8,7 @@
  * in the RUN, and the RUN does nothing else that could read them (no build, no install of the
  * project itself from its sources).
  */
-import { basename } from '../parse/shell.js';
+import { basename } from '../parse/shell-names.js';
 import { globToRegExp } from '../util/paths.js';
 import { MANIFESTS, type DependencyInstall } from './knowledge/dependencies.js';
 import type { BuildContext } from './context.js';

@@ -12,7 +12,7 @@
  *   empty layer that is reused when only the steps before it changed (the steps after still run,
  *   on the new layer stack).
  */
-import { basename } from '../parse/shell.js';
+import { basename } from '../parse/shell-names.js';
 import { globToRegExp, hasGlob } from '../util/paths.js';
 import type { CopySource, LayerModel, LayerStep, StageModel } from './types.js';
 

@@ -11,6 +11,7 @@ import { loadShellGrammar, type ShellGrammar, type ShellGrammarBackend, type Syn
 import type { Position, Range, ShellCommand, ShellPipeline, ShellScript, ShellStateChange } from './types.js';
 import { expandVariables, type VariableLookup } from './variables.js';
 import { own } from '../util/own.js';
+import { basename, isPosixShellProgram } from './shell-names.js';
 
 let grammar: ShellGrammar | null = null;
 
@@ -60,16 +61,9 @@ const WRAPPERS: Record<string, { optionsWithValue: string[] }> = {
   npx: { optionsWithValue: ['-p', '--package', '-c', '--call'] },
 };
 
-const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
-
-export function basename(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash >= 0 ? path.slice(slash + 1) : path;
-}
-
 /** True when the SHELL (its first word) is a POSIX-like shell we can analyse. */
 export function isPosixShell(shell: string[]): boolean {
-  return POSIX_SHELLS.has(basename(shell[0] ?? '/bin/sh'));
+  return isPosixShellProgram(shell[0] ?? '/bin/sh');
 }
 
 /**
@@ -365,7 +359,7 @@ function addCommand(command: ShellCommand, state: WalkState): void {
 }
 
 function innerShellScript(command: ShellCommand): string | null {
-  if (!POSIX_SHELLS.has(command.program)) return null;
+  if (!isPosixShellProgram(command.program)) return null;
   const dashC = command.argv.findIndex((word, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(word));
   return dashC > 0 && command.argv[dashC + 1] !== undefined ? command.argv[dashC + 1] : null;
 }

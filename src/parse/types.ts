@@ -2,18 +2,11 @@
  * The parsed form of a Dockerfile: our own model, built from dockerfile-ast's tree.
  * Rules never see dockerfile-ast objects; they read these plain records.
  *
- * Positions are 0-based (line and UTF-16 character), like LSP and dockerfile-ast.
- * Reporters convert to 1-based lines and columns.
+ * Positions (src/core/findings.ts) are 0-based (line and UTF-16 character), like LSP and dockerfile-ast.
  */
-export interface Position {
-  line: number;
-  character: number;
-}
+import type { Position, Range } from '../core/findings.js';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type { Position, Range };
 
 /** A `--name=value` flag on RUN/COPY/ADD/FROM/HEALTHCHECK. */
 export interface Flag {

@@ -2,7 +2,7 @@
  * The JSON report. Its shape is documented in README.md ("JSON output") and is stable:
  * fields may be added, never renamed or removed, without bumping `formatVersion`.
  */
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/findings.js';
 import { TOOL_NAME, VERSION, ruleDocsUrl } from '../meta.js';
 import { toRegion } from './locations.js';
 import type { Report } from './types.js';

@@ -6,7 +6,7 @@
  * - codeclimate / gitlab: the Code Climate issue JSON array GitLab's code quality report reads.
  */
 import { TOOL_NAME, VERSION, ruleDocsUrl } from '../meta.js';
-import type { Severity } from '../engine/types.js';
+import type { Severity } from '../core/findings.js';
 import { stableHash } from './fingerprint.js';
 import { toRegion } from './locations.js';
 import type { Report } from './types.js';

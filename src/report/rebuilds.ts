@@ -3,7 +3,8 @@
  * as findings for the lint formats CI reads (SARIF, GitHub annotations): one on the first line each
  * built stage rebuilds from, one on every install a change re-runs for nothing.
  */
-import type { Finding, Rule } from '../engine/types.js';
+import type { Finding } from '../core/findings.js';
+import type { Rule } from '../runner/types.js';
 import type { RebuildPrediction, StagePrediction, StepPrediction } from '../model/rebuild.js';
 import type { NeedlessRerun } from '../model/needless-reruns.js';
 import type { Report } from './types.js';

@@ -6,7 +6,8 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type * as Sarif from 'sarif';
-import type { Finding, Rule, Severity } from '../engine/types.js';
+import type { Finding, Severity } from '../core/findings.js';
+import type { Rule } from '../runner/types.js';
 import { HOMEPAGE, TOOL_NAME, VERSION, ruleDocsUrl } from '../meta.js';
 import { lineHashes, stableHash } from './fingerprint.js';
 import { toRegion } from './locations.js';

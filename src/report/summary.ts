@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '../engine/types.js';
+import { SEVERITIES, type Severity } from '../core/findings.js';
 import type { Report } from './types.js';
 
 export function countBySeverity(report: Report): { findings: number } & Record<Severity, number> {

@@ -3,7 +3,7 @@
  * terminals make `file:line:col` clickable), related locations indented below, a summary last.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Severity } from '../engine/types.js';
+import type { Severity } from '../core/findings.js';
 import { toRegion } from './locations.js';
 import { summaryLine } from './summary.js';
 import type { Report } from './types.js';

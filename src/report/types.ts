@@ -1,5 +1,5 @@
-import type { Finding } from '../engine/types.js';
-import type { Rule } from '../engine/types.js';
+import type { Finding } from '../core/findings.js';
+import type { Rule } from '../runner/types.js';
 
 /** One linted file as the formatters see it. */
 export interface FileReport {

@@ -10,8 +10,9 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Instruction, ParsedDockerfile, Range } from '../parse/types.js';
 import { runScriptSources, stageChain, type ScriptSource } from '../parse/dockerfile.js';
-import { basename } from '../parse/shell.js';
-import type { Rule, Severity } from '../engine/types.js';
+import { basename } from '../parse/shell-names.js';
+import type { Severity } from '../core/findings.js';
+import type { Rule } from '../runner/types.js';
 import { own } from '../util/own.js';
 
 /** Codes hadolint also leaves out: sourcing files that are not in the build context, and SC2187 (ash). */

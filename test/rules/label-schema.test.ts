@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { findings, hits } from '../helpers.js';
-import { defaultConfig } from '../../src/config/config.js';
-import type { LabelFormat } from '../../src/engine/types.js';
+import { defaultConfig } from '../../src/core/config.js';
+import type { LabelFormat } from '../../src/core/findings.js';
 
 const rule = 'label-schema';
 const schema = (labelSchema: Record<string, LabelFormat>, strictLabels = false) => ({ config: { ...defaultConfig(), labelSchema, strictLabels } });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { dockerfile, hits } from '../helpers.js';
-import { defaultConfig } from '../../src/config/config.js';
+import { defaultConfig } from '../../src/core/config.js';
 
 const withTrusted = (trustedRegistries: string[]) => ({ config: { ...defaultConfig(), trustedRegistries } });
 

@@ -4,6 +4,7 @@
  */
 import type { ShellCommand } from '../../parse/types.js';
 import { own } from '../../util/own.js';
+import { hasOption, splitOptions } from '../../parse/command-options.js';
 
 export type SystemPackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper';
 export type PackageAction = 'update' | 'install' | 'upgrade' | 'remove' | 'clean' | 'other';
@@ -54,24 +55,10 @@ const OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--target-rele
 export function systemPackageCall(command: ShellCommand): SystemPackageCall | null {
   const manager = own(PROGRAMS, command.program);
   if (!manager) return null;
-  const options: string[] = [];
-  const operands: string[] = [];
-  for (let i = 1; i < command.argv.length; i++) {
-    const word = command.argv[i];
-    if (word.startsWith('-')) {
-      options.push(word);
-      if (OPTIONS_WITH_VALUE.has(word) && i + 1 < command.argv.length) options.push(command.argv[++i]);
-    } else {
-      operands.push(word);
-    }
-  }
+  const { options, operands } = splitOptions(command.argv.slice(1), OPTIONS_WITH_VALUE);
   const subcommand = operands[0] ?? '';
   const action = own(ACTIONS[manager], subcommand) ?? 'other';
   return { manager, action, subcommand, packages: operands.slice(1), options, command };
-}
-
-export function hasOption(call: { options: string[] }, ...names: string[]): boolean {
-  return call.options.some((option) => names.some((name) => option === name || option.startsWith(`${name}=`)));
 }
 
 /** Directories a package manager writes its index or download cache to. */
@@ -103,7 +90,7 @@ export function cachesLeftBy(call: SystemPackageCall): { path: string; what: str
       if (call.action === 'install' || call.action === 'upgrade') {
         // --no-network installs from what is already there (the official images' `apk add --no-network
         // --virtual .rundeps so:…` after a build), so it fetches and keeps no index either.
-        return hasOption(call, '--no-cache') || hasOption(call, '--no-network') ? [] : caches;
+        return hasOption(call.command.argv, ['--no-cache', '--no-network']) ? [] : caches;
       }
       return [];
     case 'dnf': {

@@ -8,6 +8,7 @@
 import type { ShellCommand } from '../../parse/types.js';
 import { pipArgv } from './dependencies.js';
 import { systemPackageCall } from './package-managers.js';
+import { splitOptions } from '../../parse/command-options.js';
 
 export interface UnpinnedInstall {
   /** How the user would name the tool in a message: `apt-get`, `pip`, `npm` … */
@@ -30,15 +31,7 @@ const PIP_OPTIONS_WITH_VALUE = new Set(['-e', '--editable', '-i', '--index-url',
 const NPM_OPTIONS_WITH_VALUE = new Set(['--prefix', '--registry', '--cache', '--userconfig', '-w', '--workspace', '--omit', '--include', '--tag', '--loglevel', '--install-strategy', '--before', '--fetch-retries', '--fetch-timeout', '--script-shell', '--network-timeout', '--modules-folder', '--cache-folder', '--mutex', '--filter', '-F', '--store-dir']);
 
 function operands(words: string[], optionsWithValue: Set<string>): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (words[i].startsWith('-')) {
-      if (optionsWithValue.has(words[i])) i++;
-    } else {
-      found.push(words[i]);
-    }
-  }
-  return found;
+  return splitOptions(words, optionsWithValue).operands;
 }
 
 function pipUnpinned(args: string[]): string[] {

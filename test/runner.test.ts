@@ -1,11 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { dockerfile, findings } from './helpers.js';
-import { defaultConfig } from '../src/config/config.js';
+import { defaultConfig } from '../src/core/config.js';
 
 const twoCmds = (prefix = '') => `FROM alpine:3.19\n${prefix}CMD ["a"]\nCMD ["b"]\n`;
 const ids = async (text: string, config = defaultConfig()) => (await findings(text, { config })).map((f) => f.ruleId);
 
-describe('rule engine: suppressions and config', () => {
+describe('rule runner: suppressions and config', () => {
   test('baseline: the rule fires', async () => {
     expect(await ids(twoCmds())).toEqual(['multiple-cmd']);
   });

@@ -9,10 +9,11 @@
  * code (DL3008), a BuildKit check name (JSONArgsRecommended), `SC` (every ShellCheck code) or one
  * ShellCheck code (SC2086). Names are matched case-insensitively.
  */
-import { CATEGORIES, type Rule } from './types.js';
+import { PROFILES, type Profile } from '../core/config.js';
+import { CATEGORIES } from '../core/findings.js';
+import type { Rule } from './types.js';
+import { closestName } from '../util/names.js';
 
-export const PROFILES = ['recommended', 'strict'] as const;
-export type Profile = (typeof PROFILES)[number];
 
 /** `all` is ruff's word for the same thing as strict: every rule. */
 const EVERY_RULE = new Set(['strict', 'all']);
@@ -65,24 +66,7 @@ export function closestSelector(selector: string, rules: Rule[]): string | null 
 }
 
 function nearest(mistyped: string, names: string[]): string | null {
-  let best: { name: string; distance: number } | null = null;
-  for (const name of names) {
-    const distance = editDistance(mistyped.toLowerCase(), name.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name ?? null;
-}
-
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
+  return closestName(mistyped, names) ?? null;
 }
 
 /** The part of a config that decides which rules run. */

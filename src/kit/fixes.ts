@@ -1,6 +1,6 @@
-/** Text edits several rules offer as quick fixes. */
-import type { Instruction, Stage } from '../parse/types.js';
-import type { Fix, ReportInput, TextEdit } from './types.js';
+/** Fix builders: the text edits several rules offer as quick fixes. */
+import type { Fix, ReportInput, TextEdit } from '../core/findings.js';
+import type { Instruction, ShellCommand, Stage } from '../parse/types.js';
 
 /** Remove an instruction's whole lines (continuations included). */
 export function deleteInstruction(instruction: Instruction): TextEdit {
@@ -36,4 +36,12 @@ export function moveIntoEarlierRun(target: Instruction, moved: Instruction, move
     deleteInstruction(moved),
   ];
   return { description, edits };
+}
+
+/** An edit that inserts text right after argv word `index` of a command (for quick fixes). */
+export function insertAfterWord(command: ShellCommand, index: number, text: string): TextEdit | null {
+  const at = command.wordRanges[index]?.end;
+  // Commands found inside `sh -c "…"` carry the outer command's range as every word's range: no safe place to insert.
+  if (!at || command.wordRanges[0] === command.range) return null;
+  return { range: { start: at, end: at }, newText: text };
 }

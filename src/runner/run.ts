@@ -2,10 +2,11 @@
  * Run rules over a layer model: apply the config (off, severity overrides, ignored), drop
  * suppressed findings, and return them sorted by position.
  */
-import type { Config } from '../config/config.js';
+import type { Config } from '../core/config.js';
 import type { LayerModel } from '../model/types.js';
 import { collectSuppressions, isSuppressed } from './suppressions.js';
-import type { Finding, Rule, RuleContext, Severity } from './types.js';
+import type { Finding, Severity } from '../core/findings.js';
+import type { Rule, RuleContext } from './types.js';
 import { compareCodeUnits } from '../util/order.js';
 import { isSelected } from './selection.js';
 

@@ -2,14 +2,9 @@
  * What a rule is and what it reports. A rule module (rules/<id>.ts) exports
  * `{ meta, check }`: meta describes it, check reads the model and calls context.report().
  */
-import type { ParsedDockerfile, Range } from '../parse/types.js';
+import type { Category, LabelFormat, ReportInput, Severity } from '../core/findings.js';
+import type { ParsedDockerfile } from '../parse/types.js';
 import type { LayerModel } from '../model/types.js';
-
-export const SEVERITIES = ['error', 'warning', 'info', 'style'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const CATEGORIES = ['cache', 'size', 'stages', 'runtime', 'hygiene', 'security', 'syntax'] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 export interface RuleMeta {
   /** Stable kebab-case id: it appears in suppressions, configs and SARIF. Never rename. */
@@ -32,45 +27,6 @@ export interface RuleMeta {
   buildkit?: string[];
 }
 
-export interface RelatedLocation {
-  range: Range;
-  message: string;
-}
-
-/** A text replacement in the Dockerfile (0-based range, like LSP). */
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
-
-export interface Fix {
-  description: string;
-  /** Present only when the fix is a safe textual change. */
-  edits?: TextEdit[];
-}
-
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  range: Range;
-  related: RelatedLocation[];
-  fix: Fix | null;
-  /** Extra facts for machine formats (e.g. measured bytes), copied into SARIF properties. */
-  properties: Record<string, unknown>;
-}
-
-export interface ReportInput {
-  message: string;
-  range: Range;
-  related?: RelatedLocation[];
-  fix?: Fix;
-  properties?: Record<string, unknown>;
-}
-
-export const LABEL_FORMATS = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'] as const;
-export type LabelFormat = (typeof LABEL_FORMATS)[number];
-
 export interface RuleSettings {
   trustedRegistries: string[];
   /** Required labels and the format of their values (`.layerlint.yaml` label-schema). */
@@ -91,5 +47,3 @@ export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
 }
-
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, style: 3 };

@@ -3,7 +3,7 @@
  * builder's `Step N/M : TEXT`, BuildKit's `[stage N/M] TEXT`): the instruction as written, flags
  * included, continuations joined, blanks collapsed, case folded.
  */
-import type { Instruction, ParsedDockerfile } from '../parse/types.js';
+import type { Instruction, ParsedDockerfile } from './types.js';
 
 export function stepTextKey(text: string): string {
   return oneLine(text).toLowerCase();

@@ -1,4 +1,4 @@
-import { commandLabel, hasOption, insertAfterWord, type Rule } from '../src/kit/index.js';
+import { shippedSteps, commandLabel, hasOption, insertAfterWord, type Rule } from '../src/kit/index.js';
 
 /**
  * `apt-get install` without `--no-install-recommends` pulls in recommended packages, often tens of MB.
@@ -17,21 +17,19 @@ const rule: Rule = {
     hadolint: ['DL3015'],
   },
   check({ model, report }) {
-    for (const stage of model.stages.filter((s) => s.inFinalImage)) {
-      for (const step of stage.steps) {
-        const installs = step.systemPackages.filter((call) => call.manager === 'apt' && call.action === 'install' && call.subcommand !== 'build-dep'
-          && call.command.program !== 'aptitude' && !hasOption(call.command.argv, ['--no-install-recommends'])
-          && !call.options.some((o) => /APT::Install-Recommends=("?)(false|0|no)\1/i.test(o)));
-        if (installs.length === 0) continue;
-        const edits = installs.map((call) => insertAfterWord(call.command, call.command.argv.indexOf(call.subcommand), ' --no-install-recommends'));
-        const more = installs.length > 1 ? ` (and ${installs.length - 1} more install${installs.length > 2 ? 's' : ''} in this RUN)` : '';
-        report({
-          message: `${commandLabel(installs[0].command)}${more} also installs every recommended package, which is rarely needed in an image; add --no-install-recommends.`,
-          range: installs[0].command.range,
-          related: installs.slice(1).map((call) => ({ range: call.command.range, message: 'also without --no-install-recommends' })),
-          fix: { description: 'Add --no-install-recommends.', edits: edits.every((edit) => edit !== null) ? edits as NonNullable<(typeof edits)[number]>[] : undefined },
-        });
-      }
+    for (const { step } of shippedSteps(model)) {
+      const installs = step.systemPackages.filter((call) => call.manager === 'apt' && call.action === 'install' && call.subcommand !== 'build-dep'
+        && call.command.program !== 'aptitude' && !hasOption(call.command.argv, ['--no-install-recommends'])
+        && !call.options.some((o) => /APT::Install-Recommends=("?)(false|0|no)\1/i.test(o)));
+      if (installs.length === 0) continue;
+      const edits = installs.map((call) => insertAfterWord(call.command, call.command.argv.indexOf(call.subcommand), ' --no-install-recommends'));
+      const more = installs.length > 1 ? ` (and ${installs.length - 1} more install${installs.length > 2 ? 's' : ''} in this RUN)` : '';
+      report({
+        message: `${commandLabel(installs[0].command)}${more} also installs every recommended package, which is rarely needed in an image; add --no-install-recommends.`,
+        range: installs[0].command.range,
+        related: installs.slice(1).map((call) => ({ range: call.command.range, message: 'also without --no-install-recommends' })),
+        fix: { description: 'Add --no-install-recommends.', edits: edits.every((edit) => edit !== null) ? edits as NonNullable<(typeof edits)[number]>[] : undefined },
+      });
     }
   },
 };

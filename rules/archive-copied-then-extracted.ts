@@ -1,4 +1,4 @@
-import { basename, globToRegExp, hasGlob, homeOf, instructionLabel, isArchive, lineOf, resolveAgainst, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
+import { basename, shippedSteps, globToRegExp, hasGlob, homeOf, instructionLabel, isArchive, lineOf, resolveAgainst, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
 
 /**
  * `COPY app.tar.gz /tmp/` then `RUN tar -xzf /tmp/app.tar.gz && rm /tmp/app.tar.gz`: the archive stays
@@ -41,31 +41,29 @@ const rule: Rule = {
     hadolint: ['DL3010'],
   },
   check({ model, report }) {
-    for (const stage of model.stages.filter((s) => s.inFinalImage)) {
-      stage.steps.forEach((step, index) => {
-        for (const archive of copiedArchives(step)) {
-          for (const later of stage.steps.slice(index + 1)) {
-            const command = (later.instruction.script?.commands ?? []).find((c) => {
-              const file = extractedFile(c);
-              if (!file) return false;
-              const path = resolveAgainst(file, later.instruction.workdir, homeOf(later.instruction.user));
-              return archive.paths.some((copied) => path === copied || (hasGlob(path) && globToRegExp(path).test(copied)));
-            });
-            if (!command) continue;
-            const isTar = !/\.zip$/i.test(archive.source) && step.copy!.sources.every((s) => s.volatility !== 'remote');
-            const fix = isTar
-              ? `use \`ADD ${archive.source} <dir>/\`, which extracts a local tar archive in one layer`
-              : `extract it from a bind mount instead: \`RUN --mount=type=bind,source=${archive.source},target=/tmp/${basename(archive.source)} …\``;
-            report({
-              message: `${archive.source} stays in the layer of ${instructionLabel(step.instruction)} on line ${lineOf(step.instruction.range)} although this RUN extracts it, so the image stores it twice; ${fix}.`,
-              range: command.range,
-              related: [{ range: step.instruction.range, message: 'copies the archive into its own layer' }],
-              fix: { description: fix[0].toUpperCase() + fix.slice(1) + '.' },
-            });
-            break;
-          }
+    for (const { step, later } of shippedSteps(model)) {
+      for (const archive of copiedArchives(step)) {
+        for (const laterStep of later) {
+          const command = (laterStep.instruction.script?.commands ?? []).find((c) => {
+            const file = extractedFile(c);
+            if (!file) return false;
+            const path = resolveAgainst(file, laterStep.instruction.workdir, homeOf(laterStep.instruction.user));
+            return archive.paths.some((copied) => path === copied || (hasGlob(path) && globToRegExp(path).test(copied)));
+          });
+          if (!command) continue;
+          const isTar = !/\.zip$/i.test(archive.source) && step.copy!.sources.every((s) => s.volatility !== 'remote');
+          const fix = isTar
+            ? `use \`ADD ${archive.source} <dir>/\`, which extracts a local tar archive in one layer`
+            : `extract it from a bind mount instead: \`RUN --mount=type=bind,source=${archive.source},target=/tmp/${basename(archive.source)} …\``;
+          report({
+            message: `${archive.source} stays in the layer of ${instructionLabel(step.instruction)} on line ${lineOf(step.instruction.range)} although this RUN extracts it, so the image stores it twice; ${fix}.`,
+            range: command.range,
+            related: [{ range: step.instruction.range, message: 'copies the archive into its own layer' }],
+            fix: { description: fix[0].toUpperCase() + fix.slice(1) + '.' },
+          });
+          break;
         }
-      });
+      }
     }
   },
 };

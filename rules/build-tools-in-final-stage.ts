@@ -1,4 +1,4 @@
-import { COMPILER_PACKAGES, DEVELOPMENT_PACKAGES, commandLabel, isBefore, isSdkImage, lineOf, runsAnApplication, type LayerStep, type Rule, type SystemPackageCall } from '../src/kit/index.js';
+import { shippedStages, COMPILER_PACKAGES, DEVELOPMENT_PACKAGES, commandLabel, isBefore, isSdkImage, lineOf, runsAnApplication, type LayerStep, type Rule, type SystemPackageCall } from '../src/kit/index.js';
 
 /** Packages that are compilers, headers or SDKs: useful in a build stage, dead weight in the runtime one. */
 const isBuildPackage = (name: string) => COMPILER_PACKAGES.test(name) || DEVELOPMENT_PACKAGES.test(name);
@@ -26,7 +26,7 @@ const rule: Rule = {
   },
   check({ model, parsed, report }) {
     if (parsed.stages.length < 2) return;
-    for (const stage of model.stages.filter((s) => s.inFinalImage)) {
+    for (const stage of shippedStages(model)) {
       const from = stage.stage.from.from;
       const twin = model.stages.find((other) => !other.inFinalImage && other.isBuilt && other.stage.from.from?.image === from?.image);
       if (from && stage.stage.baseStageIndex === null && twin && isSdkImage(from.imageName, from.tag)) {

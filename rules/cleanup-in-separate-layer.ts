@@ -1,4 +1,4 @@
-import { basename, earlierStepsInImage, hasGlob, instructionLabel, isArchive, isBefore, isWithin, lineOf, mayWrite, moveIntoEarlierRun, pathsOverlap, type CopyWrite, type FileEffect, type LayerStep, type Rule } from '../src/kit/index.js';
+import { shippedSteps, basename, earlierStepsInImage, hasGlob, instructionLabel, isArchive, isBefore, isWithin, lineOf, mayWrite, moveIntoEarlierRun, pathsOverlap, type CopyWrite, type FileEffect, type LayerStep, type Rule } from '../src/kit/index.js';
 
 /**
  * Deleting in a later RUN does not shrink an image: the files stay in the layer that created them and
@@ -130,58 +130,56 @@ const rule: Rule = {
     description: 'A RUN deletes files that an earlier layer created; the bytes stay in the image because each layer is stored.',
   },
   check({ model, report }) {
-    for (const stage of model.stages.filter((s) => s.inFinalImage)) {
-      for (const step of stage.steps) {
-        if (step.deleted.length === 0) continue;
-        const earlier = earlierStepsInImage(model, stage, step);
-        const creators: { step: LayerStep; effect: FileEffect; deletion: FileEffect }[] = [];
-        for (const deletion of step.deleted) {
-          for (const candidate of earlier) {
-            const effect = creates(candidate, deletion, step);
-            if (effect && ownFileInsideEarlierTree(step, deletion, effect)) continue;
-            // A copied archive that this RUN unpacks and deletes: archive-copied-then-extracted says so, with its fix.
-            if (effect?.kind === 'copy' && isArchive(deletion.path) && step.created.some((created) => created.kind === 'extract')) continue;
-            if (!effect || removedInOwnLayer(candidate, effect, effect.path) || removedInOwnLayer(candidate, effect, deletion.path)) continue;
-            if (!creators.some((c) => c.step === candidate && c.deletion === deletion)) creators.push({ step: candidate, effect, deletion });
-          }
+    for (const { stage, step } of shippedSteps(model)) {
+      if (step.deleted.length === 0) continue;
+      const earlier = earlierStepsInImage(model, stage, step);
+      const creators: { step: LayerStep; effect: FileEffect; deletion: FileEffect }[] = [];
+      for (const deletion of step.deleted) {
+        for (const candidate of earlier) {
+          const effect = creates(candidate, deletion, step);
+          if (effect && ownFileInsideEarlierTree(step, deletion, effect)) continue;
+          // A copied archive that this RUN unpacks and deletes: archive-copied-then-extracted says so, with its fix.
+          if (effect?.kind === 'copy' && isArchive(deletion.path) && step.created.some((created) => created.kind === 'extract')) continue;
+          if (!effect || removedInOwnLayer(candidate, effect, effect.path) || removedInOwnLayer(candidate, effect, deletion.path)) continue;
+          if (!creators.some((c) => c.step === candidate && c.deletion === deletion)) creators.push({ step: candidate, effect, deletion });
         }
-        if (creators.length === 0) continue;
-        const first = creators[0];
-        const cleanupOnly = step.deleted.length > 0 && step.created.length === 0 && step.systemPackages.every((c) => c.action === 'clean' || c.action === 'remove');
-        const fromCopy = first.effect.kind === 'copy';
-        const copiedFile = fromCopy ? copyCreated(first.step, first.deletion.path) : undefined;
-        // Deleting all that a COPY wrote: it was only needed during a RUN.
-        const deletesAllOfIt = copiedFile !== undefined && (!copiedFile.tree || isWithin(copiedFile.path, first.deletion.path));
-        const several = new Set(creators.filter((c) => c.step === first.step).map((c) => c.deletion.path)).size > 1;
-        const single = deletesAllOfIt ? useWithoutCopying(first.step, copiedFile, step) : null;
-        const fileAdvice = single && several ? single.replace('mount it into the RUN that uses it instead of copying it (', 'mount them into the RUN that uses them instead of copying them (one bind mount each: ').replace('so that it never lands', 'so that they never land') : single;
-        const copiedFrom = first.step.instruction.copy?.from ?? null;
-        const advice = fileAdvice ?? (!fromCopy ? `do it in that same RUN instead`
-          : copiedFrom !== null ? `COPY only what is needed from ${copiedFrom} instead`
-            : `exclude them with .dockerignore (or COPY only what is needed) instead`);
-        // Every path this RUN deletes of what the same step made, not only the first (`rm a.txt b.txt c.txt`).
-        const sameCreator = [...new Set(creators.filter((c) => c.step === first.step).map(describe))];
-        const secret = fromCopy ? creators.find((c) => c.step === first.step && SECRET_FILE.test(basename(c.deletion.path))) : undefined;
-        if (secret) {
-          const target = secret.deletion.path;
-          const id = basename(target).replace(/^\./, '').replace(/[^\w-]/g, '_');
-          report({
-            message: `This deletes ${target}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but it stays in that layer, where anyone who pulls the image can read it; pass it as a build secret instead of copying it (\`RUN --mount=type=secret,id=${id},target=${target} …\`, with \`docker build --secret id=${id},src=${basename(target)}\`).`,
-            range: secret.deletion.range,
-            related: [{ range: first.step.instruction.range, message: `copies ${target} into a layer` }],
-            fix: { description: `Remove ${basename(target)} from the COPY and mount it as a secret in the RUN that needs it.` },
-            properties: { createdBy: lineOf(first.step.instruction.range), deletedPaths: [target], secret: true },
-          });
-          continue;
-        }
-        report({
-          message: `This deletes ${joinNames(sameCreator)}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but those bytes stay in that layer and the image does not shrink; ${advice}.`,
-          range: first.deletion.range,
-          related: creators.map((c) => ({ range: c.step.instruction.range, message: `creates ${describe(c)}` })),
-          fix: fromCopy ? { description: `${advice[0].toUpperCase()}${advice.slice(1)}.` } : moveIntoEarlierRun(first.step.instruction, step.instruction, cleanupOnly, 'cleanup'),
-          properties: { createdBy: lineOf(first.step.instruction.range), deletedPaths: [...new Set(creators.map((c) => c.deletion.path))] },
-        });
       }
+      if (creators.length === 0) continue;
+      const first = creators[0];
+      const cleanupOnly = step.deleted.length > 0 && step.created.length === 0 && step.systemPackages.every((c) => c.action === 'clean' || c.action === 'remove');
+      const fromCopy = first.effect.kind === 'copy';
+      const copiedFile = fromCopy ? copyCreated(first.step, first.deletion.path) : undefined;
+      // Deleting all that a COPY wrote: it was only needed during a RUN.
+      const deletesAllOfIt = copiedFile !== undefined && (!copiedFile.tree || isWithin(copiedFile.path, first.deletion.path));
+      const several = new Set(creators.filter((c) => c.step === first.step).map((c) => c.deletion.path)).size > 1;
+      const single = deletesAllOfIt ? useWithoutCopying(first.step, copiedFile, step) : null;
+      const fileAdvice = single && several ? single.replace('mount it into the RUN that uses it instead of copying it (', 'mount them into the RUN that uses them instead of copying them (one bind mount each: ').replace('so that it never lands', 'so that they never land') : single;
+      const copiedFrom = first.step.instruction.copy?.from ?? null;
+      const advice = fileAdvice ?? (!fromCopy ? `do it in that same RUN instead`
+        : copiedFrom !== null ? `COPY only what is needed from ${copiedFrom} instead`
+          : `exclude them with .dockerignore (or COPY only what is needed) instead`);
+      // Every path this RUN deletes of what the same step made, not only the first (`rm a.txt b.txt c.txt`).
+      const sameCreator = [...new Set(creators.filter((c) => c.step === first.step).map(describe))];
+      const secret = fromCopy ? creators.find((c) => c.step === first.step && SECRET_FILE.test(basename(c.deletion.path))) : undefined;
+      if (secret) {
+        const target = secret.deletion.path;
+        const id = basename(target).replace(/^\./, '').replace(/[^\w-]/g, '_');
+        report({
+          message: `This deletes ${target}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but it stays in that layer, where anyone who pulls the image can read it; pass it as a build secret instead of copying it (\`RUN --mount=type=secret,id=${id},target=${target} …\`, with \`docker build --secret id=${id},src=${basename(target)}\`).`,
+          range: secret.deletion.range,
+          related: [{ range: first.step.instruction.range, message: `copies ${target} into a layer` }],
+          fix: { description: `Remove ${basename(target)} from the COPY and mount it as a secret in the RUN that needs it.` },
+          properties: { createdBy: lineOf(first.step.instruction.range), deletedPaths: [target], secret: true },
+        });
+        continue;
+      }
+      report({
+        message: `This deletes ${joinNames(sameCreator)}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but those bytes stay in that layer and the image does not shrink; ${advice}.`,
+        range: first.deletion.range,
+        related: creators.map((c) => ({ range: c.step.instruction.range, message: `creates ${describe(c)}` })),
+        fix: fromCopy ? { description: `${advice[0].toUpperCase()}${advice.slice(1)}.` } : moveIntoEarlierRun(first.step.instruction, step.instruction, cleanupOnly, 'cleanup'),
+        properties: { createdBy: lineOf(first.step.instruction.range), deletedPaths: [...new Set(creators.map((c) => c.deletion.path))] },
+      });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { ESSENTIAL_MANIFESTS, MANIFESTS, basename, broadSources, commandLabel, earlierStepsInImage, globToRegExp, instructionLabel, isBefore, isWithin, lineOf, own, workspaceAt, type BuildCall, type DependencyInstall, type Ecosystem, type FileEffect, type LayerModel, type LayerStep, type Rule, type Workspace } from '../src/kit/index.js';
+import { ESSENTIAL_MANIFESTS, MANIFESTS, basename, broadSources, commandLabel, isBroadCopy, earlierStepsInImage, globToRegExp, instructionLabel, isBefore, isWithin, lineOf, own, workspaceAt, type BuildCall, type DependencyInstall, type Ecosystem, type FileEffect, type LayerModel, type LayerStep, type Rule, type Workspace } from '../src/kit/index.js';
 
 /**
  * `COPY . .` then `RUN npm ci`: every source edit changes the COPY layer's cache key, so the
@@ -205,7 +205,7 @@ function copiesWholeContext(step: LayerStep): boolean {
  */
 function manifestsCopiedFirst(earlier: LayerStep[], ecosystem: Ecosystem): boolean {
   const essential = ESSENTIAL_MANIFESTS[ecosystem].map((pattern) => globToRegExp(pattern));
-  const copied = earlier.filter((step) => step.copy && broadSources(step).length === 0).flatMap((step) => step.copy!.sources.map((source) => basename(source.path)));
+  const copied = earlier.filter((step) => step.copy && !isBroadCopy(step)).flatMap((step) => step.copy!.sources.map((source) => basename(source.path)));
   // The first essential manifest is the one every install reads (package.json, Cargo.toml, go.mod …).
   return copied.some((name) => essential[0].test(name) || (name.includes('*') && globToRegExp(name).test(ESSENTIAL_MANIFESTS[ecosystem][0])));
 }
@@ -235,7 +235,7 @@ const rule: Rule = {
         const installs = installsOf(model, step);
         if (installs.length === 0) continue;
         const earlier = earlierStepsInImage(model, stage, step);
-        const broadIndex = earlier.findIndex((candidate) => broadSources(candidate).length > 0);
+        const broadIndex = earlier.findIndex(isBroadCopy);
         if (broadIndex < 0) continue;
         const broad = earlier[broadIndex];
         const before = earlier.slice(0, broadIndex);

@@ -1,4 +1,4 @@
-import { basename, effectiveRuntime, type Rule } from '../src/kit/index.js';
+import { basename, imageRuntime, type Rule } from '../src/kit/index.js';
 
 /**
  * `ENTRYPOINT ["ping", "-c", "3", "8.8.8.8"]` with no CMD: users cannot change the target without
@@ -18,7 +18,7 @@ const rule: Rule = {
     description: 'An exec-form ENTRYPOINT bakes in its default arguments and there is no CMD, so `docker run IMAGE args` cannot override them.',
   },
   check({ model, report }) {
-    const { entrypoint, cmd } = effectiveRuntime(model, model.targetStage);
+    const { entrypoint, cmd } = imageRuntime(model);
     const args = entrypoint?.execArgs;
     if (!entrypoint || cmd || !args || args.length < 2 || LAUNCHERS.has(basename(args[0])) || /\.(sh|py|js|rb|pl)$/.test(args[0])) return;
     const [program, ...defaults] = args;

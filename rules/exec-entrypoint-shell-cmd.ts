@@ -1,4 +1,4 @@
-import { effectiveRuntime, lineOf, toExecForm, type Rule } from '../src/kit/index.js';
+import { imageRuntime, lineOf, toExecForm, type Rule } from '../src/kit/index.js';
 
 /** `ENTRYPOINT ["app"]` + `CMD --port 80`: the container runs `app /bin/sh -c "--port 80"`. */
 const rule: Rule = {
@@ -10,7 +10,7 @@ const rule: Rule = {
     description: 'An exec-form ENTRYPOINT is combined with a shell-form CMD, so the CMD reaches the entrypoint as `/bin/sh -c …` arguments.',
   },
   check({ model, report }) {
-    const { entrypoint, cmd } = effectiveRuntime(model, model.targetStage);
+    const { entrypoint, cmd } = imageRuntime(model);
     if (!entrypoint || !cmd || entrypoint.form !== 'exec' || cmd.form !== 'shell' || cmd.execFormError) return;
     const args = [...(entrypoint.execArgs ?? []), ...cmd.shell, cmd.argumentsText.trim()];
     const exec = toExecForm(cmd);

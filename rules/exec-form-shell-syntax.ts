@@ -1,10 +1,9 @@
-import { basename, type Rule } from '../src/kit/index.js';
+import { isShellProgram, type Rule } from '../src/kit/index.js';
 
 /**
  * Exec form runs the program directly, without a shell: `&&`, `|`, `>`, `$VAR` and globs reach it as
  * literal arguments. `["sh", "-c", "…"]` is fine: the shell interprets its script.
  */
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'pwsh', 'powershell', 'cmd', 'cmd.exe']);
 const OPERATOR = /^(&&|\|\||\||;|>|>>|<|2>&1|&)$/;
 const VARIABLE = /\$(\{[A-Za-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*)/;
 
@@ -29,7 +28,7 @@ const rule: Rule = {
     for (const instruction of parsed.instructions) {
       if (instruction.form !== 'exec' || !instruction.execArgs || !['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(instruction.keyword)) continue;
       const [program, ...args] = instruction.execArgs;
-      if (!program || SHELLS.has(basename(program))) continue;
+      if (!program || isShellProgram(program)) continue;
       const feature = shellFeature(args);
       if (!feature) continue;
       report({

@@ -1,4 +1,4 @@
-import { AUTOMATIC_PLATFORM_ARGS, globalArgDefaults, processWord, variableReferences, type Rule } from '../src/kit/index.js';
+import { AUTOMATIC_PLATFORM_ARGS, fromLines, processWord, type Rule } from '../src/kit/index.js';
 
 /**
  * `ARG TAG` (no default) then `FROM alpine:${TAG}`: a build without `--build-arg TAG=…` asks for
@@ -21,11 +21,9 @@ const rule: Rule = {
     buildkit: ['InvalidDefaultArgInFrom'],
   },
   check({ parsed, report }) {
-    const defaults = globalArgDefaults(parsed);
+    const { defaults, lines } = fromLines(parsed);
     const stageNames = new Set(parsed.stages.map((s) => s.name?.toLowerCase()).filter(Boolean));
-    for (const stage of parsed.stages) {
-      const raw = stage.from.from?.imageRaw ?? '';
-      const references = variableReferences(raw);
+    for (const { stage, image: raw, imageReferences: references } of lines) {
       // Only references to declared global ARGs have a known default; the rest is undefined-arg-in-from's business.
       if (references.length === 0 || references.some((r) => !defaults.has(r.name) || AUTOMATIC_PLATFORM_ARGS.has(r.name))) continue;
       const image = processWord(raw, (name) => defaults.get(name) ?? '');

@@ -1,4 +1,4 @@
-import { NOT_AN_ARRAY_OF_STRINGS, effectiveRuntime, lineOf, type Fix, type Instruction, type Rule } from '../src/kit/index.js';
+import { NOT_AN_ARRAY_OF_STRINGS, imageRuntime, lineOf, type Fix, type Instruction, type Rule } from '../src/kit/index.js';
 
 /** `["a", 'b']`, `["a",]`: it looks like exec form, but Docker silently runs it as a shell string. */
 function singleQuoteFix(instruction: Instruction): Fix | undefined {
@@ -41,7 +41,7 @@ const rule: Rule = {
   check({ model, parsed, report }) {
     const all = parsed.instructions.flatMap((instruction) => (instruction.onbuildTrigger ? [instruction, instruction.onbuildTrigger] : [instruction]));
     // The image's CMD behind an exec-form ENTRYPOINT: the shell does not run it, the entrypoint gets it as arguments.
-    const { entrypoint, cmd } = effectiveRuntime(model, model.targetStage);
+    const { entrypoint, cmd } = imageRuntime(model);
     for (const instruction of all) {
       // SHELL has no shell form to fall back to, and BuildKit refuses a JSON array of non-strings:
       // both stop the build (a parse-error finding).

@@ -1,4 +1,4 @@
-import { hasGlob, lineOf, pathsOverlap, type FileEffect, type LayerStep, type Rule } from '../src/kit/index.js';
+import { hasGlob, lineOf, pathsOverlap, shippedSteps, type FileEffect, type LayerStep, type Rule } from '../src/kit/index.js';
 
 /**
  * An install that leaves its package-manager cache in its own layer, in a stage that ships.
@@ -63,25 +63,22 @@ const rule: Rule = {
     hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3036', 'DL3040', 'DL3042', 'DL3060'],
   },
   check({ model, report }) {
-    for (const stage of model.stages.filter((s) => s.inFinalImage)) {
-      stage.steps.forEach((step, index) => {
-        const later = stage.steps.slice(index + 1);
-        const seen = new Set<string>();
-        for (const effect of step.created) {
-          const advice = adviceFor(effect);
-          if (!advice || seen.has(effect.what) || indexOfUpdateAlone(step, effect) || cleanedIn(step, effect) || later.some((l) => cleanedIn(l, effect))) continue;
-          seen.add(effect.what);
-          const fix = typeof advice.fix === 'string' ? advice.fix : advice.fix(effect.path);
-          // A cache mount needs one directory: none for `/usr/local/bundle/ruby/*/cache`.
-          const mount = hasGlob(effect.path) ? '' : `, or use RUN --mount=type=cache,target=${effect.path}`;
-          report({
-            message: `This RUN leaves the ${effect.what} (${effect.path}) in its layer of the final image; ${fix}.`,
-            range: effect.range,
-            fix: { description: `${fix[0].toUpperCase()}${fix.slice(1)}${mount}.` },
-            properties: { cachePath: effect.path, line: lineOf(effect.range), ...(advice.hadolint ? { hadolint: advice.hadolint } : {}) },
-          });
-        }
-      });
+    for (const { step, later } of shippedSteps(model)) {
+      const seen = new Set<string>();
+      for (const effect of step.created) {
+        const advice = adviceFor(effect);
+        if (!advice || seen.has(effect.what) || indexOfUpdateAlone(step, effect) || cleanedIn(step, effect) || later.some((l) => cleanedIn(l, effect))) continue;
+        seen.add(effect.what);
+        const fix = typeof advice.fix === 'string' ? advice.fix : advice.fix(effect.path);
+        // A cache mount needs one directory: none for `/usr/local/bundle/ruby/*/cache`.
+        const mount = hasGlob(effect.path) ? '' : `, or use RUN --mount=type=cache,target=${effect.path}`;
+        report({
+          message: `This RUN leaves the ${effect.what} (${effect.path}) in its layer of the final image; ${fix}.`,
+          range: effect.range,
+          fix: { description: `${fix[0].toUpperCase()}${fix.slice(1)}${mount}.` },
+          properties: { cachePath: effect.path, line: lineOf(effect.range), ...(advice.hadolint ? { hadolint: advice.hadolint } : {}) },
+        });
+      }
     }
   },
 };

@@ -1,4 +1,4 @@
-import { earlierStepsInImage, hasOption, homeOf, instructionLabel, lineOf, moveIntoEarlierRun, pathDepth, pathsOverlap, resolveAgainst, type Fix, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
+import { shippedSteps, earlierStepsInImage, hasOption, homeOf, instructionLabel, lineOf, moveIntoEarlierRun, pathDepth, pathsOverlap, resolveAgainst, type Fix, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
 
 /**
  * `COPY . /app` then `RUN chown -R app /app`, or `RUN curl -o /usr/local/bin/tool …` then `RUN chmod +x
@@ -102,26 +102,24 @@ const rule: Rule = {
     description: 'A chmod, chown or setcap in a RUN changes files an earlier COPY/ADD or RUN created, so every changed file is stored twice.',
   },
   check({ model, report }) {
-    for (const stage of model.stages.filter((s) => s.inFinalImage)) {
-      for (const step of stage.steps) {
-        const changes = permissionChanges(step);
-        const noChange = (change: PermissionChange, creator: Creator) => chownChangesNothing(change, creator)
-          // COPY cannot set capabilities: only the RUN that made the file can do it without a second copy.
-          || (change.command.program === 'setcap' && creator.what === null);
-        // A RUN that does nothing but this one change can be moved whole by the quick fix.
-        const changesOnly = changes.length === 1 && step.instruction.script?.commands.length === 1;
-        for (const change of changes) {
-          const creator = creatorOf(change, earlierStepsInImage(model, stage, step));
-          if (!creator || noChange(change, creator)) continue;
-          const { instruction } = creator.step;
-          const { advice, fix } = remedy(creator, change, step, changesOnly);
-          report({
-            message: `${change.command.program} here rewrites files that ${instructionLabel(instruction)} on line ${lineOf(instruction.range)} created${creator.what === null ? '' : ` (${creator.what})`}, so they are copied into a new layer and stored twice; ${advice}.`,
-            range: change.command.range,
-            related: [{ range: instruction.range, message: 'creates the files' }],
-            fix,
-          });
-        }
+    for (const { stage, step } of shippedSteps(model)) {
+      const changes = permissionChanges(step);
+      const noChange = (change: PermissionChange, creator: Creator) => chownChangesNothing(change, creator)
+        // COPY cannot set capabilities: only the RUN that made the file can do it without a second copy.
+        || (change.command.program === 'setcap' && creator.what === null);
+      // A RUN that does nothing but this one change can be moved whole by the quick fix.
+      const changesOnly = changes.length === 1 && step.instruction.script?.commands.length === 1;
+      for (const change of changes) {
+        const creator = creatorOf(change, earlierStepsInImage(model, stage, step));
+        if (!creator || noChange(change, creator)) continue;
+        const { instruction } = creator.step;
+        const { advice, fix } = remedy(creator, change, step, changesOnly);
+        report({
+          message: `${change.command.program} here rewrites files that ${instructionLabel(instruction)} on line ${lineOf(instruction.range)} created${creator.what === null ? '' : ` (${creator.what})`}, so they are copied into a new layer and stored twice; ${advice}.`,
+          range: change.command.range,
+          related: [{ range: instruction.range, message: 'creates the files' }],
+          fix,
+        });
       }
     }
   },

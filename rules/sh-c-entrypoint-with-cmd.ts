@@ -1,10 +1,9 @@
-import { basename, effectiveRuntime, lineOf, type Rule } from '../src/kit/index.js';
+import { isPosixShellProgram, isShellItself, imageRuntime, lineOf, type Rule } from '../src/kit/index.js';
 
 /**
  * `ENTRYPOINT ["sh", "-c", "echo hello"]` + `CMD ["world"]`: the CMD's words become `$0 $1 …` of the
  * script, so unless the script reads them they are silently dropped.
  */
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
 const rule: Rule = {
   meta: {
@@ -15,9 +14,9 @@ const rule: Rule = {
     description: 'ENTRYPOINT ["sh", "-c", "…"] is combined with a CMD whose words become $0, $1 … of the script instead of part of the command.',
   },
   check({ model, report }) {
-    const { entrypoint, cmd } = effectiveRuntime(model, model.targetStage);
+    const { entrypoint, cmd } = imageRuntime(model);
     const args = entrypoint?.execArgs;
-    if (!entrypoint || !cmd || !args || args.length !== 3 || !SHELLS.has(basename(args[0])) || !/^-[a-z]*c$/.test(args[1])) return;
+    if (!entrypoint || !cmd || !args || args.length !== 3 || !(isPosixShellProgram(args[0]) && isShellItself(args[0])) || !/^-[a-z]*c$/.test(args[1])) return;
     const script = args[2];
     if (/\$\{?[0-9@*]/.test(script)) return;
     report({

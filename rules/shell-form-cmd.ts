@@ -1,4 +1,4 @@
-import { effectiveRuntime, hasExplicitShell, toExecForm, type Rule } from '../src/kit/index.js';
+import { imageRuntime, hasExplicitShell, toExecForm, type Rule } from '../src/kit/index.js';
 
 /**
  * `CMD python app.py` starts the main process under `/bin/sh -c`; unless the command is `exec`ed, the
@@ -16,9 +16,10 @@ const rule: Rule = {
     buildkit: ['JSONArgsRecommended'],
   },
   check({ model, report }) {
-    const { entrypoint, cmd } = effectiveRuntime(model, model.targetStage);
+    const { entrypoint, cmd } = imageRuntime(model);
     if (!cmd || entrypoint || cmd.form !== 'shell' || cmd.execFormError || hasExplicitShell(cmd)) return;
-    if (/^\s*exec\s/.test(cmd.argumentsText)) return;
+    // `exec node app` (or `cd /app && exec node app`): the process takes the shell's place as PID 1.
+    if (cmd.script?.commands.some((command) => command.wrappers[0] === 'exec')) return;
     const exec = toExecForm(cmd);
     const program = cmd.script?.commands.at(-1)?.program ?? 'the process';
     report({

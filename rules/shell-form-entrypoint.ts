@@ -1,4 +1,4 @@
-import { effectiveRuntime, hasExplicitShell, toExecForm, type Rule } from '../src/kit/index.js';
+import { imageRuntime, hasExplicitShell, toExecForm, type Rule } from '../src/kit/index.js';
 
 /**
  * `ENTRYPOINT node server.js` runs `/bin/sh -c "node server.js"`: the shell is PID 1, `docker stop`'s
@@ -16,7 +16,7 @@ const rule: Rule = {
     buildkit: ['JSONArgsRecommended'],
   },
   check({ model, report }) {
-    const { entrypoint } = effectiveRuntime(model, model.targetStage);
+    const { entrypoint } = imageRuntime(model);
     if (!entrypoint || entrypoint.form !== 'shell' || entrypoint.execFormError || hasExplicitShell(entrypoint)) return;
     const exec = toExecForm(entrypoint);
     report({

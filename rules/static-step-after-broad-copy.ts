@@ -1,4 +1,4 @@
-import { broadSources, earlierStepsInStage, instructionLabel, lineOf, systemPackageCall, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
+import { broadCopyBefore, instructionLabel, lineOf, systemPackageCall, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
 
 /**
  * A RUN that installs system packages or downloads tools does not read the source files, yet when it
@@ -30,12 +30,15 @@ function isCacheCleanup(command: ShellCommand): boolean {
 /** File-like words (`packages.txt`, `./setup.sh`) that, run inside the copied tree, read copied files. */
 const FILE_WORD = /^(\.{0,2}\/)?[\w.-]+\/?[\w./-]*\.(txt|json|sh|list|lock|ya?ml|toml|cfg|conf|ini|xml|py|js)$/;
 
-/** Does the RUN read what the broad COPY brought in? Wrappers such as `xargs -a FILE` hide it from argv, so look at the text. */
+/**
+ * Does the RUN read what the broad COPY brought in? Looks at every word its commands are given, the
+ * wrappers' included (`xargs -a packages.txt apt-get install`), and the files they redirect from or to.
+ */
 function readsCopiedFiles(step: LayerStep, destination: string): boolean {
-  const text = step.instruction.argumentsText;
-  if (destination !== '/' && text.includes(destination)) return true;
+  const words = (step.instruction.script?.commands ?? []).flatMap((command) => [...command.words, ...command.redirects.map((redirect) => redirect.target)]);
+  if (destination !== '/' && words.some((word) => word.includes(destination))) return true;
   const insideCopy = destination === '/' || step.instruction.workdir === destination || step.instruction.workdir.startsWith(`${destination}/`);
-  return insideCopy && text.split(/\s+/).some((word) => FILE_WORD.test(word) && !/^[a-z]+:\/\//.test(word));
+  return insideCopy && words.some((word) => FILE_WORD.test(word) && !/^[a-z]+:\/\//.test(word));
 }
 
 /** chmod/chown of what this RUN itself downloaded is part of the download. */
@@ -72,7 +75,7 @@ const rule: Rule = {
       for (const step of stage.steps) {
         if (step.instruction.keyword !== 'RUN') continue;
         // Only a COPY of this stage: the step can be moved above it without leaving the stage.
-        const broad = earlierStepsInStage(stage, step).find((candidate) => broadSources(candidate).length > 0);
+        const broad = broadCopyBefore(model, stage, step, 'stage');
         if (!broad || !isStaticStep(step, broad.copy!.destination)) continue;
         report({
           message: `This RUN does not use the files copied by ${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)}, yet every source edit re-runs it; move it above that COPY.`,

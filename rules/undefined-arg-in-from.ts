@@ -1,4 +1,4 @@
-import { AUTOMATIC_PLATFORM_ARGS, closestName, globalArgDefaults, variableReferences, type Rule } from '../src/kit/index.js';
+import { AUTOMATIC_PLATFORM_ARGS, closestName, fromLines, type Rule } from '../src/kit/index.js';
 
 /**
  * FROM can only use ARGs declared before the first FROM (and BuildKit's platform ARGs). An ARG declared
@@ -14,12 +14,10 @@ const rule: Rule = {
     buildkit: ['UndefinedArgInFrom'],
   },
   check({ parsed, report }) {
-    const declared = globalArgDefaults(parsed);
+    const { defaults: declared, lines } = fromLines(parsed);
     const known = [...declared.keys(), ...AUTOMATIC_PLATFORM_ARGS];
-    for (const stage of parsed.stages) {
-      const platform = stage.from.flags.find((flag) => flag.name === 'platform')?.value ?? '';
-      const texts = [stage.from.from?.imageRaw ?? '', platform];
-      for (const reference of texts.flatMap(variableReferences)) {
+    for (const { stage, imageReferences, platformReferences } of lines) {
+      for (const reference of [...imageReferences, ...platformReferences]) {
         if (declared.has(reference.name) || AUTOMATIC_PLATFORM_ARGS.has(reference.name) || /^[-+]$|^:[-+]$/.test(reference.modifier)) continue;
         const suggestion = closestName(reference.name, known);
         const declaredInStage = parsed.instructions.some((i) => i.stageIndex >= 0 && i.keyword === 'ARG' && i.pairs.some((p) => p.name === reference.name));

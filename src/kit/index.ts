@@ -40,7 +40,7 @@ export { labelKeyProblem, labelValueProblem } from '../model/labels.js';
 export { workspaceAt, type Workspace } from '../model/workspaces.js';
 
 // Build arguments and variables.
-export { AUTOMATIC_PLATFORM_ARGS, globalArgDefaults, variableReferences } from '../model/build-args.js';
+export { AUTOMATIC_PLATFORM_ARGS, fromLines, globalArgDefaults, variableReferences, type FromLine, type VariableReference } from '../model/build-args.js';
 export { processWord, referencedVariables } from '../parse/variables.js';
 
 // Shell commands: names, options, and what package managers, dependency managers and build tools do.

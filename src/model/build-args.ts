@@ -2,7 +2,7 @@
  * What FROM lines can see: the ARGs declared before the first FROM, and the platform ARGs BuildKit
  * defines by itself. Shared by the FROM argument rules.
  */
-import type { ParsedDockerfile } from '../parse/types.js';
+import type { ParsedDockerfile, Stage } from '../parse/types.js';
 import { expandVariables } from '../parse/variables.js';
 
 /** ARGs BuildKit predefines in the global scope (values depend on the build, so unknown here). */
@@ -22,12 +22,39 @@ export function globalArgDefaults(parsed: ParsedDockerfile): Map<string, string 
   return defaults;
 }
 
+export interface VariableReference {
+  name: string;
+  modifier: string;
+  index: number;
+}
+
 /** `${NAME}`, `$NAME`, `${NAME:-default}` …: each reference with the modifier it uses (`:-`, `-`, `:+`, `+`, `?`, or ''). */
-export function variableReferences(text: string): { name: string; modifier: string; index: number }[] {
-  const found: { name: string; modifier: string; index: number }[] = [];
+export function variableReferences(text: string): VariableReference[] {
+  const found: VariableReference[] = [];
   for (const match of text.matchAll(/\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])[^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
     const name = match[1] ?? match[3];
     if (name) found.push({ name, modifier: match[2] ?? '', index: match.index });
   }
   return found;
+}
+
+/** A stage's FROM line and the variables it uses. */
+export interface FromLine {
+  stage: Stage;
+  /** The image as written, variables unexpanded (`node:${NODE_VERSION}`). */
+  image: string;
+  /** The `--platform` value as written, '' when there is none. */
+  platform: string;
+  imageReferences: VariableReference[];
+  platformReferences: VariableReference[];
+}
+
+/** Every FROM line with the variables it uses, and the global ARGs (with their defaults) those can see. */
+export function fromLines(parsed: ParsedDockerfile): { defaults: Map<string, string | null>; lines: FromLine[] } {
+  const lines = parsed.stages.map((stage) => {
+    const image = stage.from.from?.imageRaw ?? '';
+    const platform = stage.from.flags.find((flag) => flag.name === 'platform')?.value ?? '';
+    return { stage, image, platform, imageReferences: variableReferences(image), platformReferences: variableReferences(platform) };
+  });
+  return { defaults: globalArgDefaults(parsed), lines };
 }

@@ -212,6 +212,7 @@ function commandFromNode(node: Node, children: (Node | null)[], state: WalkState
     argv,
     wordRanges,
     wrappers,
+    words: wrappers.length > 0 ? words : argv,
     assignments,
     exported: state.exported,
     redirects,
@@ -399,7 +400,7 @@ export function parseExecFormCommand(args: string[], range: Range, lookup: Varia
   const argv = unwrap(args, assignments, wrappers);
   const state = newWalkState(range.start, lookup, 0, NOTHING_EXPORTED);
   if (argv.length > 0) {
-    addCommand({ name: argv[0], program: basename(argv[0]), argv, wordRanges: argv.map(() => range), wrappers, assignments, exported: NOTHING_EXPORTED, redirects: [], range }, state);
+    addCommand({ name: argv[0], program: basename(argv[0]), argv, wordRanges: argv.map(() => range), wrappers, words: wrappers.length > 0 ? args : argv, assignments, exported: NOTHING_EXPORTED, redirects: [], range }, state);
   }
   return { commands: state.commands, pipelines: state.pipelines, stateChanges: [], hasError: false, analysed: true };
 }

@@ -29,6 +29,11 @@ export interface ShellCommand {
   wordRanges: Range[];
   /** Wrappers looked through to find the program (`sudo`, `env`, `nohup` …), outermost first. */
   wrappers: string[];
+  /**
+   * Every word of the command, the wrappers and their options included (`xargs -a packages.txt apt-get
+   * install`): what the command reads may be named there. The same array as argv when there is no wrapper.
+   */
+  words: string[];
   /** Inline assignments before the command (`FOO=1 cmd`). */
   assignments: Record<string, string>;
   /**

@@ -23,6 +23,8 @@ export interface LintOptions {
   context?: BuildContext | null;
   target?: string | null;
   rules?: Rule[];
+  /** Every rule the run knows of, for the rules about rule names (default: the rules run). */
+  knownRules?: readonly Rule[];
 }
 
 export interface LintResult {
@@ -60,6 +62,7 @@ export async function lintText(text: string, path: string, options: LintOptions 
       ruleFailures.push({ ruleId: 'shellcheck', message: (error as Error).message });
     }
   }
-  const result = runRules(model, [...(options.rules ?? allRules), ...extraRules], options.config ?? DEFAULT_CONFIG);
+  const rules = [...(options.rules ?? allRules), ...extraRules];
+  const result = runRules(model, rules, options.config ?? DEFAULT_CONFIG, options.knownRules ? [...options.knownRules, ...extraRules] : rules);
   return { path, parsed: model.parsed, model, findings: result.findings, ruleFailures: [...ruleFailures, ...result.ruleFailures], extraRules };
 }

@@ -64,9 +64,10 @@ function severityUnder(rule: Rule, config: Config): Severity | null {
   return severity;
 }
 
-export function runRules(model: LayerModel, rules: Rule[], config: Config): RuleRunResult {
+/** `knownRules`: every rule of the run, selected or not (default: `rules`); a test may run one rule among all. */
+export function runRules(model: LayerModel, rules: Rule[], config: Config, knownRules: readonly Rule[] = rules): RuleRunResult {
   const parsed = model.parsed;
-  const suppressions = config.disableIgnorePragma ? null : collectSuppressions(parsed, rules);
+  const suppressions = config.disableIgnorePragma ? null : collectSuppressions(parsed, knownRules);
   const findings: Finding[] = [];
   const ruleFailures: RuleRunResult['ruleFailures'] = [];
   const seen = new Set<string>();
@@ -78,7 +79,7 @@ export function runRules(model: LayerModel, rules: Rule[], config: Config): Rule
       model,
       parsed,
       settings,
-      knownRules: rules,
+      knownRules,
       report(input) {
         // The hadolint code of this very finding, for rules that stand for several (properties.hadolint).
         const code = typeof input.properties?.hadolint === 'string' ? input.properties.hadolint : undefined;

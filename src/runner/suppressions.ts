@@ -31,7 +31,7 @@ export function layerlintPragmaNames(text: string): string[] | null {
 }
 
 /** Map a name from any tool's vocabulary to our rule ids; a layerlint pragma takes hadolint codes and BuildKit names too. */
-function idsFor(name: string, tool: 'layerlint' | 'hadolint' | 'buildkit', rules: Rule[]): string[] {
+function idsFor(name: string, tool: 'layerlint' | 'hadolint' | 'buildkit', rules: readonly Rule[]): string[] {
   if (tool === 'layerlint') {
     const alias = rules.find((rule) => [...(rule.meta.hadolint ?? []), ...(rule.meta.buildkit ?? [])].includes(name));
     return [alias ? alias.meta.id : name];
@@ -52,7 +52,7 @@ function covers(ids: Set<string>, ruleId: string, code: string | undefined): boo
   return [...ids].some((id) => id.startsWith(`${ruleId}#`));
 }
 
-function parseComment(text: string, rules: Rule[]): { global: boolean; ids: string[] } | null {
+function parseComment(text: string, rules: readonly Rule[]): { global: boolean; ids: string[] } | null {
   const pragma = text.match(PRAGMA);
   if (pragma) {
     const tool = pragma[1] as 'layerlint' | 'hadolint';
@@ -67,7 +67,7 @@ function parseComment(text: string, rules: Rule[]): { global: boolean; ids: stri
   return null;
 }
 
-export function collectSuppressions(parsed: ParsedDockerfile, rules: Rule[]): Suppressions {
+export function collectSuppressions(parsed: ParsedDockerfile, rules: readonly Rule[]): Suppressions {
   const global = new Set<string>();
   const byInstruction = new Map<number, Set<string>>();
   for (const name of parsed.directives.checkSkip) for (const id of idsFor(name, 'buildkit', rules)) global.add(id);

@@ -1,11 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { findings, hits } from '../helpers.js';
+import rule from '../../rules/apt-instead-of-apt-get.js';
+import { lintRule, ruleTester } from '../rule-tester.js';
 
-const rule = 'apt-instead-of-apt-get';
 
-describe(rule, () => {
+describe(rule.meta.id, () => {
   test('fires once per RUN that uses apt, suggesting apt-cache for queries', async () => {
-    const found = (await findings('FROM debian:12\nRUN apt update && apt install -y curl\nRUN apt search vim\n')).filter((f) => f.ruleId === rule);
+    const found = (await lintRule(rule, 'FROM debian:12\nRUN apt update && apt install -y curl\nRUN apt search vim\n')).filter((f) => f.ruleId === rule.meta.id);
     expect(found.map((f) => f.range.start.line + 1)).toEqual([2, 3]);
     expect(found[0].message).toContain('`apt update`, `apt install -y curl`');
     expect(found[0].message).toContain('use apt-get.');
@@ -14,7 +14,7 @@ describe(rule, () => {
   });
 
   test('one quick fix renames every apt of the RUN, each to the right tool', async () => {
-    const [found] = (await findings('FROM debian:12\nRUN apt update && apt show curl && apt install -y curl\n')).filter((f) => f.ruleId === rule);
+    const [found] = (await lintRule(rule, 'FROM debian:12\nRUN apt update && apt show curl && apt install -y curl\n')).filter((f) => f.ruleId === rule.meta.id);
     expect(found.message).toContain('use apt-get (apt-cache for queries)');
     expect(found.fix?.edits).toEqual([
       { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 7 } }, newText: 'apt-get' },
@@ -22,11 +22,15 @@ describe(rule, () => {
       { range: { start: { line: 1, character: 35 }, end: { line: 1, character: 38 } }, newText: 'apt-get' },
     ]);
     // Inside sh -c "…" the word's place is not known: advice, no edit.
-    const [nested] = (await findings('FROM debian:12\nRUN sh -c "apt update"\n')).filter((f) => f.ruleId === rule);
+    const [nested] = (await lintRule(rule, 'FROM debian:12\nRUN sh -c "apt update"\n')).filter((f) => f.ruleId === rule.meta.id);
     expect(nested.fix?.edits).toBeUndefined();
   });
-
-  test('quiet: apt-get, apt-cache, the word apt as an argument', async () => {
-    expect(await hits(rule, 'FROM debian:12\nRUN apt-get update && apt-cache policy curl && echo apt\n')).toEqual([]);
+  ruleTester(rule, {
+    valid: [
+      {
+        name: "quiet: apt-get, apt-cache, the word apt as an argument",
+        code: 'FROM debian:12\nRUN apt-get update && apt-cache policy curl && echo apt\n',
+      },
+    ],
   });
 });

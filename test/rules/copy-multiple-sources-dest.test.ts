@@ -1,14 +1,22 @@
-import { describe, expect, test } from '@jest/globals';
-import { hits } from '../helpers.js';
+import { describe } from '@jest/globals';
+import rule from '../../rules/copy-multiple-sources-dest.js';
+import { ruleTester } from '../rule-tester.js';
 
-const rule = 'copy-multiple-sources-dest';
 
-describe(rule, () => {
-  test('fires when several sources go to a destination without a trailing slash', async () => {
-    expect(await hits(rule, 'FROM alpine:3\nCOPY a b /app\nADD x y z dir\nCOPY ["a", "b", "/c"]\n')).toEqual([2, 3, 4]);
-  });
-
-  test('quiet: one source, trailing slash, . and .., variables', async () => {
-    expect(await hits(rule, 'FROM alpine:3\nCOPY a /app\nCOPY a b /app/\nWORKDIR /w\nCOPY a b .\nCOPY a b ..\nCOPY a b $DEST\n')).toEqual([]);
+describe(rule.meta.id, () => {
+  ruleTester(rule, {
+    valid: [
+      {
+        name: "quiet: one source, trailing slash, . and .., variables",
+        code: 'FROM alpine:3\nCOPY a /app\nCOPY a b /app/\nWORKDIR /w\nCOPY a b .\nCOPY a b ..\nCOPY a b $DEST\n',
+      },
+    ],
+    invalid: [
+      {
+        name: "fires when several sources go to a destination without a trailing slash",
+        code: 'FROM alpine:3\nCOPY a b /app\nADD x y z dir\nCOPY ["a", "b", "/c"]\n',
+        findings: [2, 3, 4],
+      },
+    ],
   });
 });

@@ -1,14 +1,19 @@
-import { describe, expect, test } from '@jest/globals';
-import { hits } from '../helpers.js';
+import { describe } from '@jest/globals';
+import rule from '../../rules/duplicate-stage-name.js';
+import { ruleTester } from '../rule-tester.js';
 
-const rule = 'duplicate-stage-name';
 
-describe(rule, () => {
-  test('fires on a repeated name, case-insensitively', async () => {
-    expect(await hits(rule, 'FROM alpine AS build\nFROM alpine AS test\nFROM alpine AS Build\n')).toEqual([3]);
-  });
-
-  test('quiet: distinct names, unnamed stages', async () => {
-    expect(await hits(rule, 'FROM alpine AS build\nFROM alpine AS builder\nFROM alpine\nFROM alpine\n')).toEqual([]);
+describe(rule.meta.id, () => {
+  ruleTester(rule, {
+    valid: [
+      { name: "quiet: distinct names, unnamed stages", code: 'FROM alpine AS build\nFROM alpine AS builder\nFROM alpine\nFROM alpine\n' },
+    ],
+    invalid: [
+      {
+        name: "fires on a repeated name, case-insensitively",
+        code: 'FROM alpine AS build\nFROM alpine AS test\nFROM alpine AS Build\n',
+        findings: [3],
+      },
+    ],
   });
 });

@@ -1,14 +1,18 @@
-import { describe, expect, test } from '@jest/globals';
-import { hits } from '../helpers.js';
+import { describe } from '@jest/globals';
+import rule from '../../rules/empty-continuation-line.js';
+import { ruleTester } from '../rule-tester.js';
 
-const rule = 'empty-continuation-line';
 
-describe(rule, () => {
-  test('fires at each empty line inside a continuation', async () => {
-    expect(await hits(rule, 'FROM alpine:3\nRUN a && \\\n\n    b && \\\n   \n    c\n')).toEqual([3, 5]);
-  });
-
-  test('quiet: comment lines in continuations, heredoc bodies, empty lines between instructions', async () => {
-    expect(await hits(rule, 'FROM alpine:3\nRUN a && \\\n# note\n    b\n\nRUN <<EOF\necho a\n\necho b\nEOF\n')).toEqual([]);
+describe(rule.meta.id, () => {
+  ruleTester(rule, {
+    valid: [
+      {
+        name: "quiet: comment lines in continuations, heredoc bodies, empty lines between instructions",
+        code: 'FROM alpine:3\nRUN a && \\\n# note\n    b\n\nRUN <<EOF\necho a\n\necho b\nEOF\n',
+      },
+    ],
+    invalid: [
+      { name: "fires at each empty line inside a continuation", code: 'FROM alpine:3\nRUN a && \\\n\n    b && \\\n   \n    c\n', findings: [3, 5] },
+    ],
   });
 });

@@ -1,14 +1,15 @@
-import { describe, expect, test } from '@jest/globals';
-import { hits } from '../helpers.js';
+import { describe } from '@jest/globals';
+import rule from '../../rules/label-empty.js';
+import { ruleTester } from '../rule-tester.js';
 
-const rule = 'label-empty';
 
-describe(rule, () => {
-  test('fires on empty values', async () => {
-    expect(await hits(rule, 'FROM alpine:3\nLABEL a="" b=1\nLABEL c=\'\'\n')).toEqual([2, 3]);
-  });
-
-  test('quiet: values, including variables', async () => {
-    expect(await hits(rule, 'FROM alpine:3\nLABEL a=1 b="x y" c=$V\n')).toEqual([]);
+describe(rule.meta.id, () => {
+  ruleTester(rule, {
+    valid: [
+      { name: "quiet: values, including variables", code: 'FROM alpine:3\nLABEL a=1 b="x y" c=$V\n' },
+    ],
+    invalid: [
+      { name: "fires on empty values", code: 'FROM alpine:3\nLABEL a="" b=1\nLABEL c=\'\'\n', findings: [2, 3] },
+    ],
   });
 });

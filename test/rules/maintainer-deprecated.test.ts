@@ -1,15 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
-import { findings, hits } from '../helpers.js';
+import rule from '../../rules/maintainer-deprecated.js';
+import { lintRule, ruleTester } from '../rule-tester.js';
 
-const rule = 'maintainer-deprecated';
 
-describe(rule, () => {
+describe(rule.meta.id, () => {
   test('fires with a label fix', async () => {
-    const [finding] = (await findings('FROM alpine:3.19\nMAINTAINER Jane <j@x.io>\n')).filter((f) => f.ruleId === rule);
+    const [finding] = (await lintRule(rule, 'FROM alpine:3.19\nMAINTAINER Jane <j@x.io>\n')).filter((f) => f.ruleId === rule.meta.id);
     expect(finding.fix?.edits?.[0].newText).toBe('LABEL org.opencontainers.image.authors="Jane <j@x.io>"');
   });
-
-  test('quiet with the label', async () => {
-    expect(await hits(rule, 'FROM alpine:3.19\nLABEL org.opencontainers.image.authors="Jane"\n')).toEqual([]);
+  ruleTester(rule, {
+    valid: [
+      { name: "quiet with the label", code: 'FROM alpine:3.19\nLABEL org.opencontainers.image.authors="Jane"\n' },
+    ],
   });
 });

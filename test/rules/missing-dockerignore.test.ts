@@ -1,11 +1,11 @@
-import { describe, expect, test } from '@jest/globals';
+import { describe } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hits } from '../helpers.js';
 import { loadBuildContext } from '../../src/model/context.js';
+import rule from '../../rules/missing-dockerignore.js';
+import { ruleTester } from '../rule-tester.js';
 
-const rule = 'missing-dockerignore';
 const BROAD = 'FROM node:20\nCOPY . .\n';
 
 function context(files: Record<string, string>, dirs: string[] = []) {
@@ -15,31 +15,51 @@ function context(files: Record<string, string>, dirs: string[] = []) {
   return { context: loadBuildContext(dir) };
 }
 
-describe(rule, () => {
-  test('fires with no .dockerignore when the context holds .git, node_modules or a virtualenv', async () => {
-    expect(await hits(rule, BROAD, context({ 'index.js': '' }, ['.git']))).toEqual([2]);
-    expect(await hits(rule, 'FROM python:3.12\nCOPY . /app\n', context({ 'app.py': '' }, ['.venv']))).toEqual([2]);
-  });
-
-  // Seen on real files: `COPY docker-entrypoint.sh *.sh /`, `COPY etc/ /etc`, `COPY src/ /app/` were reported as
-  // copying "the whole build context"; and a context with nothing heavy in it costs nothing without a .dockerignore.
-  test('quiet: only a COPY of the whole context counts, and only when something heavy is in it', async () => {
-    const ctx = context({ 'docker-entrypoint.sh': '', 'a.sh': '' }, ['.git', 'etc', 'src']);
-    expect(await hits(rule, 'FROM debian:12\nCOPY docker-entrypoint.sh *.sh /\nCOPY etc/ /etc\nCOPY src/ /app/\n', ctx)).toEqual([]);
-    expect(await hits(rule, BROAD, context({ 'index.js': '' }))).toEqual([]);
-  });
-
-  test('fires when .dockerignore does not exclude .git or node_modules that exist', async () => {
-    expect(await hits(rule, BROAD, context({ '.dockerignore': 'dist\n' }, ['.git', 'node_modules']))).toEqual([2]);
-  });
-
-  test('quiet: they are excluded, or absent from the context', async () => {
-    expect(await hits(rule, BROAD, context({ '.dockerignore': '.git\nnode_modules\n' }, ['.git', 'node_modules']))).toEqual([]);
-    expect(await hits(rule, BROAD, context({ '.dockerignore': '*.md\n' }))).toEqual([]);
-  });
-
-  test('quiet: no broad COPY, or no context given', async () => {
-    expect(await hits(rule, 'FROM node:20\nCOPY package.json ./\n', context({ 'package.json': '{}' }))).toEqual([]);
-    expect(await hits(rule, BROAD)).toEqual([]);
+describe(rule.meta.id, () => {
+  ruleTester(rule, {
+    valid: [
+      {
+        name: "quiet: only a COPY of the whole context counts, and only when something heavy is in it (1)",
+        code: 'FROM debian:12\nCOPY docker-entrypoint.sh *.sh /\nCOPY etc/ /etc\nCOPY src/ /app/\n',
+        options: context({ 'docker-entrypoint.sh': '', 'a.sh': '' }, ['.git', 'etc', 'src']),
+      },
+      {
+        name: "quiet: only a COPY of the whole context counts, and only when something heavy is in it (2)",
+        code: BROAD,
+        options: context({ 'index.js': '' }),
+      },
+      {
+        name: "quiet: they are excluded, or absent from the context (1)",
+        code: BROAD,
+        options: context({ '.dockerignore': '.git\nnode_modules\n' }, ['.git', 'node_modules']),
+      },
+      { name: "quiet: they are excluded, or absent from the context (2)", code: BROAD, options: context({ '.dockerignore': '*.md\n' }) },
+      {
+        name: "quiet: no broad COPY, or no context given (1)",
+        code: 'FROM node:20\nCOPY package.json ./\n',
+        options: context({ 'package.json': '{}' }),
+      },
+      { name: "quiet: no broad COPY, or no context given (2)", code: BROAD },
+    ],
+    invalid: [
+      {
+        name: "fires with no .dockerignore when the context holds .git, node_modules or a virtualenv (1)",
+        code: BROAD,
+        options: context({ 'index.js': '' }, ['.git']),
+        findings: [2],
+      },
+      {
+        name: "fires with no .dockerignore when the context holds .git, node_modules or a virtualenv (2)",
+        code: 'FROM python:3.12\nCOPY . /app\n',
+        options: context({ 'app.py': '' }, ['.venv']),
+        findings: [2],
+      },
+      {
+        name: "fires when .dockerignore does not exclude .git or node_modules that exist",
+        code: BROAD,
+        options: context({ '.dockerignore': 'dist\n' }, ['.git', 'node_modules']),
+        findings: [2],
+      },
+    ],
   });
 });

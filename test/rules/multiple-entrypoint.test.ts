@@ -1,14 +1,19 @@
-import { describe, expect, test } from '@jest/globals';
-import { hits } from '../helpers.js';
+import { describe } from '@jest/globals';
+import rule from '../../rules/multiple-entrypoint.js';
+import { ruleTester } from '../rule-tester.js';
 
-const rule = 'multiple-entrypoint';
 
-describe(rule, () => {
-  test('fires on every ENTRYPOINT but the last in a stage', async () => {
-    expect(await hits(rule, 'FROM alpine\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\nENTRYPOINT ["c"]\n')).toEqual([2, 3]);
-  });
-
-  test('quiet: one per stage', async () => {
-    expect(await hits(rule, 'FROM alpine AS a\nENTRYPOINT ["a"]\nFROM a\nENTRYPOINT ["b"]\n')).toEqual([]);
+describe(rule.meta.id, () => {
+  ruleTester(rule, {
+    valid: [
+      { name: "quiet: one per stage", code: 'FROM alpine AS a\nENTRYPOINT ["a"]\nFROM a\nENTRYPOINT ["b"]\n' },
+    ],
+    invalid: [
+      {
+        name: "fires on every ENTRYPOINT but the last in a stage",
+        code: 'FROM alpine\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\nENTRYPOINT ["c"]\n',
+        findings: [2, 3],
+      },
+    ],
   });
 });

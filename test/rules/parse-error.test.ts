@@ -1,23 +1,100 @@
 import { describe, expect, test } from '@jest/globals';
 import { dockerfile, findings, hits, parse } from '../helpers.js';
+import rule from '../../rules/parse-error.js';
+import { lintRule, ruleHits, ruleTester } from '../rule-tester.js';
 
 describe('parse-error', () => {
-  test('fires on an unknown instruction, RUN before FROM, an instruction that needs arguments without them', async () => {
-    expect(await hits('parse-error', dockerfile`
+  ruleTester(rule, {
+    valid: [
+      {
+        name: "quiet on RUN, CMD and ENTRYPOINT with nothing after them: BuildKit builds them (an empty command)",
+        code: 'FROM alpine:3.19\nRUN\nENTRYPOINT\nCMD\n',
+      },
+      {
+        name: "quiet on boolean flags standing alone and on flags with values",
+        code: dockerfile`
+      FROM --platform=\$BUILDPLATFORM alpine:3.19 AS build
+      RUN --mount=type=cache,target=/var/cache/apk --network=host apk add git
+      FROM alpine:3.19
+      COPY --link --from=build /etc/hostname /x
+      ADD --keep-git-dir https://github.com/moby/buildkit.git /src
+      COPY --parents --chmod=644 a/b.txt /dst/
+    `,
+      },
+      {
+        name: "quiet on every ENV and LABEL form BuildKit takes: legacy, quoted, escaped, empty values, continued",
+        code: dockerfile`
+      FROM alpine:3.19
+      ENV JAVA_HOME /opt/java with spaces
+      ENV A="x y" B=a\\ b C= D=''
+      LABEL "com.example.name"="a b" \\
+            org.opencontainers.image.title=app
+      ENV E=1 \\
+          F=2
+      ARG X Y= Z=1
+    `,
+      },
+      {
+        name: "quiet on a valid file with global ARGs, heredocs, ONBUILD and lower-case keywords",
+        code: dockerfile`
+      # syntax=docker/dockerfile:1
+      ARG BASE=alpine:3.19
+      FROM \${BASE}
+      run echo lower-case is valid
+      RUN <<EOF
+      echo heredoc
+      EOF
+      ONBUILD RUN echo later
+    `,
+      },
+    ],
+    invalid: [
+      {
+        name: "fires on an unknown instruction, RUN before FROM, an instruction that needs arguments without them",
+        code: dockerfile`
       RUN echo before
       FROM alpine:3.19
       FORM alpine
       WORKDIR
-    `)).toEqual([1, 3, 4]);
-  });
-
-  test('quiet on RUN, CMD and ENTRYPOINT with nothing after them: BuildKit builds them (an empty command)', async () => {
-    expect(await hits('parse-error', 'FROM alpine:3.19\nRUN\nENTRYPOINT\nCMD\n')).toEqual([]);
-  });
-
-  test('fires on an empty file and on a file with no FROM', async () => {
-    expect(await hits('parse-error', '')).toEqual([1]);
-    expect(await hits('parse-error', 'ARG A=1\n')).toEqual([1]);
+    `,
+        findings: [1, 3, 4],
+      },
+      { name: "fires on an empty file and on a file with no FROM (1)", code: '', findings: [1] },
+      { name: "fires on an empty file and on a file with no FROM (2)", code: 'ARG A=1\n', findings: [1] },
+      {
+        name: "fires on FROM with words other than an image and AS name (BuildKit: \"one or three arguments\")",
+        code: dockerfile`
+      FROM debian:12 extra
+      FROM alpine AS
+      FROM alpine base final
+      FROM alpine as final
+    `,
+        findings: [1, 2, 3],
+      },
+      {
+        name: "fires on a stage name BuildKit cannot use and an image name with an open quote; capitals are lower-cased, - _ . allowed",
+        code: dockerfile`
+      FROM alpine AS 1st
+      FROM alpine AS a:b
+      FROM alpine AS Build-Env_1.0
+      FROM "alpine
+    `,
+        findings: [1, 2, 4],
+      },
+      {
+        name: "fires on a JSON array of non-strings and an empty VOLUME path, in ONBUILD triggers too",
+        code: dockerfile`
+      FROM alpine:3.19
+      CMD ["sleep", 10]
+      VOLUME ["/data", ""]
+      ONBUILD ENV A=1 B
+      ONBUILD RUN ["make", true]
+      ONBUILD FOO bar
+      COPY ["a", "b"] /c/
+    `,
+        findings: [2, 3, 4, 5],
+      },
+    ],
   });
 
   test('says once that an empty or comment-only file fails', async () => {
@@ -35,8 +112,8 @@ describe('parse-error', () => {
       HEALTHCHECK --interval 30s CMD wget -q -O- http://localhost/
       COPY --from build /app/public/ /usr/share/nginx/html/
     `;
-    expect(await hits('parse-error', text)).toEqual([2, 3, 4, 5]);
-    const messages = (await findings(text)).filter((f) => f.ruleId === 'parse-error').map((f) => f.message);
+    expect(await ruleHits(rule, text)).toEqual([2, 3, 4, 5]);
+    const messages = (await lintRule(rule, text)).filter((f) => f.ruleId === 'parse-error').map((f) => f.message);
     expect(messages).toContain('Missing a value on flag --from (write --from=build); docker build fails here.');
     expect(messages).toContain('Missing a value on flag --platform (write --platform=linux/amd64); docker build fails here.');
   });
@@ -49,16 +126,16 @@ describe('parse-error', () => {
       COPY --FROM=alpine:3.19 /etc/os-release /
       HEALTHCHECK --start-interval=1s --retries=3 CMD true
     `;
-    expect(await hits('parse-error', text)).toEqual([2, 3, 4]);
-    const [chmown] = (await findings(text)).filter((f) => f.ruleId === 'parse-error');
+    expect(await ruleHits(rule, text)).toEqual([2, 3, 4]);
+    const [chmown] = (await lintRule(rule, text)).filter((f) => f.ruleId === 'parse-error');
     expect(chmown.message).toBe('Unknown flag --chmown for COPY (its flags: --from, --chown, --chmod, --exclude, --link, --parents); docker build fails here.');
     expect(chmown.range.start).toEqual({ line: 1, character: 5 });
   });
 
   test('fires on a leading --word of an instruction without flags (BuildKit reads it as a flag); ARG drops it unread', async () => {
     const text = 'FROM alpine:3.19\nENV --x=1 A=b\nARG --foo VERSION=1\nLABEL a=--b\nCMD --help\nARG --foo\n';
-    expect(await hits('parse-error', text)).toEqual([2, 5, 6]);
-    const cmd = (await findings(text)).find((f) => f.ruleId === 'parse-error' && f.range.start.line === 4);
+    expect(await ruleHits(rule, text)).toEqual([2, 5, 6]);
+    const cmd = (await lintRule(rule, text)).find((f) => f.ruleId === 'parse-error' && f.range.start.line === 4);
     expect(cmd?.message).toBe('Unknown flag --help for CMD, which takes no flags; an argument starting with -- goes in the JSON form: CMD ["--help", …]; docker build fails here.');
   });
 
@@ -75,7 +152,7 @@ describe('parse-error', () => {
       EOF
       COPY a b /dst/
     `;
-    expect(await hits('parse-error', text)).toEqual([2, 3, 5, 6]);
+    expect(await ruleHits(rule, text)).toEqual([2, 3, 5, 6]);
     expect(await hits('invalid-exec-form', text)).toEqual([]);
   });
 
@@ -83,35 +160,6 @@ describe('parse-error', () => {
     const parsed = await parse('FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from build /app/public /usr/share/nginx/html/\n');
     expect(parsed.stages[1].instructions[0].copy).toMatchObject({ from: 'build', sources: ['/app/public'] });
     expect(await hits('unused-stage', 'FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from build /app/public /usr/share/nginx/html/\n')).toEqual([]);
-  });
-
-  test('quiet on boolean flags standing alone and on flags with values', async () => {
-    expect(await hits('parse-error', dockerfile`
-      FROM --platform=\$BUILDPLATFORM alpine:3.19 AS build
-      RUN --mount=type=cache,target=/var/cache/apk --network=host apk add git
-      FROM alpine:3.19
-      COPY --link --from=build /etc/hostname /x
-      ADD --keep-git-dir https://github.com/moby/buildkit.git /src
-      COPY --parents --chmod=644 a/b.txt /dst/
-    `)).toEqual([]);
-  });
-
-  test('fires on FROM with words other than an image and AS name (BuildKit: "one or three arguments")', async () => {
-    expect(await hits('parse-error', dockerfile`
-      FROM debian:12 extra
-      FROM alpine AS
-      FROM alpine base final
-      FROM alpine as final
-    `)).toEqual([1, 2, 3]);
-  });
-
-  test('fires on a stage name BuildKit cannot use and an image name with an open quote; capitals are lower-cased, - _ . allowed', async () => {
-    expect(await hits('parse-error', dockerfile`
-      FROM alpine AS 1st
-      FROM alpine AS a:b
-      FROM alpine AS Build-Env_1.0
-      FROM "alpine
-    `)).toEqual([1, 2, 4]);
   });
 
   test('fires on ENV and LABEL pairs BuildKit refuses: a name alone, a bare word after name=value, a blank name', async () => {
@@ -123,24 +171,11 @@ describe('parse-error', () => {
       ENV =v
       ARG A B=1 =3
     `;
-    expect(await hits('parse-error', text)).toEqual([2, 3, 4, 5, 6]);
-    const messages = (await findings(text)).filter((f) => f.ruleId === 'parse-error').map((f) => f.message);
+    expect(await ruleHits(rule, text)).toEqual([2, 3, 4, 5, 6]);
+    const messages = (await lintRule(rule, text)).filter((f) => f.ruleId === 'parse-error').map((f) => f.message);
     expect(messages[0]).toContain('`PATH` has no value (write PATH=<value>)');
     expect(messages[1]).toContain('`B` has no =');
     expect(messages[2]).toContain('no end-of-line comments');
-  });
-
-  test('quiet on every ENV and LABEL form BuildKit takes: legacy, quoted, escaped, empty values, continued', async () => {
-    expect(await hits('parse-error', dockerfile`
-      FROM alpine:3.19
-      ENV JAVA_HOME /opt/java with spaces
-      ENV A="x y" B=a\\ b C= D=''
-      LABEL "com.example.name"="a b" \\
-            org.opencontainers.image.title=app
-      ENV E=1 \\
-          F=2
-      ARG X Y= Z=1
-    `)).toEqual([]);
   });
 
   test('fires on HEALTHCHECK forms BuildKit refuses; quiet on NONE with flags and on Go durations', async () => {
@@ -156,44 +191,19 @@ describe('parse-error', () => {
       HEALTHCHECK --interval=1m30s --timeout=.5s --start-period=0 --retries=+3 cmd ["true"]
       HEALTHCHECK --anything NONE
     `;
-    expect(await hits('parse-error', text)).toEqual([2, 3, 4, 5, 6, 7, 8]);
-    const messages = (await findings(text)).filter((f) => f.ruleId === 'parse-error').map((f) => f.message);
+    expect(await ruleHits(rule, text)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    const messages = (await lintRule(rule, text)).filter((f) => f.ruleId === 'parse-error').map((f) => f.message);
     expect(messages[1]).toContain('Unknown type `CURL` in HEALTHCHECK (try CMD)');
     expect(messages[3]).toContain('--interval=30s');
   });
 
-  test('fires on a JSON array of non-strings and an empty VOLUME path, in ONBUILD triggers too', async () => {
-    expect(await hits('parse-error', dockerfile`
-      FROM alpine:3.19
-      CMD ["sleep", 10]
-      VOLUME ["/data", ""]
-      ONBUILD ENV A=1 B
-      ONBUILD RUN ["make", true]
-      ONBUILD FOO bar
-      COPY ["a", "b"] /c/
-    `)).toEqual([2, 3, 4, 5]);
-  });
-
   test('reports a problem in arguments continued onto later lines on the instruction\'s first line, as BuildKit does', async () => {
-    const found = (await findings('FROM alpine:3.19\nFROM \\\n  alpine extra\n')).filter((f) => f.ruleId === 'parse-error');
+    const found = (await lintRule(rule, 'FROM alpine:3.19\nFROM \\\n  alpine extra\n')).filter((f) => f.ruleId === 'parse-error');
     expect(found.map((f) => [f.range.start.line, f.range.end.line])).toEqual([[1, 2]]);
   });
 
   test('other findings on an instruction docker build stops at are dropped: the parse error comes first', async () => {
     const rules = (await findings('FROM alpine:3.19\nLABEL a=1 # note\nCMD [1, 2]\nONBUILD FROM x\n')).map((f) => `${f.range.start.line + 1} ${f.ruleId}`);
     expect(rules).toEqual(['2 parse-error', '3 parse-error', '4 onbuild-invalid-trigger']);
-  });
-
-  test('quiet on a valid file with global ARGs, heredocs, ONBUILD and lower-case keywords', async () => {
-    expect(await hits('parse-error', dockerfile`
-      # syntax=docker/dockerfile:1
-      ARG BASE=alpine:3.19
-      FROM \${BASE}
-      run echo lower-case is valid
-      RUN <<EOF
-      echo heredoc
-      EOF
-      ONBUILD RUN echo later
-    `)).toEqual([]);
   });
 });

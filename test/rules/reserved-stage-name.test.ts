@@ -1,14 +1,19 @@
-import { describe, expect, test } from '@jest/globals';
-import { hits } from '../helpers.js';
+import { describe } from '@jest/globals';
+import rule from '../../rules/reserved-stage-name.js';
+import { ruleTester } from '../rule-tester.js';
 
-const rule = 'reserved-stage-name';
 
-describe(rule, () => {
-  test('fires on stages named scratch or context, in any case', async () => {
-    expect(await hits(rule, 'FROM alpine:3 AS scratch\nFROM alpine:3 AS Context\n')).toEqual([1, 2]);
-  });
-
-  test('quiet: other names, FROM scratch', async () => {
-    expect(await hits(rule, 'FROM alpine:3 AS build\nFROM scratch\nFROM alpine:3 AS scratchpad\n')).toEqual([]);
+describe(rule.meta.id, () => {
+  ruleTester(rule, {
+    valid: [
+      { name: "quiet: other names, FROM scratch", code: 'FROM alpine:3 AS build\nFROM scratch\nFROM alpine:3 AS scratchpad\n' },
+    ],
+    invalid: [
+      {
+        name: "fires on stages named scratch or context, in any case",
+        code: 'FROM alpine:3 AS scratch\nFROM alpine:3 AS Context\n',
+        findings: [1, 2],
+      },
+    ],
   });
 });

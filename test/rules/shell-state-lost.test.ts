@@ -1,39 +1,19 @@
 import { describe, expect, test } from '@jest/globals';
-import { dockerfile, findings, hits } from '../helpers.js';
+import { dockerfile } from '../helpers.js';
+import rule from '../../rules/shell-state-lost.js';
+import { lintRule, ruleTester } from '../rule-tester.js';
 
-const rule = 'shell-state-lost';
 
 async function only(text: string) {
-  return (await findings(text)).filter((finding) => finding.ruleId === rule);
+  return (await lintRule(rule, text)).filter((finding) => finding.ruleId === rule.meta.id);
 }
 
-describe(rule, () => {
-  test('fires on a RUN that only exports, assigns, unsets, sources, sets options or activates', async () => {
-    expect(await hits(rule, dockerfile`
-      FROM python:3.12-slim
-      SHELL ["/bin/bash", "-c"]
-      RUN export NODE_ENV=production
-      RUN PATH=/opt/tool/bin:$PATH
-      RUN unset HTTP_PROXY
-      RUN source /venv/bin/activate
-      RUN set -o pipefail
-      RUN conda activate ml
-      RUN umask 002
-      RUN shopt -s globstar
-      RUN export A=1 && cd /srv && alias ll="ls -l"
-      RUN <<EOF
-      export B=2
-      EOF
-      ONBUILD RUN export C=3
-      RUN if [ -f .env ]; then export D=4; fi
-      RUN export GIT_SHA=$(cat .git/$(cut -d' ' -f2 .git/HEAD))
-      RUN export ARCH="$(dpkg --print-architecture)" V=$(wget -qO- https://example.com/v | head -1)
-      RUN poetry shell
-    `)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19]);
-  });
-
-  test('quiet: the change is used in the same RUN, a real command runs, cd alone, RUN true, exec form, sh -c', async () => {
-    expect(await hits(rule, dockerfile`
+describe(rule.meta.id, () => {
+  ruleTester(rule, {
+    valid: [
+      {
+        name: "quiet: the change is used in the same RUN, a real command runs, cd alone, RUN true, exec form, sh -c",
+        code: dockerfile`
       FROM python:3.12-slim
       RUN export PIP_NO_CACHE_DIR=1 && pip install flask
       RUN . /venv/bin/activate && pip install -r requirements.txt
@@ -53,11 +33,11 @@ describe(rule, () => {
       RUN export T=$(git tag v1) D=$(dpkg -i /tmp/x.deb)
       RUN source env.sh > /tmp/log
       CMD export A=1
-    `)).toEqual([]);
-  });
-
-  test('quiet: builtins that only print (a diagnostic in the build log), scripts sourced to do work', async () => {
-    expect(await hits(rule, dockerfile`
+    `,
+      },
+      {
+        name: "quiet: builtins that only print (a diagnostic in the build log), scripts sourced to do work (1)",
+        code: dockerfile`
       FROM debian:12
       SHELL ["/bin/bash", "-c"]
       RUN ulimit -a
@@ -69,8 +49,38 @@ describe(rule, () => {
       RUN shopt -p
       RUN . ./install-deps.sh
       RUN source /opt/build.sh
-    `)).toEqual([]);
-    expect(await hits(rule, dockerfile`
+    `,
+      },
+    ],
+    invalid: [
+      {
+        name: "fires on a RUN that only exports, assigns, unsets, sources, sets options or activates",
+        code: dockerfile`
+      FROM python:3.12-slim
+      SHELL ["/bin/bash", "-c"]
+      RUN export NODE_ENV=production
+      RUN PATH=/opt/tool/bin:$PATH
+      RUN unset HTTP_PROXY
+      RUN source /venv/bin/activate
+      RUN set -o pipefail
+      RUN conda activate ml
+      RUN umask 002
+      RUN shopt -s globstar
+      RUN export A=1 && cd /srv && alias ll="ls -l"
+      RUN <<EOF
+      export B=2
+      EOF
+      ONBUILD RUN export C=3
+      RUN if [ -f .env ]; then export D=4; fi
+      RUN export GIT_SHA=$(cat .git/$(cut -d' ' -f2 .git/HEAD))
+      RUN export ARCH="$(dpkg --print-architecture)" V=$(wget -qO- https://example.com/v | head -1)
+      RUN poetry shell
+    `,
+        findings: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19],
+      },
+      {
+        name: "quiet: builtins that only print (a diagnostic in the build log), scripts sourced to do work (2)",
+        code: dockerfile`
       FROM debian:12
       SHELL ["/bin/bash", "-c"]
       RUN ulimit -n 65535
@@ -78,7 +88,10 @@ describe(rule, () => {
       RUN . "$HOME/.cargo/env"
       RUN source ~/.bashrc
       RUN . ./.env
-    `)).toEqual([3, 4, 5, 6, 7]);
+    `,
+        findings: [3, 4, 5, 6, 7],
+      },
+    ],
   });
 
   test('says what to write instead: ENV, the virtualenv, SHELL, conda run, WORKDIR', async () => {

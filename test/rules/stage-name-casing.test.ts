@@ -1,14 +1,15 @@
-import { describe, expect, test } from '@jest/globals';
-import { hits } from '../helpers.js';
+import { describe } from '@jest/globals';
+import rule from '../../rules/stage-name-casing.js';
+import { ruleTester } from '../rule-tester.js';
 
-const rule = 'stage-name-casing';
 
-describe(rule, () => {
-  test('fires on stage names with uppercase letters', async () => {
-    expect(await hits(rule, 'FROM alpine:3 AS Build\nFROM alpine:3 AS RUNTIME\n')).toEqual([1, 2]);
-  });
-
-  test('quiet: lowercase names, unnamed stages', async () => {
-    expect(await hits(rule, 'FROM alpine:3 AS build-1\nFROM alpine:3\n')).toEqual([]);
+describe(rule.meta.id, () => {
+  ruleTester(rule, {
+    valid: [
+      { name: "quiet: lowercase names, unnamed stages", code: 'FROM alpine:3 AS build-1\nFROM alpine:3\n' },
+    ],
+    invalid: [
+      { name: "fires on stage names with uppercase letters", code: 'FROM alpine:3 AS Build\nFROM alpine:3 AS RUNTIME\n', findings: [1, 2] },
+    ],
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { dockerfile, findings, hits } from '../helpers.js';
+import rule from '../../rules/unknown-rule-in-pragma.js';
+import { ruleHits } from '../rule-tester.js';
 
 describe('unknown-rule-in-pragma', () => {
   test('fires on a mistyped name in a layerlint pragma, with the nearest rule; the finding it meant to hide stays', async () => {
@@ -10,7 +12,7 @@ describe('unknown-rule-in-pragma', () => {
       CMD ["b"]
       # layerlint global ignore=no-such-rule
     `;
-    expect(await hits('unknown-rule-in-pragma', text)).toEqual([3, 5]);
+    expect(await ruleHits(rule, text)).toEqual([3, 5]);
     const found = await findings(text);
     expect(found.find((f) => f.ruleId === 'unknown-rule-in-pragma')?.message).toContain('did you mean `multiple-cmd`?');
     expect(found.some((f) => f.ruleId === 'multiple-cmd')).toBe(true);
@@ -27,7 +29,7 @@ describe('unknown-rule-in-pragma', () => {
       # check=skip=SomeNewBuildKitCheck
       RUN echo b
     `;
-    expect(await hits('unknown-rule-in-pragma', text)).toEqual([]);
+    expect(await ruleHits(rule, text)).toEqual([]);
     // A hadolint code in a layerlint pragma suppresses its rule, as the rule id does.
     expect(await hits('multiple-cmd', text)).toEqual([]);
   });

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import { findings, hits } from '../helpers.js';
+import rule from '../../rules/unpinned-package.js';
+import { lintRule, ruleTester } from '../rule-tester.js';
 
-const rule = 'unpinned-package';
 
-describe(rule, () => {
+describe(rule.meta.id, () => {
   test('fires for each package manager hadolint checks, with its code in the properties', async () => {
     const text = [
       'FROM debian:12',
@@ -17,14 +17,16 @@ describe(rule, () => {
       'RUN dnf install -y httpd',
       'RUN go install golang.org/x/tools/gopls@latest',
     ].join('\n');
-    const found = (await findings(text)).filter((f) => f.ruleId === rule);
+    const found = (await lintRule(rule, text)).filter((f) => f.ruleId === rule.meta.id);
     expect(found.map((f) => f.range.start.line + 1)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(found.map((f) => f.properties.hadolint)).toEqual(['DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3033', 'DL3037', 'DL3041', 'DL3062']);
     expect(found[5].message).toContain('python3-pip');
   });
-
-  test('quiet: pinned versions, lock and requirement files, local files, URLs, variables', async () => {
-    const text = [
+  ruleTester(rule, {
+    valid: [
+      {
+        name: "quiet: pinned versions, lock and requirement files, local files, URLs, variables",
+        code: [
       'FROM debian:12',
       'RUN apt-get install -y curl=7.88.1-10 ./local.deb $EXTRA',
       'RUN pip install requests==2.32.3 "flask>=3" ./pkg.whl git+https://x/y.git@v1 && pip install -r requirements.txt && pip install .',
@@ -34,19 +36,26 @@ describe(rule, () => {
       'RUN yum install -y httpd-2.4.57 ./x.rpm @development',
       'RUN go install golang.org/x/tools/gopls@v0.16.1 && go install ./cmd/app',
       'RUN apt-get update && apt-get remove -y curl',
-    ].join('\n');
-    expect(await hits(rule, text)).toEqual([]);
-  });
-
-  test('a scoped npm package without a version is unpinned; pip constraints files pin', async () => {
-    expect(await hits(rule, 'FROM node:22\nRUN npm i -g @angular/cli\n')).toEqual([2]);
-    expect(await hits(rule, 'FROM python:3\nRUN pip install -c constraints.txt requests\n')).toEqual([]);
+    ].join('\n'),
+      },
+      {
+        name: "a scoped npm package without a version is unpinned; pip constraints files pin (2)",
+        code: 'FROM python:3\nRUN pip install -c constraints.txt requests\n',
+      },
+    ],
+    invalid: [
+      {
+        name: "a scoped npm package without a version is unpinned; pip constraints files pin (1)",
+        code: 'FROM node:22\nRUN npm i -g @angular/cli\n',
+        findings: [2],
+      },
+    ],
   });
 });
 
 describe('unpinned-package: option values are not packages', () => {
   test('pip --root-user-action ignore, npm --loglevel verbose, uv pip --index-strategy …', async () => {
-    const found = (await findings('FROM python:3.12\nRUN pip install --root-user-action ignore requests\nRUN npm install --loglevel verbose left-pad\nRUN uv pip install --system --index-strategy unsafe-best-match flask\n'))
+    const found = (await lintRule(rule, 'FROM python:3.12\nRUN pip install --root-user-action ignore requests\nRUN npm install --loglevel verbose left-pad\nRUN uv pip install --system --index-strategy unsafe-best-match flask\n'))
       .filter((f) => f.ruleId === 'unpinned-package');
     expect(found.map((f) => f.properties.packages)).toEqual([['requests'], ['left-pad'], ['flask']]);
   });

@@ -1,6 +1,8 @@
-import { describe, expect, test } from '@jest/globals';
-import { dockerfile, hits } from '../helpers.js';
+import { describe } from '@jest/globals';
+import { dockerfile } from '../helpers.js';
 import { defaultConfig } from '../../src/core/config.js';
+import rule from '../../rules/untrusted-registry.js';
+import { ruleTester } from '../rule-tester.js';
 
 const withTrusted = (trustedRegistries: string[]) => ({ config: { ...defaultConfig(), trustedRegistries } });
 
@@ -12,14 +14,27 @@ describe('untrusted-registry', () => {
     FROM eu.gcr.io/distroless/static
     FROM node:20-slim
   `;
-
-  test('fires on registries not in the list; Docker Hub images count as docker.io', async () => {
-    expect(await hits('untrusted-registry', text, withTrusted(['ghcr.io', '*.gcr.io']))).toEqual([2, 5]);
-  });
-
-  test('quiet without a trusted list, on stages, scratch, and unresolved ARGs', async () => {
-    expect(await hits('untrusted-registry', text)).toEqual([]);
-    expect(await hits('untrusted-registry', 'ARG IMG\nFROM $IMG\nFROM scratch\n', withTrusted(['ghcr.io']))).toEqual([]);
-    expect(await hits('untrusted-registry', 'FROM docker.io/library/alpine:3\nFROM index.docker.io/alpine\n', withTrusted(['docker.io']))).toEqual([]);
+  ruleTester(rule, {
+    valid: [
+      { name: "quiet without a trusted list, on stages, scratch, and unresolved ARGs (1)", code: text },
+      {
+        name: "quiet without a trusted list, on stages, scratch, and unresolved ARGs (2)",
+        code: 'ARG IMG\nFROM $IMG\nFROM scratch\n',
+        options: withTrusted(['ghcr.io']),
+      },
+      {
+        name: "quiet without a trusted list, on stages, scratch, and unresolved ARGs (3)",
+        code: 'FROM docker.io/library/alpine:3\nFROM index.docker.io/alpine\n',
+        options: withTrusted(['docker.io']),
+      },
+    ],
+    invalid: [
+      {
+        name: "fires on registries not in the list; Docker Hub images count as docker.io",
+        code: text,
+        options: withTrusted(['ghcr.io', '*.gcr.io']),
+        findings: [2, 5],
+      },
+    ],
   });
 });

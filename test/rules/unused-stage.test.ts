@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { dockerfile, findings, hits } from '../helpers.js';
+import { dockerfile } from '../helpers.js';
+import rule from '../../rules/unused-stage.js';
+import { lintRule, ruleHits, ruleTester } from '../rule-tester.js';
 
-const rule = 'unused-stage';
 const text = dockerfile`
   FROM node:20 AS deps
   FROM node:20 AS build
@@ -12,30 +13,31 @@ const text = dockerfile`
   COPY --from=build /app/dist ./dist
 `;
 
-describe(rule, () => {
+describe(rule.meta.id, () => {
   test('fires on a stage nothing uses that is not the last one', async () => {
-    expect(await hits(rule, text)).toEqual([4]);
-    const [finding] = (await findings(text)).filter((f) => f.ruleId === rule);
+    expect(await ruleHits(rule, text)).toEqual([4]);
+    const [finding] = (await lintRule(rule, text)).filter((f) => f.ruleId === rule.meta.id);
     expect(finding.message).toContain('`docker build` without --target does not build it');
   });
-
-  test('with --target, the last stage and the target are both meant to be built', async () => {
-    expect(await hits(rule, text, { target: 'debug' })).toEqual([]);
-    expect(await hits(rule, text, { target: 'build' })).toEqual([4]);
-  });
-
-  test('quiet: every stage reached through FROM, COPY --from or RUN --mount=from', async () => {
-    expect(await hits(rule, 'FROM node:20 AS base\nFROM base AS build\nFROM alpine\nCOPY --from=build /a /a\n')).toEqual([]);
-    expect(await hits(rule, dockerfile`
+  ruleTester(rule, {
+    valid: [
+      { name: "with --target, the last stage and the target are both meant to be built (1)", code: text, options: { target: 'debug' } },
+      {
+        name: "quiet: every stage reached through FROM, COPY --from or RUN --mount=from (1)",
+        code: 'FROM node:20 AS base\nFROM base AS build\nFROM alpine\nCOPY --from=build /a /a\n',
+      },
+      {
+        name: "quiet: every stage reached through FROM, COPY --from or RUN --mount=from (2)",
+        code: dockerfile`
       FROM golang:1.22 AS deps
       RUN go mod download
       FROM golang:1.22
       RUN --mount=type=bind,from=deps,source=/go/pkg/mod,target=/go/pkg/mod go build ./...
-    `)).toEqual([]);
-  });
-
-  test('quiet: a Dockerfile of several targets (runnable stages, aliases, stages only other targets use)', async () => {
-    expect(await hits(rule, dockerfile`
+    `,
+      },
+      {
+        name: "quiet: a Dockerfile of several targets (runnable stages, aliases, stages only other targets use)",
+        code: dockerfile`
       FROM python:3.12-slim AS builder
       RUN python -m venv /opt/venv
       FROM builder AS builder-doc
@@ -53,26 +55,42 @@ describe(rule, () => {
       FROM python:3.12-slim AS worker
       COPY --from=builder /opt/venv /opt/venv
       ENTRYPOINT ["python", "-m", "app.worker"]
-    `)).toEqual([]);
+    `,
+      },
+    ],
+    invalid: [
+      {
+        name: "with --target, the last stage and the target are both meant to be built (2)",
+        code: text,
+        options: { target: 'build' },
+        findings: [4],
+      },
+    ],
   });
 });
 
 describe('unused-stage: stages used in ways only the build command shows', () => {
-  // hadolint #339-style: `ARG JS_SRC=js-builder` … `FROM ${JS_SRC}`; `--build-arg JS_SRC=js-prebuilt` picks the other.
-  test('quiet when a FROM, COPY --from or RUN --mount=from names its stage through a build argument', async () => {
-    const viaFrom = 'ARG JS_SRC=js-builder\nFROM node:20 AS js-builder\nRUN npm ci\nFROM node:20 AS js-prebuilt\nCOPY dist /dist\nFROM ${JS_SRC} AS js\nFROM nginx:1\nCOPY --from=js /dist /usr/share/nginx/html\n';
-    expect(await hits('unused-stage', viaFrom)).toEqual([]);
-    const viaCopy = 'FROM node:20 AS js-builder\nRUN npm ci\nFROM node:20 AS js-prebuilt\nCOPY dist /dist\nFROM nginx:1\nARG JS_SRC=js-builder\nCOPY --from=${JS_SRC} /dist /usr/share/nginx/html\n';
-    expect(await hits('unused-stage', viaCopy)).toEqual([]);
-  });
-
-  // Shaped like uptime-kuma's docker/dockerfile: `FROM release AS nightly` adds a step to a runnable stage.
-  test('quiet for a stage built on a runnable stage (it inherits CMD/ENTRYPOINT)', async () => {
-    const text = 'FROM node:20 AS build\nRUN npm ci\nFROM node:20 AS release\nCOPY --from=build /app /app\nCMD ["node", "server.js"]\nFROM release AS nightly\nRUN npm run mark-as-nightly\nFROM debian:12 AS upload\nCOPY --from=build /app /app\n';
-    expect(await hits('unused-stage', text)).toEqual([]);
-  });
-
-  test('still fires for a stage no one uses that is not runnable', async () => {
-    expect(await hits('unused-stage', 'FROM node:20 AS old\nRUN npm ci\nFROM node:20 AS app\nCMD ["node"]\nFROM nginx:1\nCOPY --from=app /x /y\n')).toEqual([1]);
+  ruleTester(rule, {
+    valid: [
+      {
+        name: "quiet when a FROM, COPY --from or RUN --mount=from names its stage through a build argument (1)",
+        code: 'ARG JS_SRC=js-builder\nFROM node:20 AS js-builder\nRUN npm ci\nFROM node:20 AS js-prebuilt\nCOPY dist /dist\nFROM ${JS_SRC} AS js\nFROM nginx:1\nCOPY --from=js /dist /usr/share/nginx/html\n',
+      },
+      {
+        name: "quiet when a FROM, COPY --from or RUN --mount=from names its stage through a build argument (2)",
+        code: 'FROM node:20 AS js-builder\nRUN npm ci\nFROM node:20 AS js-prebuilt\nCOPY dist /dist\nFROM nginx:1\nARG JS_SRC=js-builder\nCOPY --from=${JS_SRC} /dist /usr/share/nginx/html\n',
+      },
+      {
+        name: "quiet for a stage built on a runnable stage (it inherits CMD/ENTRYPOINT)",
+        code: 'FROM node:20 AS build\nRUN npm ci\nFROM node:20 AS release\nCOPY --from=build /app /app\nCMD ["node", "server.js"]\nFROM release AS nightly\nRUN npm run mark-as-nightly\nFROM debian:12 AS upload\nCOPY --from=build /app /app\n',
+      },
+    ],
+    invalid: [
+      {
+        name: "still fires for a stage no one uses that is not runnable",
+        code: 'FROM node:20 AS old\nRUN npm ci\nFROM node:20 AS app\nCMD ["node"]\nFROM nginx:1\nCOPY --from=app /x /y\n',
+        findings: [1],
+      },
+    ],
   });
 });

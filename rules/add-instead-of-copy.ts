@@ -13,9 +13,8 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'warning',
     recommended: false,
-    optInBecause:
-      'ADD of a plain local file copies it exactly as COPY does; preferring COPY is hygiene, not a fix.',
-    description: 'ADD copies plain local files; COPY does the same without ADD\'s URL and auto-extract surprises.',
+    optInBecause: 'ADD of a plain local file copies it exactly as COPY does; preferring COPY is hygiene, not a fix.',
+    description: "ADD copies plain local files; COPY does the same without ADD's URL and auto-extract surprises.",
     hadolint: ['DL3020'],
   },
   check({ parsed, report }) {

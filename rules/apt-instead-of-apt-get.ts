@@ -23,8 +23,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'warning',
     recommended: false,
-    optInBecause:
-      'The apt command works in scripts (it only warns that its interface may change); using apt-get instead is good hygiene, not a fix.',
+    optInBecause: 'The apt command works in scripts (it only warns that its interface may change); using apt-get instead is good hygiene, not a fix.',
     description: 'A RUN uses apt, whose interface is not stable for scripts; use apt-get or apt-cache.',
     hadolint: ['DL3027'],
   },
@@ -39,7 +38,11 @@ const rule: Rule = {
       const replacements = [...new Set(commands.map(replacementFor))];
       const use = replacements.length === 1 ? replacements[0] : 'apt-get (apt-cache for queries)';
       const edits = commands.map(renameEdit).filter((edit) => edit !== null);
-      const shown = commands.slice(0, 3).map((command) => commandLabel(command)).join(', ') + (commands.length > 3 ? ` and ${commands.length - 3} more` : '');
+      const shown =
+        commands
+          .slice(0, 3)
+          .map((command) => commandLabel(command))
+          .join(', ') + (commands.length > 3 ? ` and ${commands.length - 3} more` : '');
       report({
         message: `${shown}: apt's command-line interface is not stable for scripts ("WARNING: apt does not have a stable CLI interface"); use ${use}.`,
         range: first.range,

@@ -18,9 +18,15 @@ const rule: Rule = {
   },
   check({ model, report }) {
     for (const { step } of shippedSteps(model)) {
-      const installs = step.systemPackages.filter((call) => call.manager === 'apt' && call.action === 'install' && call.subcommand !== 'build-dep'
-        && call.command.program !== 'aptitude' && !hasOption(call.command.argv, ['--no-install-recommends'])
-        && !call.options.some((o) => /APT::Install-Recommends=("?)(false|0|no)\1/i.test(o)));
+      const installs = step.systemPackages.filter(
+        (call) =>
+          call.manager === 'apt' &&
+          call.action === 'install' &&
+          call.subcommand !== 'build-dep' &&
+          call.command.program !== 'aptitude' &&
+          !hasOption(call.command.argv, ['--no-install-recommends']) &&
+          !call.options.some((o) => /APT::Install-Recommends=("?)(false|0|no)\1/i.test(o)),
+      );
       if (installs.length === 0) continue;
       const edits = installs.map((call) => insertAfterWord(call.command, call.command.argv.indexOf(call.subcommand), ' --no-install-recommends'));
       const more = installs.length > 1 ? ` (and ${installs.length - 1} more install${installs.length > 2 ? 's' : ''} in this RUN)` : '';
@@ -28,7 +34,10 @@ const rule: Rule = {
         message: `${commandLabel(installs[0].command)}${more} also installs every recommended package, which is rarely needed in an image; add --no-install-recommends.`,
         range: installs[0].command.range,
         related: installs.slice(1).map((call) => ({ range: call.command.range, message: 'also without --no-install-recommends' })),
-        fix: { description: 'Add --no-install-recommends.', edits: edits.every((edit) => edit !== null) ? edits as NonNullable<(typeof edits)[number]>[] : undefined },
+        fix: {
+          description: 'Add --no-install-recommends.',
+          edits: edits.every((edit) => edit !== null) ? (edits as NonNullable<(typeof edits)[number]>[]) : undefined,
+        },
       });
     }
   },

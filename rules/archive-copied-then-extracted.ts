@@ -1,4 +1,17 @@
-import { basename, shippedSteps, globToRegExp, hasGlob, homeOf, instructionLabel, isArchive, lineOf, resolveAgainst, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
+import {
+  basename,
+  shippedSteps,
+  globToRegExp,
+  hasGlob,
+  homeOf,
+  instructionLabel,
+  isArchive,
+  lineOf,
+  resolveAgainst,
+  type LayerStep,
+  type Rule,
+  type ShellCommand,
+} from '../src/kit/index.js';
 
 /**
  * `COPY app.tar.gz /tmp/` then `RUN tar -xzf /tmp/app.tar.gz && rm /tmp/app.tar.gz`: the archive stays

@@ -1,4 +1,16 @@
-import { shippedStages, COMPILER_PACKAGES, DEVELOPMENT_PACKAGES, commandLabel, isBefore, isSdkImage, lineOf, runsAnApplication, type LayerStep, type Rule, type SystemPackageCall } from '../src/kit/index.js';
+import {
+  shippedStages,
+  COMPILER_PACKAGES,
+  DEVELOPMENT_PACKAGES,
+  commandLabel,
+  isBefore,
+  isSdkImage,
+  lineOf,
+  runsAnApplication,
+  type LayerStep,
+  type Rule,
+  type SystemPackageCall,
+} from '../src/kit/index.js';
 
 /** Packages that are compilers, headers or SDKs: useful in a build stage, dead weight in the runtime one. */
 const isBuildPackage = (name: string) => COMPILER_PACKAGES.test(name) || DEVELOPMENT_PACKAGES.test(name);
@@ -41,7 +53,10 @@ const rule: Rule = {
       if (!runsAnApplication(model, model.targetStage)) continue;
       for (const step of stage.steps) {
         // One finding per RUN (an if/else installing gcc in each branch is one decision), naming every package.
-        const installs = step.systemPackages.filter((c) => c.action === 'install').map((call) => ({ call, tools: keptBuildPackages(step, call) })).filter((i) => i.tools.length > 0);
+        const installs = step.systemPackages
+          .filter((c) => c.action === 'install')
+          .map((call) => ({ call, tools: keptBuildPackages(step, call) }))
+          .filter((i) => i.tools.length > 0);
         if (installs.length === 0) continue;
         const tools = [...new Set(installs.flatMap((i) => i.tools))];
         report({

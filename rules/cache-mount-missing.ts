@@ -9,7 +9,8 @@ import { commandLabel, earlierStepsInImage, lineOf, type FileEffect, type Rule }
  */
 
 /** Caches worth a mount: downloads a later build would fetch again. Not the guessed build caches of make. */
-const MOUNTABLE = /^(npm cache|yarn cache|pnpm store|pip cache|Poetry cache|Go module cache|Go build cache|Cargo registry cache|Maven repository|Gradle cache|NuGet package cache|Composer cache|apt package lists)$/;
+const MOUNTABLE =
+  /^(npm cache|yarn cache|pnpm store|pip cache|Poetry cache|Go module cache|Go build cache|Cargo registry cache|Maven repository|Gradle cache|NuGet package cache|Composer cache|apt package lists)$/;
 
 function mountFor(effect: FileEffect): string {
   return effect.what === 'apt package lists'
@@ -23,35 +24,44 @@ const rule: Rule = {
     category: 'cache',
     severity: 'info',
     recommended: false,
-    optInBecause: 'A cache mount speeds up rebuilds but is not a defect: it needs BuildKit, and images built once in CI from a clean builder gain nothing from it.',
+    optInBecause:
+      'A cache mount speeds up rebuilds but is not a defect: it needs BuildKit, and images built once in CI from a clean builder gain nothing from it.',
     description: 'An install or build downloads into a cache directory that a BuildKit cache mount could keep between builds.',
   },
   check({ model, report }) {
-    for (const stage of model.stages) for (const step of stage.steps) {
-      if (step.instruction.keyword !== 'RUN') continue;
-      // A cache an earlier layer already holds (`go mod download`, then `go build`) would be hidden by a mount
-      // over it: the build would start from the empty mount and download everything again.
-      const earlier = earlierStepsInImage(model, stage, step);
-      const inLowerLayer = (effect: FileEffect) => earlier.some((other) => other.created.some((made) => made.path === effect.path));
-      const caches = step.created.filter((effect) => effect.kind === 'cache' && effect.certainty === 'certain' && MOUNTABLE.test(effect.what) && !inLowerLayer(effect));
-      const unique = caches.filter((effect, i) => caches.findIndex((other) => other.path === effect.path) === i);
-      if (unique.length === 0) continue;
-      const first = step.instruction.script?.commands.find((command) => command.range.start.line === unique[0].range.start.line && command.range.start.character === unique[0].range.start.character);
-      const mounts = [...new Set(unique.map(mountFor))].join(' ');
-      const apt = unique.some((effect) => effect.what === 'apt package lists')
-        ? ' For apt, also run `rm -f /etc/apt/apt.conf.d/docker-clean` first (it empties /var/cache/apt after each install) and drop the rm -rf of the lists.'
-        : '';
-      // Later steps that read the same cache (`go build` after `go mod download`) need the mount too: once it is
-      // mounted here, its files are no longer in this layer for them.
-      const readers = stage.steps.filter((later) => later.id > step.id && later.created.some((made) => unique.some((effect) => effect.path === made.path)));
-      const alsoOn = readers.length > 0 ? `, here and on line${readers.length > 1 ? 's' : ''} ${readers.map((reader) => lineOf(reader.instruction.range)).join(', ')}, which read${readers.length > 1 ? '' : 's'} it` : '';
-      report({
-        message: `${first ? commandLabel(first) : 'This RUN'} downloads into ${unique.map((effect) => `${effect.path} (${effect.what})`).join(', ')} again each time this step re-runs; keep it between builds with \`RUN ${mounts} …\` (BuildKit)${alsoOn}.${apt}`,
-        range: unique[0].range,
-        fix: { description: `Add ${mounts} to this RUN.` },
-        properties: { cachePaths: unique.map((effect) => effect.path) },
-      });
-    }
+    for (const stage of model.stages)
+      for (const step of stage.steps) {
+        if (step.instruction.keyword !== 'RUN') continue;
+        // A cache an earlier layer already holds (`go mod download`, then `go build`) would be hidden by a mount
+        // over it: the build would start from the empty mount and download everything again.
+        const earlier = earlierStepsInImage(model, stage, step);
+        const inLowerLayer = (effect: FileEffect) => earlier.some((other) => other.created.some((made) => made.path === effect.path));
+        const caches = step.created.filter(
+          (effect) => effect.kind === 'cache' && effect.certainty === 'certain' && MOUNTABLE.test(effect.what) && !inLowerLayer(effect),
+        );
+        const unique = caches.filter((effect, i) => caches.findIndex((other) => other.path === effect.path) === i);
+        if (unique.length === 0) continue;
+        const first = step.instruction.script?.commands.find(
+          (command) => command.range.start.line === unique[0].range.start.line && command.range.start.character === unique[0].range.start.character,
+        );
+        const mounts = [...new Set(unique.map(mountFor))].join(' ');
+        const apt = unique.some((effect) => effect.what === 'apt package lists')
+          ? ' For apt, also run `rm -f /etc/apt/apt.conf.d/docker-clean` first (it empties /var/cache/apt after each install) and drop the rm -rf of the lists.'
+          : '';
+        // Later steps that read the same cache (`go build` after `go mod download`) need the mount too: once it is
+        // mounted here, its files are no longer in this layer for them.
+        const readers = stage.steps.filter((later) => later.id > step.id && later.created.some((made) => unique.some((effect) => effect.path === made.path)));
+        const alsoOn =
+          readers.length > 0
+            ? `, here and on line${readers.length > 1 ? 's' : ''} ${readers.map((reader) => lineOf(reader.instruction.range)).join(', ')}, which read${readers.length > 1 ? '' : 's'} it`
+            : '';
+        report({
+          message: `${first ? commandLabel(first) : 'This RUN'} downloads into ${unique.map((effect) => `${effect.path} (${effect.what})`).join(', ')} again each time this step re-runs; keep it between builds with \`RUN ${mounts} …\` (BuildKit)${alsoOn}.${apt}`,
+          range: unique[0].range,
+          fix: { description: `Add ${mounts} to this RUN.` },
+          properties: { cachePaths: unique.map((effect) => effect.path) },
+        });
+      }
   },
 };
 

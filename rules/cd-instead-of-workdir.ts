@@ -11,8 +11,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'warning',
     recommended: false,
-    optInBecause:
-      '`cd dir && cmd` inside one RUN is a correct, common idiom; WORKDIR is only a clearer way to say it.',
+    optInBecause: '`cd dir && cmd` inside one RUN is a correct, common idiom; WORKDIR is only a clearer way to say it.',
     description: 'A RUN starts with cd into a directory; WORKDIR states it once for every later step.',
     hadolint: ['DL3003'],
   },

@@ -1,4 +1,21 @@
-import { shippedSteps, basename, earlierStepsInImage, hasGlob, instructionLabel, isArchive, isBefore, isWithin, lineOf, mayWrite, moveIntoEarlierRun, pathsOverlap, type CopyWrite, type FileEffect, type LayerStep, type Rule } from '../src/kit/index.js';
+import {
+  shippedSteps,
+  basename,
+  earlierStepsInImage,
+  hasGlob,
+  instructionLabel,
+  isArchive,
+  isBefore,
+  isWithin,
+  lineOf,
+  mayWrite,
+  moveIntoEarlierRun,
+  pathsOverlap,
+  type CopyWrite,
+  type FileEffect,
+  type LayerStep,
+  type Rule,
+} from '../src/kit/index.js';
 
 /**
  * Deleting in a later RUN does not shrink an image: the files stay in the layer that created them and
@@ -20,7 +37,9 @@ const FILE_CHORES = new Set(['rm', 'cd', 'set', 'true', 'echo', 'find', 'ls', 'm
  */
 function ownFileInsideEarlierTree(step: LayerStep, deletion: FileEffect, earlier: FileEffect): boolean {
   const deleted = deletion.path.replace(/\/\*$/, '');
-  const madeHere = step.created.some((created) => created.kind !== 'packages' && isBefore(created.range.start, deletion.range.start) && isWithin(deleted, created.path));
+  const madeHere = step.created.some(
+    (created) => created.kind !== 'packages' && isBefore(created.range.start, deletion.range.start) && isWithin(deleted, created.path),
+  );
   return madeHere && earlier.kind !== 'packages' && deleted !== earlier.path && isWithin(deleted, earlier.path);
 }
 
@@ -42,7 +61,8 @@ function treeCreated(creator: LayerStep, write: CopyWrite, deleted: string, dele
   const source = creator.copy!.sources.find((candidate) => candidate.path === write.source);
   // Without the context, `.cache` or `tmp` under the copied tree is a guess: when the deleting RUN ran a
   // build before (mastodon: `rails assets:precompile; rm -rf tmp/* .cache/*`), it most likely wrote them itself.
-  if (!source || source.matchedFiles === null) return CONTEXT_JUNK.test(below.split('/')[0]) && !(deleting && mayHaveWrittenItself(deleting.step, deleting.deletion));
+  if (!source || source.matchedFiles === null)
+    return CONTEXT_JUNK.test(below.split('/')[0]) && !(deleting && mayHaveWrittenItself(deleting.step, deleting.deletion));
   // With a context: does any copied file land at or below the deleted path?
   const sourceDirectory = source.path.replace(/^\.\//, '').replace(/\/$/, '');
   return source.matchedFiles.some((file) => {
@@ -84,13 +104,13 @@ function removedInOwnLayer(creator: LayerStep, effect: FileEffect, path: string)
   });
 }
 
+/** Commands that change files in place: on a bind mount they need `rw` (their changes are then discarded). */
+const WRITES_IN_PLACE = new Set(['chmod', 'chown', 'sed', 'touch', 'mv', 'patch', 'perl', 'tee']);
+
 /**
  * A file that was copied only to be used and deleted (`COPY install.sh /tmp/` … `RUN /tmp/install.sh &&
  * rm /tmp/install.sh`): a bind mount gives the RUN the file without storing it in any layer.
  */
-/** Commands that change files in place: on a bind mount they need `rw` (their changes are then discarded). */
-const WRITES_IN_PLACE = new Set(['chmod', 'chown', 'sed', 'touch', 'mv', 'patch', 'perl', 'tee']);
-
 function useWithoutCopying(creator: LayerStep, write: CopyWrite, deleting: LayerStep): string {
   const copy = creator.copy!;
   const source = copy.sources.find((candidate) => candidate.path === write.source);
@@ -107,7 +127,8 @@ function useWithoutCopying(creator: LayerStep, write: CopyWrite, deleting: Layer
  * Files that hold credentials (a registry token in .npmrc, an SSH key): copied into a layer, they can be
  * read by anyone who pulls the image, whatever a later RUN deletes.
  */
-const SECRET_FILE = /^(\.npmrc|\.yarnrc(\.yml)?|\.pypirc|\.netrc|\.git-credentials|\.dockercfg|auth\.json|id_(rsa|dsa|ecdsa|ed25519)|[\w.-]+\.(pem|key|p12|pfx)|credentials(\.json)?)$/;
+const SECRET_FILE =
+  /^(\.npmrc|\.yarnrc(\.yml)?|\.pypirc|\.netrc|\.git-credentials|\.dockercfg|auth\.json|id_(rsa|dsa|ecdsa|ed25519)|[\w.-]+\.(pem|key|p12|pfx)|credentials(\.json)?)$/;
 
 /** `a, b and c`. */
 function joinNames(names: string[]): string {
@@ -146,24 +167,39 @@ const rule: Rule = {
       }
       if (creators.length === 0) continue;
       const first = creators[0];
-      const cleanupOnly = step.deleted.length > 0 && step.created.length === 0 && step.systemPackages.every((c) => c.action === 'clean' || c.action === 'remove');
+      const cleanupOnly =
+        step.deleted.length > 0 && step.created.length === 0 && step.systemPackages.every((c) => c.action === 'clean' || c.action === 'remove');
       const fromCopy = first.effect.kind === 'copy';
       const copiedFile = fromCopy ? copyCreated(first.step, first.deletion.path) : undefined;
       // Deleting all that a COPY wrote: it was only needed during a RUN.
       const deletesAllOfIt = copiedFile !== undefined && (!copiedFile.tree || isWithin(copiedFile.path, first.deletion.path));
       const several = new Set(creators.filter((c) => c.step === first.step).map((c) => c.deletion.path)).size > 1;
       const single = deletesAllOfIt ? useWithoutCopying(first.step, copiedFile, step) : null;
-      const fileAdvice = single && several ? single.replace('mount it into the RUN that uses it instead of copying it (', 'mount them into the RUN that uses them instead of copying them (one bind mount each: ').replace('so that it never lands', 'so that they never land') : single;
+      const fileAdvice =
+        single && several
+          ? single
+              .replace(
+                'mount it into the RUN that uses it instead of copying it (',
+                'mount them into the RUN that uses them instead of copying them (one bind mount each: ',
+              )
+              .replace('so that it never lands', 'so that they never land')
+          : single;
       const copiedFrom = first.step.instruction.copy?.from ?? null;
-      const advice = fileAdvice ?? (!fromCopy ? `do it in that same RUN instead`
-        : copiedFrom !== null ? `COPY only what is needed from ${copiedFrom} instead`
-          : `exclude them with .dockerignore (or COPY only what is needed) instead`);
+      const advice =
+        fileAdvice ??
+        (!fromCopy
+          ? `do it in that same RUN instead`
+          : copiedFrom !== null
+            ? `COPY only what is needed from ${copiedFrom} instead`
+            : `exclude them with .dockerignore (or COPY only what is needed) instead`);
       // Every path this RUN deletes of what the same step made, not only the first (`rm a.txt b.txt c.txt`).
       const sameCreator = [...new Set(creators.filter((c) => c.step === first.step).map(describe))];
       const secret = fromCopy ? creators.find((c) => c.step === first.step && SECRET_FILE.test(basename(c.deletion.path))) : undefined;
       if (secret) {
         const target = secret.deletion.path;
-        const id = basename(target).replace(/^\./, '').replace(/[^\w-]/g, '_');
+        const id = basename(target)
+          .replace(/^\./, '')
+          .replace(/[^\w-]/g, '_');
         report({
           message: `This deletes ${target}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but it stays in that layer, where anyone who pulls the image can read it; pass it as a build secret instead of copying it (\`RUN --mount=type=secret,id=${id},target=${target} …\`, with \`docker build --secret id=${id},src=${basename(target)}\`).`,
           range: secret.deletion.range,
@@ -177,7 +213,9 @@ const rule: Rule = {
         message: `This deletes ${joinNames(sameCreator)}, created by ${instructionLabel(first.step.instruction)} on line ${lineOf(first.step.instruction.range)}, but those bytes stay in that layer and the image does not shrink; ${advice}.`,
         range: first.deletion.range,
         related: creators.map((c) => ({ range: c.step.instruction.range, message: `creates ${describe(c)}` })),
-        fix: fromCopy ? { description: `${advice[0].toUpperCase()}${advice.slice(1)}.` } : moveIntoEarlierRun(first.step.instruction, step.instruction, cleanupOnly, 'cleanup'),
+        fix: fromCopy
+          ? { description: `${advice[0].toUpperCase()}${advice.slice(1)}.` }
+          : moveIntoEarlierRun(first.step.instruction, step.instruction, cleanupOnly, 'cleanup'),
         properties: { createdBy: lineOf(first.step.instruction.range), deletedPaths: [...new Set(creators.map((c) => c.deletion.path))] },
       });
     }

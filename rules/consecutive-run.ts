@@ -9,13 +9,23 @@ import { instructionLabel, type Instruction, type Rule } from '../src/kit/index.
  * layers ship (the final image and the stages it is built FROM); a builder stage's layers are never pulled.
  */
 function flagsKey(instruction: Instruction): string {
-  return instruction.flags.map((flag) => `${flag.name}=${flag.value ?? ''}`).sort().join(' ');
+  return instruction.flags
+    .map((flag) => `${flag.name}=${flag.value ?? ''}`)
+    .sort()
+    .join(' ');
 }
 
 function mergeable(instruction: Instruction): boolean {
-  return instruction.keyword === 'RUN' && instruction.form === 'shell' && instruction.heredocs.length === 0
-    && instruction.script !== null && instruction.script.analysed && !instruction.script.hasError
-    && instruction.script.commands.length > 0 && instruction.script.commands.length <= 2;
+  return (
+    instruction.keyword === 'RUN' &&
+    instruction.form === 'shell' &&
+    instruction.heredocs.length === 0 &&
+    instruction.script !== null &&
+    instruction.script.analysed &&
+    !instruction.script.hasError &&
+    instruction.script.commands.length > 0 &&
+    instruction.script.commands.length <= 2
+  );
 }
 
 const rule: Rule = {

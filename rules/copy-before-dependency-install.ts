@@ -1,4 +1,27 @@
-import { ESSENTIAL_MANIFESTS, MANIFESTS, basename, broadSources, commandLabel, isBroadCopy, earlierStepsInImage, globToRegExp, instructionLabel, isBefore, isWithin, lineOf, own, workspaceAt, type BuildCall, type DependencyInstall, type Ecosystem, type FileEffect, type LayerModel, type LayerStep, type Rule, type Workspace } from '../src/kit/index.js';
+import {
+  ESSENTIAL_MANIFESTS,
+  MANIFESTS,
+  basename,
+  broadSources,
+  commandLabel,
+  isBroadCopy,
+  earlierStepsInImage,
+  globToRegExp,
+  instructionLabel,
+  isBefore,
+  isWithin,
+  lineOf,
+  own,
+  workspaceAt,
+  type BuildCall,
+  type DependencyInstall,
+  type Ecosystem,
+  type FileEffect,
+  type LayerModel,
+  type LayerStep,
+  type Rule,
+  type Workspace,
+} from '../src/kit/index.js';
 
 /**
  * `COPY . .` then `RUN npm ci`: every source edit changes the COPY layer's cache key, so the
@@ -80,7 +103,9 @@ function manifestsToCopy(model: LayerModel, install: DependencyInstall, folder: 
   // missing file but not on a glob that matches nothing: `package-lock.json*` is safe either way.
   if (!model.context) return essential.map((file, i) => (i === 0 || file.includes('*') || requiresLock(install) ? file : `${file}*`));
   const prefix = folder ? `${folder}/` : '';
-  const present = MANIFESTS[install.ecosystem].filter((pattern) => model.context!.files.some((file) => file.startsWith(prefix) && globToRegExp(pattern).test(file.slice(prefix.length))));
+  const present = MANIFESTS[install.ecosystem].filter((pattern) =>
+    model.context!.files.some((file) => file.startsWith(prefix) && globToRegExp(pattern).test(file.slice(prefix.length))),
+  );
   return present.length > 0 ? present : essential;
 }
 
@@ -164,7 +189,9 @@ function adviceFor(model: LayerModel, step: LayerStep, broad: LayerStep, install
     const simple = workdir === '' && folder === '' && !after && manifests.every((file) => !file.includes('/') || file.startsWith('/'));
     return {
       what,
-      message: simple ? `COPY ${manifests.map(contextName).join(' ')} first, ${run}, then COPY the rest.` : `${workdir}${copy} and ${run === 'install' ? 'the install' : `\`${run}\``} first, then COPY the rest${after}.`,
+      message: simple
+        ? `COPY ${manifests.map(contextName).join(' ')} first, ${run}, then COPY the rest.`
+        : `${workdir}${copy} and ${run === 'install' ? 'the install' : `\`${run}\``} first, then COPY the rest${after}.`,
       fix: `Add ${workdir}${copy} and ${run === 'install' ? 'the install' : `\`${run}\``} above ${instructionLabel(broad.instruction)}${after}.`,
       manifests,
     };
@@ -178,8 +205,12 @@ function adviceFor(model: LayerModel, step: LayerStep, broad: LayerStep, install
       if (mounted) return mounted;
     }
     const memberManifest = workspace.tool === 'go' ? ['go.mod', 'go.sum'] : ['package.json'];
-    const members = workspace.members.flatMap((member) => memberManifest.map((name) => `${member}/${name}`)).filter((file) => model.context!.files.includes(file));
-    const root = manifestsToCopy(model, install, folder).map((file) => `${prefix}${file}`).filter((file) => model.context!.files.includes(file));
+    const members = workspace.members
+      .flatMap((member) => memberManifest.map((name) => `${member}/${name}`))
+      .filter((file) => model.context!.files.includes(file));
+    const root = manifestsToCopy(model, install, folder)
+      .map((file) => `${prefix}${file}`)
+      .filter((file) => model.context!.files.includes(file));
     const goWork = workspace.tool === 'go' ? [`${prefix}go.work`, `${prefix}go.work.sum`].filter((file) => model.context!.files.includes(file)) : [];
     return plan([...root, ...goWork, ...members], fetch);
   }
@@ -246,10 +277,19 @@ const rule: Rule = {
         for (const install of installs) {
           // Quiet when the same ecosystem was already installed from its manifests before the broad COPY,
           // or before the COPY of the whole context by a step that did the manifest-first split itself.
-          const alreadyInstalled = before.some((candidate) => installsOf(model, candidate).some((i) => i.ecosystem === install.ecosystem))
-            || beforeWhole.some((candidate) => candidate.id < step.id && installsOf(model, candidate).some((i) => i.ecosystem === install.ecosystem)
-              && manifestsCopiedFirst(earlier.filter((e) => e.id < candidate.id), install.ecosystem));
-          const splitDone = !copiesWholeContext(broad) && manifestsCopiedFirst(before, install.ecosystem) && folderNeededByInstall(model, broad, install.ecosystem);
+          const alreadyInstalled =
+            before.some((candidate) => installsOf(model, candidate).some((i) => i.ecosystem === install.ecosystem)) ||
+            beforeWhole.some(
+              (candidate) =>
+                candidate.id < step.id &&
+                installsOf(model, candidate).some((i) => i.ecosystem === install.ecosystem) &&
+                manifestsCopiedFirst(
+                  earlier.filter((e) => e.id < candidate.id),
+                  install.ecosystem,
+                ),
+            );
+          const splitDone =
+            !copiesWholeContext(broad) && manifestsCopiedFirst(before, install.ecosystem) && folderNeededByInstall(model, broad, install.ecosystem);
           if (alreadyInstalled || splitDone || reported.has(install.ecosystem) || installsFetchedFiles(step, install, earlier)) continue;
           reported.add(install.ecosystem);
           const advice = adviceFor(model, step, broad, install);

@@ -19,7 +19,7 @@ const rule: Rule = {
     category: 'size',
     severity: 'warning',
     recommended: true,
-    description: 'COPY --from copies the other stage\'s whole filesystem (/) instead of the files needed.',
+    description: "COPY --from copies the other stage's whole filesystem (/) instead of the files needed.",
     hadolint: ['DL3067'],
   },
   check({ model, report }) {

@@ -19,15 +19,23 @@ const rule: Rule = {
       const from = step.instruction.copy?.from;
       if (!from || step.copy?.fromStage !== null || from.includes('$')) continue;
       const own = parsed.stages[step.stageIndex];
-      const later = parsed.stages.find((stage, index) => index >= step.stageIndex && (stage.name?.toLowerCase() === from.toLowerCase() || String(index) === from));
-      const earlierNames = parsed.stages.slice(0, step.stageIndex).map((stage) => stage.name).filter((name): name is string => name !== null);
+      const later = parsed.stages.find(
+        (stage, index) => index >= step.stageIndex && (stage.name?.toLowerCase() === from.toLowerCase() || String(index) === from),
+      );
+      const earlierNames = parsed.stages
+        .slice(0, step.stageIndex)
+        .map((stage) => stage.name)
+        .filter((name): name is string => name !== null);
       const typo = earlierNames.find((name) => editDistance(name.toLowerCase(), from.toLowerCase()) <= 2);
       let message: string | null = null;
       if (later === own) message = `COPY --from=${from} names the stage it is in; a stage cannot copy from itself.`;
-      else if (later) message = `COPY --from=${from} names a stage defined later (line ${lineOf(later.from.range)}), which is not built yet here, so Docker tries to pull an image called ${from}; move that stage above this one.`;
+      else if (later)
+        message = `COPY --from=${from} names a stage defined later (line ${lineOf(later.from.range)}), which is not built yet here, so Docker tries to pull an image called ${from}; move that stage above this one.`;
       else if (/^\d+$/.test(from)) message = `COPY --from=${from} names stage index ${from}, but only stages 0 to ${step.stageIndex - 1} come before it.`;
-      else if (/[A-Z]/.test(from) && !from.includes('/')) message = `COPY --from=${from} is neither an earlier stage nor a valid image name (image names are lower-case).`;
-      else if (typo && !from.includes('/') && !from.includes(':')) message = `COPY --from=${from} is no earlier stage, so Docker tries to pull an image called ${from}; did you mean ${typo}?`;
+      else if (/[A-Z]/.test(from) && !from.includes('/'))
+        message = `COPY --from=${from} is neither an earlier stage nor a valid image name (image names are lower-case).`;
+      else if (typo && !from.includes('/') && !from.includes(':'))
+        message = `COPY --from=${from} is no earlier stage, so Docker tries to pull an image called ${from}; did you mean ${typo}?`;
       if (!message) continue;
       const hadolint = later === own ? 'DL3023' : 'DL3022';
       report({ message, range: step.instruction.range, fix: typo ? { description: `Use --from=${typo}.` } : undefined, properties: { hadolint } });

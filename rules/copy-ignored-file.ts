@@ -5,7 +5,10 @@ import type { Rule } from '../src/kit/index.js';
  * for a directory, copies nothing. Needs the build context (`--context`); globs and variables are skipped.
  */
 function contextPath(source: string): string {
-  return source.replace(/^\.?\/+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+  return source
+    .replace(/^\.?\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/^\.$/, '');
 }
 
 const rule: Rule = {

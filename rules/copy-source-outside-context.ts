@@ -23,7 +23,8 @@ const rule: Rule = {
     category: 'syntax',
     severity: 'warning',
     recommended: true,
-    description: 'A COPY/ADD source climbs out of the build context with `..`; Docker never reads the parent directory, BuildKit copies a path inside the context instead.',
+    description:
+      'A COPY/ADD source climbs out of the build context with `..`; Docker never reads the parent directory, BuildKit copies a path inside the context instead.',
   },
   check({ parsed, report }) {
     for (const instruction of parsed.instructions) {

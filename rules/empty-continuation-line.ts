@@ -23,7 +23,10 @@ const rule: Rule = {
         report({
           message: 'Empty line inside a continued instruction: Docker skips it now but will reject it; remove it (or end the instruction before it).',
           range: { start: { line, character: 0 }, end: { line, character: text.length } },
-          fix: { description: 'Remove the empty line.', edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] },
+          fix: {
+            description: 'Remove the empty line.',
+            edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }],
+          },
         });
       });
     }

@@ -5,7 +5,28 @@ import { basename, imageRuntime, type Rule } from '../src/kit/index.js';
  * --entrypoint. `ENTRYPOINT ["ping"]` + `CMD ["-c", "3", "8.8.8.8"]` makes them overridable defaults.
  * Interpreters running a program (`java -jar app.jar`, `python app.py`) are the program, not defaults.
  */
-const LAUNCHERS = new Set(['java', 'python', 'python3', 'node', 'ruby', 'perl', 'php', 'dotnet', 'deno', 'bun', 'sh', 'bash', 'ash', 'tini', 'dumb-init', 'gosu', 'su-exec', 'docker-entrypoint.sh', 'uvicorn', 'gunicorn']);
+const LAUNCHERS = new Set([
+  'java',
+  'python',
+  'python3',
+  'node',
+  'ruby',
+  'perl',
+  'php',
+  'dotnet',
+  'deno',
+  'bun',
+  'sh',
+  'bash',
+  'ash',
+  'tini',
+  'dumb-init',
+  'gosu',
+  'su-exec',
+  'docker-entrypoint.sh',
+  'uvicorn',
+  'gunicorn',
+]);
 
 const rule: Rule = {
   meta: {
@@ -13,8 +34,7 @@ const rule: Rule = {
     category: 'runtime',
     severity: 'info',
     recommended: false,
-    optInBecause:
-      'Some images are designed to take their arguments only from ENTRYPOINT; whether defaults belong in CMD is a design choice.',
+    optInBecause: 'Some images are designed to take their arguments only from ENTRYPOINT; whether defaults belong in CMD is a design choice.',
     description: 'An exec-form ENTRYPOINT bakes in its default arguments and there is no CMD, so `docker run IMAGE args` cannot override them.',
   },
   check({ model, report }) {
@@ -27,7 +47,10 @@ const rule: Rule = {
       message: `The arguments ${JSON.stringify(defaults)} are fixed in the ENTRYPOINT and there is no CMD, so \`docker run IMAGE …\` cannot replace them; use ${suggestion}.`,
       range: entrypoint.range,
       fix: entrypoint.argumentsRange
-        ? { description: `Split into ${suggestion}.`, edits: [{ range: entrypoint.argumentsRange, newText: `${JSON.stringify([program])}\nCMD ${JSON.stringify(defaults).replace(/","/g, '", "')}` }] }
+        ? {
+            description: `Split into ${suggestion}.`,
+            edits: [{ range: entrypoint.argumentsRange, newText: `${JSON.stringify([program])}\nCMD ${JSON.stringify(defaults).replace(/","/g, '", "')}` }],
+          }
         : undefined,
     });
   },

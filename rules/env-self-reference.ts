@@ -17,7 +17,9 @@ const rule: Rule = {
   check({ parsed, report }) {
     for (const stage of parsed.stages) {
       const defined = new Set(parsed.globalArgs.flatMap((arg) => arg.pairs.map((pair) => pair.name)));
-      const earlier = stageChain(parsed, stage.index).slice(0, -1).flatMap((index) => parsed.stages[index].instructions);
+      const earlier = stageChain(parsed, stage.index)
+        .slice(0, -1)
+        .flatMap((index) => parsed.stages[index].instructions);
       for (const instruction of [...earlier, ...stage.instructions]) {
         const isOwn = instruction.stageIndex === stage.index;
         if (isOwn && instruction.keyword === 'ENV') {

@@ -18,7 +18,10 @@ const rule: Rule = {
       message: `With the exec-form ENTRYPOINT on line ${lineOf(entrypoint.range)}, this shell-form CMD is passed as \`${cmd.shell.join(' ')} "…"\`, so the container runs ${JSON.stringify(args)}; write the CMD in exec form ${exec ?? '["arg1", "arg2"]'}.`,
       range: cmd.range,
       related: [{ range: entrypoint.range, message: 'the ENTRYPOINT that receives the CMD' }],
-      fix: exec && cmd.argumentsRange ? { description: 'Convert the CMD to exec form.', edits: [{ range: cmd.argumentsRange, newText: exec }] } : { description: 'Write the CMD as a JSON array of arguments.' },
+      fix:
+        exec && cmd.argumentsRange
+          ? { description: 'Convert the CMD to exec form.', edits: [{ range: cmd.argumentsRange, newText: exec }] }
+          : { description: 'Write the CMD as a JSON array of arguments.' },
     });
   },
 };

@@ -20,7 +20,8 @@ const rule: Rule = {
     for (const instruction of parsed.instructions) {
       for (const port of exposedPorts(instruction)) {
         let problem: string | null = null;
-        if (port.hostPart) problem = `${port.text} is a host mapping: EXPOSE takes only the container port; publish it with \`docker run -p ${port.text.split('/')[0]}\``;
+        if (port.hostPart)
+          problem = `${port.text} is a host mapping: EXPOSE takes only the container port; publish it with \`docker run -p ${port.text.split('/')[0]}\``;
         else if (port.ports.some((n) => !Number.isInteger(n) || n < 0 || n > 65535)) problem = `${port.text} is not a valid port: ports are 0–65535`;
         else if (port.protocol !== null && !PROTOCOLS.has(port.protocol.toLowerCase())) problem = `${port.text} has an unknown protocol: use tcp, udp or sctp`;
         if (problem) report({ message: `${problem}.`, range: port.range });

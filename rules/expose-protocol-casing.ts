@@ -7,8 +7,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'style',
     recommended: false,
-    optInBecause:
-      'Style only: Docker reads the protocol in any case.',
+    optInBecause: 'Style only: Docker reads the protocol in any case.',
     description: 'The protocol in EXPOSE is not lowercase.',
     buildkit: ['ExposeProtoCasing'],
   },

@@ -7,8 +7,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'style',
     recommended: false,
-    optInBecause:
-      'Style only: the casing of AS changes neither the build nor the image.',
+    optInBecause: 'Style only: the casing of AS changes neither the build nor the image.',
     description: 'The AS keyword in FROM does not match the case of FROM.',
     buildkit: ['FromAsCasing'],
   },

@@ -12,8 +12,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'warning',
     recommended: false,
-    optInBecause:
-      'Pinning a stage to one platform is often deliberate (helper stages that only run scripts, tools published for one platform).',
+    optInBecause: 'Pinning a stage to one platform is often deliberate (helper stages that only run scripts, tools published for one platform).',
     description: 'FROM --platform uses a constant, so the image cannot be built for other platforms.',
     hadolint: ['DL3029'],
     buildkit: ['FromPlatformFlagConstDisallowed'],

@@ -32,7 +32,8 @@ const rule: Rule = {
   },
   check({ parsed, report }) {
     for (const instruction of parsed.instructions) {
-      if (!CHECKED.has(instruction.keyword) || !instruction.argumentsRange || instruction.argumentsRange.start.line !== instruction.argumentsRange.end.line) continue;
+      if (!CHECKED.has(instruction.keyword) || !instruction.argumentsRange || instruction.argumentsRange.start.line !== instruction.argumentsRange.end.line)
+        continue;
       const raw = instruction.rawArgumentsText;
       const at = commentStart(raw);
       if (at < 0) continue;
@@ -44,8 +45,14 @@ const rule: Rule = {
         fix: {
           description: 'Move the comment to its own line above the instruction.',
           edits: [
-            { range: { start: { line: instruction.range.start.line, character: 0 }, end: { line: instruction.range.start.line, character: 0 } }, newText: `${raw.slice(at).trim()}\n` },
-            { range: { start: { line: start.line, character: instruction.argumentsRange.start.character + kept.length }, end: instruction.argumentsRange.end }, newText: '' },
+            {
+              range: { start: { line: instruction.range.start.line, character: 0 }, end: { line: instruction.range.start.line, character: 0 } },
+              newText: `${raw.slice(at).trim()}\n`,
+            },
+            {
+              range: { start: { line: start.line, character: instruction.argumentsRange.start.character + kept.length }, end: instruction.argumentsRange.end },
+              newText: '',
+            },
           ],
         },
       });

@@ -10,8 +10,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'style',
     recommended: false,
-    optInBecause:
-      'Style only: the casing of an instruction keyword changes neither the build nor the image.',
+    optInBecause: 'Style only: the casing of an instruction keyword changes neither the build nor the image.',
     description: 'An instruction keyword is not in the case most of the file uses.',
     buildkit: ['ConsistentInstructionCasing'],
   },

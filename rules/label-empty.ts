@@ -7,8 +7,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'warning',
     recommended: false,
-    optInBecause:
-      'An empty label value is harmless; whether it is intended is the team\'s call.',
+    optInBecause: "An empty label value is harmless; whether it is intended is the team's call.",
     description: 'A LABEL has an empty value.',
     hadolint: ['DL3051'],
   },

@@ -7,9 +7,8 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'style',
     recommended: false,
-    optInBecause:
-      'Style only: Docker accepts any label key; the format is a convention.',
-    description: 'A LABEL key does not follow Docker\'s key format (lowercase reverse-DNS, no reserved namespace).',
+    optInBecause: 'Style only: Docker accepts any label key; the format is a convention.',
+    description: "A LABEL key does not follow Docker's key format (lowercase reverse-DNS, no reserved namespace).",
     hadolint: ['DL3048'],
   },
   check({ parsed, report }) {

@@ -6,8 +6,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'warning',
     recommended: false,
-    optInBecause:
-      'Whether to pin the base image is each team\'s choice: images rebuilt on purpose follow their base\'s latest tag.',
+    optInBecause: "Whether to pin the base image is each team's choice: images rebuilt on purpose follow their base's latest tag.",
     description: 'FROM uses the :latest tag, so the base image changes whenever it is republished.',
     hadolint: ['DL3007'],
   },

@@ -21,7 +21,11 @@ const rule: Rule = {
       if (command.program !== 'ln' || command.argv.at(-1) !== '/bin/sh') continue;
       const root = parsed.stages[stageChain(parsed, instruction.stageIndex)[0]]?.from.from;
       if (root && NO_BIN_SH.test(root.imageName.toLowerCase())) continue;
-      const target = command.argv.slice(1, -1).filter((word) => !word.startsWith('-')).at(-1) ?? '/bin/bash';
+      const target =
+        command.argv
+          .slice(1, -1)
+          .filter((word) => !word.startsWith('-'))
+          .at(-1) ?? '/bin/bash';
       report({
         message: `${commandLabel(command)} replaces /bin/sh for every program in the image; to run RUN steps with another shell use SHELL ["${target}", "-c"].`,
         range: command.range,

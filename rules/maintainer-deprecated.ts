@@ -6,8 +6,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'warning',
     recommended: false,
-    optInBecause:
-      'MAINTAINER still works; replacing it with a label changes neither the build nor the image.',
+    optInBecause: 'MAINTAINER still works; replacing it with a label changes neither the build nor the image.',
     description: 'MAINTAINER is deprecated; use the org.opencontainers.image.authors label.',
     hadolint: ['DL4000'],
     buildkit: ['MaintainerDeprecated'],
@@ -18,7 +17,10 @@ const rule: Rule = {
       report({
         message: 'MAINTAINER is deprecated and ignored by most tools; use LABEL org.opencontainers.image.authors instead.',
         range: instruction.range,
-        fix: { description: 'Replace with an authors label.', edits: [{ range: instruction.range, newText: `LABEL org.opencontainers.image.authors=${JSON.stringify(who)}` }] },
+        fix: {
+          description: 'Replace with an authors label.',
+          edits: [{ range: instruction.range, newText: `LABEL org.opencontainers.image.authors=${JSON.stringify(who)}` }],
+        },
       });
     }
   },

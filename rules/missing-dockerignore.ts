@@ -17,12 +17,15 @@ const rule: Rule = {
     category: 'cache',
     severity: 'warning',
     recommended: true,
-    description: 'A COPY of the whole build context copies .git, node_modules or other folders that change all the time, because no .dockerignore excludes them.',
+    description:
+      'A COPY of the whole build context copies .git, node_modules or other folders that change all the time, because no .dockerignore excludes them.',
   },
   check({ model, report }) {
     const context = model.context;
     if (!context) return;
-    const whole = model.steps.find((step) => step.copy?.fromStage === null && step.copy.fromImage === null && broadSources(step).some((source) => WHOLE_CONTEXT.test(source.path)));
+    const whole = model.steps.find(
+      (step) => step.copy?.fromStage === null && step.copy.fromImage === null && broadSources(step).some((source) => WHOLE_CONTEXT.test(source.path)),
+    );
     if (!whole) return;
     const copied = HEAVY.filter((name) => context.topLevel.includes(name) && !context.isIgnored(name));
     if (copied.length === 0) return;

@@ -1,4 +1,17 @@
-import { COMPILER_PACKAGES, SDK_IMAGES, commandLabel, isBefore, isSdkImage, lineOf, runsAnApplication, type LayerModel, type LayerStep, type Rule, type RuleContext, type StageModel } from '../src/kit/index.js';
+import {
+  COMPILER_PACKAGES,
+  SDK_IMAGES,
+  commandLabel,
+  isBefore,
+  isSdkImage,
+  lineOf,
+  runsAnApplication,
+  type LayerModel,
+  type LayerStep,
+  type Rule,
+  type RuleContext,
+  type StageModel,
+} from '../src/kit/index.js';
 
 /**
  * A single-stage image that compiles ships its compiler, SDK and build caches. The seed example's
@@ -11,7 +24,8 @@ const rule: Rule = {
     category: 'stages',
     severity: 'warning',
     recommended: true,
-    description: 'A single-stage image builds or compiles, keeps compilers it installed, or starts from an SDK image, so the toolchain ships in the final image.',
+    description:
+      'A single-stage image builds or compiles, keeps compilers it installed, or starts from an SDK image, so the toolchain ships in the final image.',
   },
   check({ model, parsed, report }) {
     if (parsed.stages.length !== 1) return;
@@ -56,7 +70,10 @@ function reportKeptCompilers(model: LayerModel, stage: StageModel, report: RuleC
       report({
         message: `This single-stage image installs compilers (${compilers.join(', ')}) on line ${lineOf(call.command.range)} and keeps them, so they ship in the final image; compile in a build stage (pip wheel, gem install, npm ci there) and copy only the result into a runtime stage, or purge them in the same RUN after use.`,
         range: call.command.range,
-        fix: { description: 'Install the compilers and build in a build stage; COPY --from it the built packages (a virtualenv, wheels, node_modules) into a runtime stage without them.' },
+        fix: {
+          description:
+            'Install the compilers and build in a build stage; COPY --from it the built packages (a virtualenv, wheels, node_modules) into a runtime stage without them.',
+        },
         properties: { packages: compilers },
       });
       return;
@@ -72,10 +89,15 @@ const IMAGE_SCRIPT = /(^|\/)([\w.-]*entrypoint[\w.-]*|[\w.-]+\.sh)$/;
  * an application (sources, a jar, a binary) put on the SDK; without one, the SDK is the product.
  */
 function copiesApplicationFiles(stage: StageModel): boolean {
-  return stage.steps.some((step) => step.copy !== null && step.copy.fromStage === null && step.copy.fromImage === null
-    // Helper scripts put on PATH (the php image's `COPY docker-php-ext-* /usr/local/bin/`) are the image's own tooling.
-    && !/(^|\/)s?bin\/?$/.test(step.copy.destination)
-    && step.copy.sources.some((source) => source.volatility !== 'remote' && !IMAGE_SCRIPT.test(source.path)));
+  return stage.steps.some(
+    (step) =>
+      step.copy !== null &&
+      step.copy.fromStage === null &&
+      step.copy.fromImage === null &&
+      // Helper scripts put on PATH (the php image's `COPY docker-php-ext-* /usr/local/bin/`) are the image's own tooling.
+      !/(^|\/)s?bin\/?$/.test(step.copy.destination) &&
+      step.copy.sources.some((source) => source.volatility !== 'remote' && !IMAGE_SCRIPT.test(source.path)),
+  );
 }
 
 /**

@@ -28,8 +28,9 @@ function isQuery(command: ShellCommand): boolean {
  */
 function isQueryCheck(instruction: Instruction, pipeline: ShellPipeline): boolean {
   if (pipeline.programs.length !== 2 || pipeline.programs[1] !== 'grep') return false;
-  const inside = (instruction.script?.commands ?? []).filter((command) =>
-    !isBefore(command.range.start, pipeline.range.start) && !isBefore(pipeline.range.end, command.range.end));
+  const inside = (instruction.script?.commands ?? []).filter(
+    (command) => !isBefore(command.range.start, pipeline.range.start) && !isBefore(pipeline.range.end, command.range.end),
+  );
   if (inside.length !== 2) return false;
   const [query, grep] = inside;
   const inverted = grep.argv.slice(1).some((word) => word === '--invert-match' || /^-[A-Za-z]*v/.test(word));
@@ -69,9 +70,12 @@ const rule: Rule = {
   check({ parsed, report }) {
     for (const instruction of parsed.runInstructions) {
       if (instruction.form !== 'exec' && shellHasPipefail(instruction.shell)) continue;
-      const pipeline = (instruction.script?.pipelines ?? []).find((candidate) =>
-        !candidate.programs.slice(0, -1).every((program) => HARMLESS_PRODUCERS.has(program)) && !setBefore(instruction, candidate)
-        && !isQueryCheck(instruction, candidate));
+      const pipeline = (instruction.script?.pipelines ?? []).find(
+        (candidate) =>
+          !candidate.programs.slice(0, -1).every((program) => HARMLESS_PRODUCERS.has(program)) &&
+          !setBefore(instruction, candidate) &&
+          !isQueryCheck(instruction, candidate),
+      );
       if (!pipeline) continue;
       const producers = [...new Set(pipeline.programs.slice(0, -1).filter((p) => p !== ''))].join(', ') || 'an earlier command';
       report({

@@ -40,9 +40,15 @@ function adviceFor(effect: FileEffect): (typeof ADVICE)[number] | null {
  * leave the next RUN's install without an index. One line, one piece of advice.
  */
 function indexOfUpdateAlone(step: LayerStep, effect: FileEffect): boolean {
-  const update = step.systemPackages.find((call) => call.action === 'update' && call.command.range.start.line === effect.range.start.line
-    && call.command.range.start.character === effect.range.start.character);
-  return update !== undefined && !step.systemPackages.some((call) => call.manager === update.manager && (call.action === 'install' || call.action === 'upgrade'));
+  const update = step.systemPackages.find(
+    (call) =>
+      call.action === 'update' &&
+      call.command.range.start.line === effect.range.start.line &&
+      call.command.range.start.character === effect.range.start.character,
+  );
+  return (
+    update !== undefined && !step.systemPackages.some((call) => call.manager === update.manager && (call.action === 'install' || call.action === 'upgrade'))
+  );
 }
 
 /**
@@ -67,7 +73,8 @@ const rule: Rule = {
       const seen = new Set<string>();
       for (const effect of step.created) {
         const advice = adviceFor(effect);
-        if (!advice || seen.has(effect.what) || indexOfUpdateAlone(step, effect) || cleanedIn(step, effect) || later.some((l) => cleanedIn(l, effect))) continue;
+        if (!advice || seen.has(effect.what) || indexOfUpdateAlone(step, effect) || cleanedIn(step, effect) || later.some((l) => cleanedIn(l, effect)))
+          continue;
         seen.add(effect.what);
         const fix = typeof advice.fix === 'string' ? advice.fix : advice.fix(effect.path);
         // A cache mount needs one directory: none for `/usr/local/bundle/ruby/*/cache`.

@@ -18,14 +18,18 @@ const rule: Rule = {
       // build: there is no index to go stale, and this rule's advice would not help.
       const root = model.parsed.stages[stageChain(model.parsed, step.stageIndex)[0]]?.from.from;
       const alpine = /alpine/i.test(`${root?.imageName ?? ''}:${root?.tag ?? ''}`);
-      const calls = (step.instruction.script?.commands ?? []).map(systemPackageCall).filter((call): call is NonNullable<typeof call> => call !== null && !(alpine && call.manager === 'apt'));
+      const calls = (step.instruction.script?.commands ?? [])
+        .map(systemPackageCall)
+        .filter((call): call is NonNullable<typeof call> => call !== null && !(alpine && call.manager === 'apt'));
       for (const update of calls.filter((call) => call.action === 'update')) {
         const installsToo = calls.some((call) => call.manager === update.manager && (call.action === 'install' || call.action === 'upgrade'));
         if (installsToo) continue;
         // `apt-get update && pip install … && rm -rf /var/lib/apt/lists/*`: no stale index is cached, but the
         // download of the whole index was for nothing.
-        const indexDeletedLater = step.deleted.some((deleted) => isBefore(update.command.range.start, deleted.range.start)
-          && cachesLeftBy(update).some((index) => pathsOverlap(deleted.path, index.path)));
+        const indexDeletedLater = step.deleted.some(
+          (deleted) =>
+            isBefore(update.command.range.start, deleted.range.start) && cachesLeftBy(update).some((index) => pathsOverlap(deleted.path, index.path)),
+        );
         if (indexDeletedLater) {
           report({
             message: `${commandLabel(update.command)} is followed by no install in this RUN, which deletes the index again: it only costs build time (a download of the whole index); remove it, or install what needs it in this RUN.`,

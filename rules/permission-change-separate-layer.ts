@@ -1,4 +1,19 @@
-import { shippedSteps, earlierStepsInImage, hasOption, homeOf, instructionLabel, lineOf, moveIntoEarlierRun, pathDepth, pathsOverlap, resolveAgainst, type Fix, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
+import {
+  shippedSteps,
+  earlierStepsInImage,
+  hasOption,
+  homeOf,
+  instructionLabel,
+  lineOf,
+  moveIntoEarlierRun,
+  pathDepth,
+  pathsOverlap,
+  resolveAgainst,
+  type Fix,
+  type LayerStep,
+  type Rule,
+  type ShellCommand,
+} from '../src/kit/index.js';
 
 /**
  * `COPY . /app` then `RUN chown -R app /app`, or `RUN curl -o /usr/local/bin/tool …` then `RUN chmod +x
@@ -6,6 +21,7 @@ import { shippedSteps, earlierStepsInImage, hasOption, homeOf, instructionLabel,
  * the files are stored twice. COPY --chown / --chmod, or the chmod in the RUN that made the files,
  * set them in the layer that holds them.
  */
+
 /**
  * Commands that change a file's metadata, which makes overlayfs copy the whole file into the new layer:
  * permissions, owner, and file capabilities (`setcap cap_net_bind_service=+ep /usr/bin/app`, an xattr).
@@ -64,7 +80,9 @@ interface Creator {
 function creatorOf(change: PermissionChange, earlier: LayerStep[]): Creator | null {
   for (const step of [...earlier].reverse()) {
     if (step.copy?.writes.some((write) => changesAllOf(write, change))) return { step, what: null };
-    const made = step.created.find((effect) => (effect.kind === 'download' || effect.kind === 'extract') && changesAllOf({ path: effect.path, tree: effect.tree ?? false }, change));
+    const made = step.created.find(
+      (effect) => (effect.kind === 'download' || effect.kind === 'extract') && changesAllOf({ path: effect.path, tree: effect.tree ?? false }, change),
+    );
     if (made) return { step, what: made.what };
   }
   return null;
@@ -88,9 +106,15 @@ function remedy(creator: Creator, change: PermissionChange, step: LayerStep, cha
   const program = change.command.program;
   if (creator.what === null) {
     const flag = program === 'chmod' ? '--chmod' : '--chown';
-    return { advice: `use ${instruction.keyword} ${flag}=… instead`, fix: { description: `Add ${flag}=<value> to the ${instruction.keyword} on line ${lineOf(instruction.range)} and drop the ${program}.` } };
+    return {
+      advice: `use ${instruction.keyword} ${flag}=… instead`,
+      fix: { description: `Add ${flag}=<value> to the ${instruction.keyword} on line ${lineOf(instruction.range)} and drop the ${program}.` },
+    };
   }
-  return { advice: `do it in that RUN instead (… && ${change.command.argv.join(' ')})`, fix: moveIntoEarlierRun(instruction, step.instruction, changesOnly, program) };
+  return {
+    advice: `do it in that RUN instead (… && ${change.command.argv.join(' ')})`,
+    fix: moveIntoEarlierRun(instruction, step.instruction, changesOnly, program),
+  };
 }
 
 const rule: Rule = {
@@ -104,9 +128,10 @@ const rule: Rule = {
   check({ model, report }) {
     for (const { stage, step } of shippedSteps(model)) {
       const changes = permissionChanges(step);
-      const noChange = (change: PermissionChange, creator: Creator) => chownChangesNothing(change, creator)
+      const noChange = (change: PermissionChange, creator: Creator) =>
+        chownChangesNothing(change, creator) ||
         // COPY cannot set capabilities: only the RUN that made the file can do it without a second copy.
-        || (change.command.program === 'setcap' && creator.what === null);
+        (change.command.program === 'setcap' && creator.what === null);
       // A RUN that does nothing but this one change can be moved whole by the quick fix.
       const changesOnly = changes.length === 1 && step.instruction.script?.commands.length === 1;
       for (const change of changes) {

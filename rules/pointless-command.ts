@@ -6,7 +6,7 @@ import { commandLabel, own, type Rule } from '../src/kit/index.js';
  * `ssh` in a RUN with `--mount=type=ssh` is the documented way to reach private hosts, so it is allowed.
  */
 const POINTLESS: Record<string, string> = {
-  free: 'memory figures of the build machine are not the container\'s',
+  free: "memory figures of the build machine are not the container's",
   kill: 'no process survives the end of a RUN',
   mount: 'mounts made in a RUN vanish with it (use RUN --mount)',
   ps: 'no other process runs during a build step',

@@ -7,8 +7,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'info',
     recommended: false,
-    optInBecause:
-      'Style only: the flag is redundant and harmless.',
+    optInBecause: 'Style only: the flag is redundant and harmless.',
     description: 'FROM --platform=$TARGETPLATFORM is the default and can be removed.',
     hadolint: ['DL3065'],
     buildkit: ['RedundantTargetPlatform'],
@@ -20,7 +19,10 @@ const rule: Rule = {
       report({
         message: '--platform=$TARGETPLATFORM is what FROM uses by default; remove it.',
         range: flag.range,
-        fix: { description: 'Remove the flag.', edits: [{ range: { start: flag.range.start, end: { line: flag.range.end.line, character: flag.range.end.character + 1 } }, newText: '' }] },
+        fix: {
+          description: 'Remove the flag.',
+          edits: [{ range: { start: flag.range.start, end: { line: flag.range.end.line, character: flag.range.end.character + 1 } }, newText: '' }],
+        },
       });
     }
   },

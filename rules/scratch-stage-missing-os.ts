@@ -19,7 +19,9 @@ function mayHaveBroughtOs(instruction: Instruction): boolean {
 function scratchHistoryBefore(parsed: ParsedDockerfile, instruction: Instruction): Instruction[] | null {
   const chain = stageChain(parsed, instruction.stageIndex);
   if (parsed.stages[chain[0]]?.from.from?.image.toLowerCase() !== 'scratch') return null;
-  return chain.flatMap((index) => parsed.stages[index].instructions).filter((earlier) => earlier.stageIndex !== instruction.stageIndex || earlier.index < instruction.index);
+  return chain
+    .flatMap((index) => parsed.stages[index].instructions)
+    .filter((earlier) => earlier.stageIndex !== instruction.stageIndex || earlier.index < instruction.index);
 }
 
 const rule: Rule = {
@@ -28,7 +30,8 @@ const rule: Rule = {
     category: 'runtime',
     severity: 'error',
     recommended: true,
-    description: 'A stage built FROM scratch runs a shell-form RUN (there is no /bin/sh) or names a USER (there is no /etc/passwd), and nothing copied them in.',
+    description:
+      'A stage built FROM scratch runs a shell-form RUN (there is no /bin/sh) or names a USER (there is no /etc/passwd), and nothing copied them in.',
   },
   check({ parsed, report }) {
     for (const instruction of parsed.instructions) {

@@ -12,7 +12,8 @@ const ALLOWED = /public|file|version|(?:^|_)(?:gpg|pgp)(?:_|$)|fingerprint/i;
  * Beyond BuildKit: a last word that makes the name a setting about the secret, not the secret
  * (`REACT_APP_AUTH_SERVICE_URL`, `ACCESS_TOKEN_EXPIRE_MINUTES`, `PASSWORD_MIN_LENGTH`, `AUTH_TYPE`).
  */
-const ABOUT_THE_SECRET = /_(?:url|uri|host|hostname|endpoint|server|domain|port|path|dir|type|mode|method|provider|enabled|enable|disabled|required|expire|expires|expiry|expiration|minutes|seconds|hours|days|ttl|timeout|length|algorithm|issuer|audience|realm|name)$/i;
+const ABOUT_THE_SECRET =
+  /_(?:url|uri|host|hostname|endpoint|server|domain|port|path|dir|type|mode|method|provider|enabled|enable|disabled|required|expire|expires|expiry|expiration|minutes|seconds|hours|days|ttl|timeout|length|algorithm|issuer|audience|realm|name)$/i;
 
 const rule: Rule = {
   meta: {

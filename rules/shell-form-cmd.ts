@@ -11,7 +11,7 @@ const rule: Rule = {
     category: 'runtime',
     severity: 'warning',
     recommended: true,
-    description: 'The image\'s CMD starts its process in shell form without exec, so the process does not receive stop signals.',
+    description: "The image's CMD starts its process in shell form without exec, so the process does not receive stop signals.",
     hadolint: ['DL3025'],
     buildkit: ['JSONArgsRecommended'],
   },
@@ -25,9 +25,10 @@ const rule: Rule = {
     report({
       message: `Shell-form CMD starts ${program} under \`${cmd.shell.join(' ')}\`, so the shell is PID 1 and docker stop's SIGTERM does not reach ${program}; use exec form ${exec ?? '(or start the last command with `exec`)'}.`,
       range: cmd.range,
-      fix: exec && cmd.argumentsRange
-        ? { description: 'Convert to exec form.', edits: [{ range: cmd.argumentsRange, newText: exec }] }
-        : { description: 'Prefix the long-running command with `exec`, or move the logic into an entrypoint script.' },
+      fix:
+        exec && cmd.argumentsRange
+          ? { description: 'Convert to exec form.', edits: [{ range: cmd.argumentsRange, newText: exec }] }
+          : { description: 'Prefix the long-running command with `exec`, or move the logic into an entrypoint script.' },
     });
   },
 };

@@ -11,7 +11,7 @@ const rule: Rule = {
     category: 'runtime',
     severity: 'warning',
     recommended: true,
-    description: 'The image\'s ENTRYPOINT is in shell form, so /bin/sh is PID 1, signals are not forwarded and CMD and run arguments are ignored.',
+    description: "The image's ENTRYPOINT is in shell form, so /bin/sh is PID 1, signals are not forwarded and CMD and run arguments are ignored.",
     hadolint: ['DL3025'],
     buildkit: ['JSONArgsRecommended'],
   },
@@ -22,9 +22,10 @@ const rule: Rule = {
     report({
       message: `Shell-form ENTRYPOINT runs as \`${entrypoint.shell.join(' ')} "…"\`, so the shell is PID 1: docker stop's SIGTERM is not forwarded and CMD and \`docker run\` arguments are ignored; use exec form ${exec ?? '["executable", "arg"]'}.`,
       range: entrypoint.range,
-      fix: exec && entrypoint.argumentsRange
-        ? { description: 'Convert to exec form.', edits: [{ range: entrypoint.argumentsRange, newText: exec }] }
-        : { description: 'Write the ENTRYPOINT as a JSON array; move shell logic into a script that ends with `exec "$@"`.' },
+      fix:
+        exec && entrypoint.argumentsRange
+          ? { description: 'Convert to exec form.', edits: [{ range: entrypoint.argumentsRange, newText: exec }] }
+          : { description: 'Write the ENTRYPOINT as a JSON array; move shell logic into a script that ends with `exec "$@"`.' },
     });
   },
 };

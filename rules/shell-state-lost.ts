@@ -21,18 +21,27 @@ const PLAIN_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=("[^"$`\\]*"|[^\s"'$`\\;&|<>()
  * files, cargo's env, ROS's setup.bash, oneAPI's setvars.sh, nvm.sh, os-release). Any other sourced
  * script may do real work (`. ./install.sh`) and is not reported.
  */
-const ENVIRONMENT_FILE = /(^|\/)(bin\/activate|[^/]*\.env|\.?env|[^/]*env\.sh|environment|\.(bash_)?profile|profile|\.[a-z]*rc|setup\.(ba|z)?sh|[^/]*vars\.sh|nvm\.sh|conda\.sh|os-release)$/;
+const ENVIRONMENT_FILE =
+  /(^|\/)(bin\/activate|[^/]*\.env|\.?env|[^/]*env\.sh|environment|\.(bash_)?profile|profile|\.[a-z]*rc|setup\.(ba|z)?sh|[^/]*vars\.sh|nvm\.sh|conda\.sh|os-release)$/;
 
 /** A builtin called only to print something (`set`, `ulimit -a`, `umask`, `alias`): that output is its effect. */
 function printsOnly(program: string, args: string[]): boolean {
   switch (program) {
-    case 'set': return args.length === 0 || (args.length === 1 && /^[-+]o$/.test(args[0]));
-    case 'umask': return args.every((arg) => arg === '-S' || arg === '-p');
-    case 'ulimit': return !args.some((arg) => /^(\d+|unlimited)$/.test(arg));
-    case 'alias': return !args.some((arg) => arg.includes('='));
-    case 'shopt': return !args.some((arg) => arg === '-s' || arg === '-u');
-    case 'trap': case 'hash': return args.length === 0 || /^-[lpt]$/.test(args[0]);
-    default: return false;
+    case 'set':
+      return args.length === 0 || (args.length === 1 && /^[-+]o$/.test(args[0]));
+    case 'umask':
+      return args.every((arg) => arg === '-S' || arg === '-p');
+    case 'ulimit':
+      return !args.some((arg) => /^(\d+|unlimited)$/.test(arg));
+    case 'alias':
+      return !args.some((arg) => arg.includes('='));
+    case 'shopt':
+      return !args.some((arg) => arg === '-s' || arg === '-u');
+    case 'trap':
+    case 'hash':
+      return args.length === 0 || /^-[lpt]$/.test(args[0]);
+    default:
+      return false;
   }
 }
 
@@ -48,9 +57,43 @@ function isShellOnly(command: ShellCommand): boolean {
 
 /** Programs that print a value and change nothing: what `NAME=$(…)` is usually computed with. */
 const READS_ONLY = new Set([
-  'cat', 'cut', 'git', 'date', 'uname', 'arch', 'dpkg', 'dpkg-architecture', 'grep', 'sed', 'awk', 'head', 'tail', 'tr', 'jq',
-  'echo', 'printf', 'basename', 'dirname', 'realpath', 'readlink', 'nproc', 'id', 'whoami', 'hostname', 'ls', 'find',
-  'lsb_release', 'getconf', 'sha256sum', 'md5sum', 'wc', 'sort', 'curl', 'wget', 'test', 'expr',
+  'cat',
+  'cut',
+  'git',
+  'date',
+  'uname',
+  'arch',
+  'dpkg',
+  'dpkg-architecture',
+  'grep',
+  'sed',
+  'awk',
+  'head',
+  'tail',
+  'tr',
+  'jq',
+  'echo',
+  'printf',
+  'basename',
+  'dirname',
+  'realpath',
+  'readlink',
+  'nproc',
+  'id',
+  'whoami',
+  'hostname',
+  'ls',
+  'find',
+  'lsb_release',
+  'getconf',
+  'sha256sum',
+  'md5sum',
+  'wc',
+  'sort',
+  'curl',
+  'wget',
+  'test',
+  'expr',
 ]);
 
 /**
@@ -67,7 +110,8 @@ function computesLostValue(command: ShellCommand, changes: ShellStateChange[]): 
   if (command.program === 'sed') return !args.some((word) => /^(-[a-zA-Z]*i|--in-place)/.test(word));
   if (command.program === 'find') return !args.some((word) => /^-(delete|exec|execdir|ok|fprint)/.test(word));
   // curl -o FILE, wget -O FILE (but `wget -qO-` prints), --output, --remote-name, -P DIR.
-  if (command.program === 'curl' || command.program === 'wget') return !args.some((word) => /^(-[a-zA-Z]*[oOP]|--output|--remote-name)/.test(word) && !word.endsWith('O-'));
+  if (command.program === 'curl' || command.program === 'wget')
+    return !args.some((word) => /^(-[a-zA-Z]*[oOP]|--output|--remote-name)/.test(word) && !word.endsWith('O-'));
   return true;
 }
 
@@ -80,30 +124,40 @@ function isQuery(change: ShellStateChange): boolean {
 function commandAdvice(command: ShellCommand, instruction: Instruction): string {
   const [, ...args] = command.argv;
   switch (command.program) {
-    case 'cd': case 'pushd': case 'popd':
-      return args[0] && !args[0].startsWith('-') ? `use \`WORKDIR ${args[0]}\` for the directory of later steps` : 'use WORKDIR for the directory of later steps';
-    case 'source': case '.': {
+    case 'cd':
+    case 'pushd':
+    case 'popd':
+      return args[0] && !args[0].startsWith('-')
+        ? `use \`WORKDIR ${args[0]}\` for the directory of later steps`
+        : 'use WORKDIR for the directory of later steps';
+    case 'source':
+    case '.': {
       const file = args[0] ?? '';
       if (/(^|\/)bin\/activate$/.test(file)) {
-        const venv = normalizePath(file.startsWith('/') ? file.replace(/\/?bin\/activate$/, '') : `${instruction.workdir}/${file.replace(/\/?bin\/activate$/, '')}`);
+        const venv = normalizePath(
+          file.startsWith('/') ? file.replace(/\/?bin\/activate$/, '') : `${instruction.workdir}/${file.replace(/\/?bin\/activate$/, '')}`,
+        );
         return `to use the virtualenv in later steps, set \`ENV VIRTUAL_ENV=${venv} PATH="${venv}/bin:$PATH"\``;
       }
       return `source ${file || 'it'} in the RUN that needs it (\`RUN . ${file || 'FILE'} && …\`), or set what later steps need with ENV`;
     }
     case 'set': {
-      const bash = args.includes('pipefail') || args.includes('-o') ? '/bin/bash' : instruction.shell[0] ?? '/bin/sh';
+      const bash = args.includes('pipefail') || args.includes('-o') ? '/bin/bash' : (instruction.shell[0] ?? '/bin/sh');
       return `for every later RUN, use \`SHELL [${[bash, ...args, '-c'].map((word) => JSON.stringify(word)).join(', ')}]\``;
     }
     case 'shopt':
       return args[0] === '-s' && args[1] ? `for every later RUN, use \`SHELL ["/bin/bash", "-O", "${args[1]}", "-c"]\`` : 'set it in the RUN that needs it';
     case 'conda': {
-      const environment = args[0] === 'activate' ? args.slice(1).find((arg) => !arg.startsWith('-')) ?? 'base' : null;
-      return environment ? `use \`SHELL ["conda", "run", "-n", "${environment}", "/bin/bash", "-c"]\`, or \`conda run -n ${environment} …\` in the RUN that needs it` : 'nothing of it outlives this RUN';
+      const environment = args[0] === 'activate' ? (args.slice(1).find((arg) => !arg.startsWith('-')) ?? 'base') : null;
+      return environment
+        ? `use \`SHELL ["conda", "run", "-n", "${environment}", "/bin/bash", "-c"]\`, or \`conda run -n ${environment} …\` in the RUN that needs it`
+        : 'nothing of it outlives this RUN';
     }
-    case 'poetry': case 'pipenv':
+    case 'poetry':
+    case 'pipenv':
       return `\`${command.program} shell\` starts a shell of its own, which ends at once in a build: use \`${command.program} run …\` in the RUN that needs the environment, or put the virtualenv's bin first on PATH with ENV`;
     case 'ulimit':
-      return 'set it in the RUN that needs it (`ulimit … && …`); the container\'s limits come from `docker run --ulimit`';
+      return "set it in the RUN that needs it (`ulimit … && …`); the container's limits come from `docker run --ulimit`";
     case 'umask':
       return `set it in the RUN that needs it (\`umask ${args[0] ?? '022'} && …\`)`;
     default:
@@ -123,7 +177,8 @@ function variableAdvice(changes: ShellStateChange[]): string[] {
     advice.push(`to set ${names.join(', ')} for later steps, use \`ENV ${env}\` (or ARG, for the build only)`);
   }
   const unset = [...new Set(changes.filter((change) => change.keyword === 'unset').flatMap((change) => change.names))];
-  if (unset.length > 0) advice.push(`ENV cannot remove a variable: to clear ${unset.join(', ')} for later steps, use \`ENV ${unset.map((name) => `${name}=`).join(' ')}\``);
+  if (unset.length > 0)
+    advice.push(`ENV cannot remove a variable: to clear ${unset.join(', ')} for later steps, use \`ENV ${unset.map((name) => `${name}=`).join(' ')}\``);
   return advice;
 }
 
@@ -135,7 +190,15 @@ function label(change: ShellStateChange): string {
 /** `RUN export A=1 B=2` (or `RUN A=1`) with plain values: the same as `ENV A=1 B=2`, as an edit. */
 function envEdit(instruction: Instruction, changes: ShellStateChange[], commands: ShellCommand[]): string | null {
   if (commands.length > 0 || instruction.flags.length > 0 || instruction.heredocs.length > 0) return null;
-  if (!changes.every((change) => (change.keyword === 'export' || change.keyword === 'assignment') && change.words.length > 0 && change.words.every((word) => PLAIN_ASSIGNMENT.test(word)))) return null;
+  if (
+    !changes.every(
+      (change) =>
+        (change.keyword === 'export' || change.keyword === 'assignment') &&
+        change.words.length > 0 &&
+        change.words.every((word) => PLAIN_ASSIGNMENT.test(word)),
+    )
+  )
+    return null;
   return `ENV ${changes.flatMap((change) => change.words).join(' ')}`;
 }
 

@@ -7,8 +7,7 @@ const rule: Rule = {
     category: 'stages',
     severity: 'style',
     recommended: false,
-    optInBecause:
-      'Style only: the casing of a stage name changes neither the build nor the image.',
+    optInBecause: 'Style only: the casing of a stage name changes neither the build nor the image.',
     description: 'A stage name has uppercase letters; stage names should be lowercase.',
     buildkit: ['StageNameCasing'],
   },

@@ -6,7 +6,23 @@ import { broadCopyBefore, instructionLabel, lineOf, systemPackageCall, type Laye
  */
 
 /** Commands that never read files from the build context. */
-const HARMLESS = new Set(['mkdir', 'ln', 'true', 'echo', 'set', 'export', 'useradd', 'groupadd', 'adduser', 'addgroup', 'update-ca-certificates', 'locale-gen', 'apt-key', 'gpg', 'dpkg-reconfigure']);
+const HARMLESS = new Set([
+  'mkdir',
+  'ln',
+  'true',
+  'echo',
+  'set',
+  'export',
+  'useradd',
+  'groupadd',
+  'adduser',
+  'addgroup',
+  'update-ca-certificates',
+  'locale-gen',
+  'apt-key',
+  'gpg',
+  'dpkg-reconfigure',
+]);
 
 function isDownload(command: ShellCommand): boolean {
   return (command.program === 'curl' || command.program === 'wget') && command.argv.some((word) => /^(https?|ftp):\/\//.test(word));
@@ -17,14 +33,26 @@ function isToolInstall(command: ShellCommand): boolean {
   const [, sub, ...rest] = command.argv;
   const packages = rest.filter((word) => !word.startsWith('-'));
   if (command.program === 'npm') return (sub === 'install' || sub === 'i') && command.argv.some((w) => w === '-g' || w === '--global') && packages.length > 0;
-  if (/^pip[0-9.]*$/.test(command.program)) return sub === 'install' && packages.length > 0 && !command.argv.some((w) => /^(-r|--requirement|-e|--editable)/.test(w)) && packages.every((p) => !/^[./]/.test(p));
+  if (/^pip[0-9.]*$/.test(command.program))
+    return (
+      sub === 'install' &&
+      packages.length > 0 &&
+      !command.argv.some((w) => /^(-r|--requirement|-e|--editable)/.test(w)) &&
+      packages.every((p) => !/^[./]/.test(p))
+    );
   if (command.program === 'gem') return sub === 'install' && packages.length > 0 && packages.every((p) => !p.endsWith('.gem'));
   if (command.program === 'go') return sub === 'install' && packages.length > 0 && packages.every((p) => p.includes('@'));
   return false;
 }
 
 function isCacheCleanup(command: ShellCommand): boolean {
-  return command.program === 'rm' && command.argv.slice(1).filter((w) => !w.startsWith('-')).every((path) => /^\/(var\/lib\/apt\/lists|var\/cache|tmp)\b/.test(path));
+  return (
+    command.program === 'rm' &&
+    command.argv
+      .slice(1)
+      .filter((w) => !w.startsWith('-'))
+      .every((path) => /^\/(var\/lib\/apt\/lists|var\/cache|tmp)\b/.test(path))
+  );
 }
 
 /** File-like words (`packages.txt`, `./setup.sh`) that, run inside the copied tree, read copied files. */

@@ -15,7 +15,8 @@ const rule: Rule = {
       const command = instruction.keyword === 'RUN' ? instruction.script?.commands.find((c) => c.wrappers.includes('sudo') || c.program === 'sudo') : undefined;
       if (!command) continue;
       report({
-        message: 'sudo in a RUN: the build already runs as the current USER, and sudo brings a setuid binary and TTY/environment surprises; use USER root … USER app around the steps that need it.',
+        message:
+          'sudo in a RUN: the build already runs as the current USER, and sudo brings a setuid binary and TTY/environment surprises; use USER root … USER app around the steps that need it.',
         range: command.range,
       });
     }

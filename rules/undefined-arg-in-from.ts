@@ -23,7 +23,12 @@ const rule: Rule = {
         const declaredInStage = parsed.instructions.some((i) => i.stageIndex >= 0 && i.keyword === 'ARG' && i.pairs.some((p) => p.name === reference.name));
         report({
           message: `FROM uses $${reference.name}, which no ARG before the first FROM declares, so it expands to an empty string${
-            suggestion ? `; did you mean $${suggestion}?` : declaredInStage ? `; an ARG inside a stage is not visible to FROM: move \`ARG ${reference.name}\` above the first FROM.` : `; declare \`ARG ${reference.name}=<default>\` above the first FROM.`}`,
+            suggestion
+              ? `; did you mean $${suggestion}?`
+              : declaredInStage
+                ? `; an ARG inside a stage is not visible to FROM: move \`ARG ${reference.name}\` above the first FROM.`
+                : `; declare \`ARG ${reference.name}=<default>\` above the first FROM.`
+          }`,
           range: stage.from.argumentsRange ?? stage.from.range,
         });
       }

@@ -13,12 +13,29 @@ import { closestName, stageChain, variableReferences, type Instruction, type Par
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
 /** Set in nearly every base image, so never a typo of the file's own names. */
 const COMMON_ENV = new Set(['PATH', 'HOME', 'HOSTNAME', 'TERM', 'LANG', 'LC_ALL', 'USER', 'SHELL', 'PWD']);
-const BUILTIN_ARGS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'ftp_proxy', 'no_proxy', 'all_proxy']);
+const BUILTIN_ARGS = new Set([
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'FTP_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'ftp_proxy',
+  'no_proxy',
+  'all_proxy',
+]);
 
 function textToCheck(instruction: Instruction): string {
-  if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV' || instruction.keyword === 'LABEL') return instruction.pairs.map((pair) => pair.value ?? '').join(' ');
+  if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV' || instruction.keyword === 'LABEL')
+    return instruction.pairs.map((pair) => pair.value ?? '').join(' ');
   // --from is left out: what it may name (stages, images, global ARGs) follows other rules than the paths.
-  if (instruction.copy) return [...instruction.copy.sources, instruction.copy.destination, ...instruction.flags.filter((flag) => flag.name !== 'from').map((flag) => flag.value ?? '')].join(' ');
+  if (instruction.copy)
+    return [
+      ...instruction.copy.sources,
+      instruction.copy.destination,
+      ...instruction.flags.filter((flag) => flag.name !== 'from').map((flag) => flag.value ?? ''),
+    ].join(' ');
   return instruction.argumentsText;
 }
 
@@ -39,7 +56,10 @@ const rule: Rule = {
   check({ parsed, report }) {
     const globalArgs = new Set(parsed.globalArgs.flatMap((arg) => arg.pairs.map((pair) => pair.name)));
     for (const stage of parsed.stages) {
-      const inherited = stageChain(parsed, stage.index).slice(0, -1).flatMap((index) => parsed.stages[index].instructions).filter((i) => i.keyword === 'ENV');
+      const inherited = stageChain(parsed, stage.index)
+        .slice(0, -1)
+        .flatMap((index) => parsed.stages[index].instructions)
+        .filter((i) => i.keyword === 'ENV');
       const defined = new Set(inherited.flatMap((i) => i.pairs.map((pair) => pair.name)));
       const laterDefinitions = new Map<string, Instruction>();
       for (const instruction of [...stage.instructions].reverse()) {
@@ -61,7 +81,9 @@ const rule: Rule = {
           }
         }
         if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') instruction.pairs.forEach((pair) => defined.add(pair.name));
-        laterDefinitions.forEach((definer, name) => { if (definer === instruction) laterDefinitions.delete(name); });
+        laterDefinitions.forEach((definer, name) => {
+          if (definer === instruction) laterDefinitions.delete(name);
+        });
       }
     }
   },

@@ -13,7 +13,7 @@ const rule: Rule = {
     severity: 'info',
     recommended: false,
     optInBecause:
-      'Pinning distribution packages is each team\'s trade-off (a pinned version that leaves the mirror breaks the build); official images leave them unpinned on purpose and rebuild often.',
+      "Pinning distribution packages is each team's trade-off (a pinned version that leaves the mirror breaks the build); official images leave them unpinned on purpose and rebuild often.",
     description: 'A package install names packages without versions, so rebuilds silently get different ones.',
     hadolint: ['DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3033', 'DL3037', 'DL3041', 'DL3062'],
   },

@@ -8,7 +8,7 @@ const rule: Rule = {
     severity: 'warning',
     recommended: false,
     optInBecause:
-      'Whether to pin the base image is each team\'s choice: images rebuilt on purpose follow their base, and a build argument often supplies the tag.',
+      "Whether to pin the base image is each team's choice: images rebuilt on purpose follow their base, and a build argument often supplies the tag.",
     description: 'FROM names an image without a tag or digest, so it silently means :latest.',
     hadolint: ['DL3006'],
   },

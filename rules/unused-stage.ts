@@ -12,8 +12,9 @@ import { stageChain, type LayerModel, type ParsedDockerfile, type Rule, type Sta
  * built on: uptime-kuma's `FROM release AS nightly`), or a bare `FROM <stage> AS <alias>`.
  */
 function isDeliberateTarget(model: LayerModel, stage: StageModel): boolean {
-  const runnable = stageChain(model.parsed, stage.stage.index).some((index) => model.parsed.stages[index].instructions
-    .some((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT'));
+  const runnable = stageChain(model.parsed, stage.stage.index).some((index) =>
+    model.parsed.stages[index].instructions.some((instruction) => instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT'),
+  );
   return runnable || (stage.stage.instructions.length === 0 && stage.stage.baseStageIndex !== null);
 }
 
@@ -22,9 +23,12 @@ function isDeliberateTarget(model: LayerModel, stage: StageModel): boolean {
  * can be any stage the build passes: which ones are used is only known to the build command.
  */
 function stageChosenByVariable(parsed: ParsedDockerfile): boolean {
-  return parsed.instructions.some((instruction) => (instruction.from?.imageRaw.includes('$') ?? false)
-    || (instruction.copy?.from?.includes('$') ?? false)
-    || instruction.flags.some((flag) => flag.name === 'mount' && (flag.options.from ?? '').includes('$')));
+  return parsed.instructions.some(
+    (instruction) =>
+      (instruction.from?.imageRaw.includes('$') ?? false) ||
+      (instruction.copy?.from?.includes('$') ?? false) ||
+      instruction.flags.some((flag) => flag.name === 'mount' && (flag.options.from ?? '').includes('$')),
+  );
 }
 
 function usedByAnotherStage(model: LayerModel, index: number): boolean {

@@ -5,11 +5,14 @@ import { lineOf, referencedVariables, type LayerStep, type Rule } from '../src/k
  * every later RUN misses the cache (Docker's build cache rules). ARGs that change on every build
  * (dates, commit ids, build numbers) should be declared just before their first use.
  */
-const VOLATILE = /^(BUILD_?(DATE|TIME|TIMESTAMP|NUMBER|NUM|ID)|TIMESTAMP|DATE|NOW|(GIT_?)?(COMMIT|SHA|REVISION|REV|HASH)(_?(SHA|HASH|ID|REF))?|GIT_?(REF|TAG|BRANCH|DESCRIBE)|VCS_?REF|SOURCE_?(COMMIT|VERSION)|(APP_?|RELEASE_?|IMAGE_?|BUILD_?)?VERSION|RELEASE|CACHE_?BUST|NO_?CACHE|CI_(COMMIT_SHA|PIPELINE_ID|JOB_ID)|GITHUB_(SHA|RUN_ID|RUN_NUMBER))$/i;
+const VOLATILE =
+  /^(BUILD_?(DATE|TIME|TIMESTAMP|NUMBER|NUM|ID)|TIMESTAMP|DATE|NOW|(GIT_?)?(COMMIT|SHA|REVISION|REV|HASH)(_?(SHA|HASH|ID|REF))?|GIT_?(REF|TAG|BRANCH|DESCRIBE)|VCS_?REF|SOURCE_?(COMMIT|VERSION)|(APP_?|RELEASE_?|IMAGE_?|BUILD_?)?VERSION|RELEASE|CACHE_?BUST|NO_?CACHE|CI_(COMMIT_SHA|PIPELINE_ID|JOB_ID)|GITHUB_(SHA|RUN_ID|RUN_NUMBER))$/i;
 
 function isExpensive(step: LayerStep): boolean {
-  return step.instruction.keyword === 'RUN'
-    && (step.systemPackages.length > 0 || step.dependencyInstalls.length > 0 || step.builds.length > 0 || step.created.some((e) => e.kind === 'download'));
+  return (
+    step.instruction.keyword === 'RUN' &&
+    (step.systemPackages.length > 0 || step.dependencyInstalls.length > 0 || step.builds.length > 0 || step.created.some((e) => e.kind === 'download'))
+  );
 }
 
 function uses(step: LayerStep, name: string): boolean {

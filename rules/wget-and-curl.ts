@@ -11,8 +11,7 @@ const rule: Rule = {
     category: 'size',
     severity: 'warning',
     recommended: false,
-    optInBecause:
-      'One of the two usually comes with the base image or another package; removing the other rarely makes the image smaller.',
+    optInBecause: 'One of the two usually comes with the base image or another package; removing the other rarely makes the image smaller.',
     description: 'The same image uses both wget and curl; one download tool is enough.',
     hadolint: ['DL4001'],
   },

@@ -7,15 +7,16 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'info',
     recommended: false,
-    optInBecause:
-      'Progress lines only lengthen the build log; they change nothing in the image or the cache.',
+    optInBecause: 'Progress lines only lengthen the build log; they change nothing in the image or the cache.',
     description: 'A wget without --progress or -q floods the build log with progress lines.',
     hadolint: ['DL3047'],
   },
   check({ parsed, report }) {
     for (const { command } of parsed.runCommands) {
       if (command.program !== 'wget') continue;
-      const quiet = hasOption(command.argv, ['--progress', '--quiet', '--no-verbose', '--output-file', '--append-output', '--show-progress'], 'qoa') || command.argv.includes('-nv');
+      const quiet =
+        hasOption(command.argv, ['--progress', '--quiet', '--no-verbose', '--output-file', '--append-output', '--show-progress'], 'qoa') ||
+        command.argv.includes('-nv');
       if (quiet) continue;
       const edit = insertAfterWord(command, 0, ' --progress=dot:giga');
       report({

@@ -13,7 +13,7 @@ const rule: Rule = {
     category: 'hygiene',
     severity: 'warning',
     recommended: true,
-    description: 'A relative WORKDIR is used before any absolute WORKDIR, so it depends on the base image\'s working directory.',
+    description: "A relative WORKDIR is used before any absolute WORKDIR, so it depends on the base image's working directory.",
     hadolint: ['DL3000'],
     buildkit: ['WorkdirRelativePath'],
   },
@@ -33,7 +33,9 @@ const rule: Rule = {
           report({
             message: `WORKDIR ${written} is relative and no absolute WORKDIR was set before it, so where it lands depends on the base image; use an absolute path such as ${absolute}.`,
             range: instruction.argumentsRange ?? instruction.range,
-            fix: instruction.argumentsRange ? { description: 'Make the path absolute.', edits: [{ range: instruction.argumentsRange, newText: absolute }] } : undefined,
+            fix: instruction.argumentsRange
+              ? { description: 'Make the path absolute.', edits: [{ range: instruction.argumentsRange, newText: absolute }] }
+              : undefined,
           });
         }
       }

@@ -31,7 +31,9 @@ const STRICT = { ...defaultConfig(), extends: 'strict' };
 const fingerprint = (message) => createHash('sha1').update(message).digest('hex').slice(0, 8);
 
 function readTsv(file) {
-  const [header, ...rows] = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+  const [header, ...rows] = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'));
   const names = header.split('\t');
   return rows.map((row) => Object.fromEntries(row.split('\t').map((value, i) => [names[i], value])));
 }
@@ -52,7 +54,8 @@ async function auditSet({ name, root }) {
   const expectations = readTsv(join(root, 'expectations.tsv'));
   const expected = new Map(expectations.map((e) => [`${e.slug}:${e.line}:${e.rule}`, e]));
   for (const e of expectations) {
-    if (!VERDICTS.includes(e.verdict) && e.verdict !== 'unjudged') throw new Error(`${root}expectations.tsv: ${e.slug}:${e.line} ${e.rule}: unknown verdict '${e.verdict}'`);
+    if (!VERDICTS.includes(e.verdict) && e.verdict !== 'unjudged')
+      throw new Error(`${root}expectations.tsv: ${e.slug}:${e.line} ${e.rule}: unknown verdict '${e.verdict}'`);
   }
   const findings = [];
   let strictTotal = 0;
@@ -64,7 +67,14 @@ async function auditSet({ name, root }) {
     const context = readdirSync(dir).length > 1 ? loadBuildContext(dir) : null;
     const result = await lintText(text, `${slug}/Dockerfile`, { config: DEFAULT_CONFIG, context, shellcheck });
     for (const finding of result.findings) {
-      findings.push({ slug, line: String(finding.range.start.line + 1), rule: finding.ruleId, severity: finding.severity, message: finding.message, fingerprint: fingerprint(finding.message) });
+      findings.push({
+        slug,
+        line: String(finding.range.start.line + 1),
+        rule: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+        fingerprint: fingerprint(finding.message),
+      });
     }
     const strict = (await lintText(text, `${slug}/Dockerfile`, { config: STRICT, context, shellcheck })).findings.length;
     strictTotal += strict;
@@ -103,12 +113,15 @@ async function auditSet({ name, root }) {
   out.push(`  findings: ${findings.length} with the defaults, ${strictTotal} with --select strict`);
   if (official.length > 0) {
     const strictPerOfficial = strictOfficial.reduce((a, b) => a + b, 0) / official.length;
-    out.push(`  official images: ${perOfficial(() => true).toFixed(2)} findings per file (${perOfficial((f) => f.severity === 'error' || f.severity === 'warning').toFixed(2)} warnings or errors), ${withFindings} of ${official.length} files with a finding; strict: ${strictPerOfficial.toFixed(2)} per file`);
+    out.push(
+      `  official images: ${perOfficial(() => true).toFixed(2)} findings per file (${perOfficial((f) => f.severity === 'error' || f.severity === 'warning').toFixed(2)} warnings or errors), ${withFindings} of ${official.length} files with a finding; strict: ${strictPerOfficial.toFixed(2)} per file`,
+    );
   }
   out.push('  rule                               true  breaks  false  debatable  precision');
   const byRule = new Map();
   for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
-  const row = (label, c) => `  ${label.padEnd(34)} ${String(c.true).padStart(4)}  ${String(c['advice-breaks']).padStart(6)}  ${String(c.false).padStart(5)}  ${String(c.debatable).padStart(9)}  ${precision(c)}`;
+  const row = (label, c) =>
+    `  ${label.padEnd(34)} ${String(c.true).padStart(4)}  ${String(c['advice-breaks']).padStart(6)}  ${String(c.false).padStart(5)}  ${String(c.debatable).padStart(9)}  ${precision(c)}`;
   for (const [rule, list] of [...byRule].sort((a, b) => a[0].localeCompare(b[0]))) out.push(row(rule, count(list)));
   out.push(row('all', count(findings)));
   if (args.has('--list')) for (const f of findings) out.push(`    ${f.slug}:${f.line} ${f.rule} [${f.verdict}] ${f.reason}`);
@@ -119,13 +132,18 @@ async function auditSet({ name, root }) {
   if (args.has('--write-new') && unjudged.length > 0) {
     const file = join(root, 'expectations.tsv');
     if (!existsSync(file)) throw new Error(`no ${file}`);
-    appendFileSync(file, unjudged.map((f) => `${f.slug}\t${f.line}\t${f.rule}\tunjudged\t${f.fingerprint}\t${f.message.replace(/\s+/g, ' ').slice(0, 120)}\n`).join(''));
+    appendFileSync(
+      file,
+      unjudged.map((f) => `${f.slug}\t${f.line}\t${f.rule}\tunjudged\t${f.fingerprint}\t${f.message.replace(/\s+/g, ' ').slice(0, 120)}\n`).join(''),
+    );
     out.push(`  appended ${unjudged.length} unjudged findings to expectations.tsv`);
   }
   return { out, problems };
 }
 
-const lines = [`default profile${shellcheck ? ', ShellCheck on' : ', ShellCheck not on PATH'}; precision = true / (true + advice breaks + false), debatable findings counted apart`];
+const lines = [
+  `default profile${shellcheck ? ', ShellCheck on' : ', ShellCheck not on PATH'}; precision = true / (true + advice breaks + false), debatable findings counted apart`,
+];
 const problems = [];
 for (const set of SETS) {
   const result = await auditSet(set);

@@ -17,7 +17,10 @@ function listing(entries, whiteouts = [], opaqueDirs = []) {
 }
 
 function layersFor(count, how) {
-  const files = [['app', { size: 0, kind: 'dir' }], ['app/node_modules', { size: 0, kind: 'dir' }]];
+  const files = [
+    ['app', { size: 0, kind: 'dir' }],
+    ['app/node_modules', { size: 0, kind: 'dir' }],
+  ];
   for (let i = 0; i < count; i++) files.push([`app/node_modules/pkg${i % 500}/file${i}.js`, { size: 100, kind: 'file' }]);
   const base = listing([['usr/bin/sh', { size: 1000, kind: 'file' }], ...files]);
   const paths = files.filter(([, entry]) => entry.kind === 'file').map(([path]) => path);
@@ -56,7 +59,9 @@ if (process.argv[2] === '--one') {
       const result = JSON.parse(child.stdout);
       first ??= { count, both: result.both };
       const ratio = (result.both / first.both / (count / first.count)).toFixed(2);
-      console.log(`  ${how.padEnd(22)} N=${String(count).padStart(7)}: both layers ${(result.both * 1000).toFixed(0).padStart(5)} ms (the first alone ${(result.added * 1000).toFixed(0).padStart(5)} ms; ${result.hidden} B hidden), time per file vs N=${first.count}: ${ratio}×; peak RSS ${result.rssMb.toFixed(0)} MB`);
+      console.log(
+        `  ${how.padEnd(22)} N=${String(count).padStart(7)}: both layers ${(result.both * 1000).toFixed(0).padStart(5)} ms (the first alone ${(result.added * 1000).toFixed(0).padStart(5)} ms; ${result.hidden} B hidden), time per file vs N=${first.count}: ${ratio}×; peak RSS ${result.rssMb.toFixed(0)} MB`,
+      );
     }
   }
 }

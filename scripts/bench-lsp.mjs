@@ -25,7 +25,9 @@ const EDITS = Number(process.env.BENCH_LSP_EDITS ?? 40);
 /** ~300 lines of real Dockerfiles, stage after stage, the longest first. */
 function realDocument(lines = 300) {
   const dir = join(root, 'test/audit/files');
-  const texts = readdirSync(dir).map((name) => readFileSync(join(dir, name, 'Dockerfile'), 'utf8')).sort((a, b) => b.length - a.length);
+  const texts = readdirSync(dir)
+    .map((name) => readFileSync(join(dir, name, 'Dockerfile'), 'utf8'))
+    .sort((a, b) => b.length - a.length);
   const picked = [];
   let count = 0;
   for (const text of texts) {
@@ -40,9 +42,16 @@ const base = realDocument();
 const runLine = base.split('\n').findIndex((line) => /^RUN .*\S/.test(line) && !line.trimEnd().endsWith('\\'));
 // An edit outside the scripts: a LABEL appended; inside one: a word added to a one-line RUN.
 const editOutside = (n) => `${base}\nLABEL edit="${n}"\n`;
-const editInside = (n) => base.split('\n').map((line, i) => (i === runLine ? `${line} && echo ${n}` : line)).join('\n');
+const editInside = (n) =>
+  base
+    .split('\n')
+    .map((line, i) => (i === runLine ? `${line} && echo ${n}` : line))
+    .join('\n');
 
-const server = spawn(process.execPath, [join(root, 'bin/layerlint'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, LAYERLINT_LSP_TIMINGS: '1' } });
+const server = spawn(process.execPath, [join(root, 'bin/layerlint'), 'lsp', '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+  env: { ...process.env, LAYERLINT_LSP_TIMINGS: '1' },
+});
 const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 const waiters = [];
 const seen = new Map();
@@ -106,15 +115,18 @@ for (let n = 0; n < EDITS; n++) {
 }
 
 const percentile = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))];
-const row = (name, list) => `  ${name.padEnd(44)} ${list.length ? `p50 ${percentile(list, 50).toFixed(0).padStart(4)} ms   p95 ${percentile(list, 95).toFixed(0).padStart(4)} ms   (${list.length} edits)` : 'none'}`;
-console.log(`\nLanguage server, a ${base.split('\n').length}-line Dockerfile of real ones. In the editor (the client's clock, from sending an edit to its diagnostics, less the ${DEBOUNCE_MS} ms debounce; JSON-RPC both ways included):`);
+const row = (name, list) =>
+  `  ${name.padEnd(44)} ${list.length ? `p50 ${percentile(list, 50).toFixed(0).padStart(4)} ms   p95 ${percentile(list, 95).toFixed(0).padStart(4)} ms   (${list.length} edits)` : 'none'}`;
+console.log(
+  `\nLanguage server, a ${base.split('\n').length}-line Dockerfile of real ones. In the editor (the client's clock, from sending an edit to its diagnostics, less the ${DEBOUNCE_MS} ms debounce; JSON-RPC both ways included):`,
+);
 console.log(row('our rules, edit outside the RUN scripts', samples.outside));
 console.log(row('our rules, edit inside a RUN script', samples.inside));
-console.log(row('ShellCheck\'s findings after a script edit', samples.shellcheck));
+console.log(row("ShellCheck's findings after a script edit", samples.shellcheck));
 console.log(row('our rules while ShellCheck runs on the last text', samples.whileShellcheckRuns));
 console.log('In the server (from the start of a validation to its publish):');
 console.log(row('our rules, every validation', serverTimes.ours));
-console.log(row('ShellCheck\'s findings', serverTimes.shellcheck));
+console.log(row("ShellCheck's findings", serverTimes.shellcheck));
 if (!hasShellcheck || samples.shellcheck.length === 0) console.log('  (no ShellCheck findings came: is shellcheck on PATH?)');
 console.log('  target: our rules p95 ≤ 50 ms');
 await connection.sendRequest('shutdown');

@@ -31,17 +31,22 @@ function runMeasured(command, args, env = {}) {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let peakKb = 0;
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const sample = setInterval(() => {
       try {
         const hwm = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/);
         if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      } catch { /* exited */ }
+      } catch {
+        /* exited */
+      }
     }, 20);
     child.on('exit', (code) => {
       clearInterval(sample);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      code === 0 ? resolve({ seconds, peakMb: peakKb / 1024 }) : reject(new Error(`${command} exited ${code}: ${stderr}`));
+      if (code === 0) resolve({ seconds, peakMb: peakKb / 1024 });
+      else reject(new Error(`${command} exited ${code}: ${stderr}`));
     });
   });
 }
@@ -77,9 +82,16 @@ async function main() {
         const tag = `layerlint-bench:${process.pid}-${builder}-${i}`;
         // The plain build: the docker CLI for the classic builder; for BuildKit, the engine API as measure
         // uses it (this CLI has no buildx), the context tar posted by curl.
-        const plain = builder === 'classic'
-          ? await runMeasured('docker', ['build', '--no-cache', '--network', 'none', '-q', '-t', tag, dir], { DOCKER_BUILDKIT: '0' })
-          : await runMeasured('sh', ['-c', `tar -C "$1" -c . | curl -sf --unix-socket /var/run/docker.sock -X POST -H 'Content-Type: application/x-tar' --data-binary @- "http://localhost/build?version=2&nocache=1&networkmode=none&t=$2" > /dev/null`, 'sh', dir, tag]);
+        const plain =
+          builder === 'classic'
+            ? await runMeasured('docker', ['build', '--no-cache', '--network', 'none', '-q', '-t', tag, dir], { DOCKER_BUILDKIT: '0' })
+            : await runMeasured('sh', [
+                '-c',
+                `tar -C "$1" -c . | curl -sf --unix-socket /var/run/docker.sock -X POST -H 'Content-Type: application/x-tar' --data-binary @- "http://localhost/build?version=2&nocache=1&networkmode=none&t=$2" > /dev/null`,
+                'sh',
+                dir,
+                tag,
+              ]);
         times.plain.push(plain.seconds);
         docker('rmi', '-f', tag);
         const run = await runMeasured(process.execPath, [bin, 'measure', '--context', dir, '--network', 'none', '--no-cache', '-q', '--builder', builder]);
@@ -90,7 +102,9 @@ async function main() {
     for (const [builder, times] of Object.entries(builders)) {
       const p = median(times.plain);
       const m = median(times.measured);
-      console.log(`${builder.padEnd(8)} plain build ${p.toFixed(2)} s; layerlint measure (build + export + analysis + report) ${m.toFixed(2)} s (+${(m - p).toFixed(2)} s, ${(((m - p) / p) * 100).toFixed(0)} %)`);
+      console.log(
+        `${builder.padEnd(8)} plain build ${p.toFixed(2)} s; layerlint measure (build + export + analysis + report) ${m.toFixed(2)} s (+${(m - p).toFixed(2)} s, ${(((m - p) / p) * 100).toFixed(0)} %)`,
+      );
     }
     console.log(`peak RSS of layerlint measure: ${peak.toFixed(0)} MB while analysing a ${TOTAL_MB} MB image`);
   } finally {

@@ -48,7 +48,9 @@ const tally = process.env.TALLY ?? onPath('tally');
 const hasShellcheck = onPath('shellcheck') !== null;
 const hasPython = spawnSync('python3', ['-c', ''], { stdio: 'ignore' }).status === 0;
 // The smallest real file with a RUN: what a pre-commit hook sees for one changed Dockerfile.
-const oneFile = corpus.filter((file) => /^RUN /m.test(readFileSync(file, 'utf8'))).sort((a, b) => statSync(a).size - statSync(b).size)[Math.floor(corpus.length / 20)];
+const oneFile = corpus.filter((file) => /^RUN /m.test(readFileSync(file, 'utf8'))).sort((a, b) => statSync(a).size - statSync(b).size)[
+  Math.floor(corpus.length / 20)
+];
 const cacheDir = mkdtempSync(join(tmpdir(), 'layerlint-bench-cache-'));
 
 // Wall time and the peak RSS of the command and everything it waited for (getrusage of the children).
@@ -85,7 +87,15 @@ async function shellcheckFloorCommand(files) {
     const model = await modelDockerfile(readFileSync(file, 'utf8'), file);
     for (const script of scriptTexts(model.parsed)) writeFileSync(join(dir, `${scripts++}.sh`), script.text);
   }
-  return { scripts, dir, command: ['sh', '-c', `cd '${dir}' && find . -name '*.sh' -print0 | xargs -0 -n 10000 '${realShellcheck}' --format=json1 --norc --exclude=1090,1091,2187 > /dev/null`] };
+  return {
+    scripts,
+    dir,
+    command: [
+      'sh',
+      '-c',
+      `cd '${dir}' && find . -name '*.sh' -print0 | xargs -0 -n 10000 '${realShellcheck}' --format=json1 --norc --exclude=1090,1091,2187 > /dev/null`,
+    ],
+  };
 }
 
 function variants(files, floor) {
@@ -109,7 +119,12 @@ function run(files, rounds, floor = null) {
     for (const [name, command] of Object.entries(table)) samples[name].push(timeCommand(command));
   }
   const median = (list, key) => [...list.map((sample) => sample[key])].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-  return Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, { wall: median(list, 'wall'), rssKb: median(list, 'rssKb'), min: Math.min(...list.map((s) => s.wall)) }]));
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [
+      name,
+      { wall: median(list, 'wall'), rssKb: median(list, 'rssKb'), min: Math.min(...list.map((s) => s.wall)) },
+    ]),
+  );
 }
 
 const ms = (seconds) => `${(seconds * 1000).toFixed(0)} ms`;
@@ -118,7 +133,9 @@ const mb = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '–');
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
 
 let floor = null;
-console.log(`\nReal Dockerfiles: ${corpus.length} files (test/audit/files${process.env.BENCH_REAL ? ` + ${process.env.BENCH_REAL}` : ''}); ShellCheck ${hasShellcheck ? 'on PATH' : 'not on PATH'}; hadolint ${hadolint ?? 'absent'}; tally ${tally ?? 'absent'}`);
+console.log(
+  `\nReal Dockerfiles: ${corpus.length} files (test/audit/files${process.env.BENCH_REAL ? ` + ${process.env.BENCH_REAL}` : ''}); ShellCheck ${hasShellcheck ? 'on PATH' : 'not on PATH'}; hadolint ${hadolint ?? 'absent'}; tally ${tally ?? 'absent'}`,
+);
 try {
   const single = run([oneFile], ONE_FILE_RUNS);
   const bare = single['bare node'].wall;
@@ -132,13 +149,20 @@ try {
   console.log(`\nAll ${corpus.length} files in one command, median of ${BATCH_ROUNDS} round(s):`);
   const cold = batch['layerlint, ShellCheck on'] ?? batch['layerlint, ShellCheck off'];
   for (const [name, figures] of Object.entries(batch)) {
-    console.log(`  ${name.padEnd(28)} ${s(figures.wall).padStart(9)}  ${(corpus.length / figures.wall).toFixed(0).padStart(6)} files/s  peak RSS ${mb(figures.rssKb)}`);
+    console.log(
+      `  ${name.padEnd(28)} ${s(figures.wall).padStart(9)}  ${(corpus.length / figures.wall).toFixed(0).padStart(6)} files/s  peak RSS ${mb(figures.rssKb)}`,
+    );
   }
   if (hadolint) console.log(`  layerlint (ShellCheck on) / hadolint: ${ratio(cold.wall, batch.hadolint.wall)} (target ≤ 0.5×)`);
   const floorName = Object.keys(batch).find((name) => name.startsWith('ShellCheck alone'));
-  if (floorName) console.log(`  layerlint (ShellCheck on) / ShellCheck alone in one process (hadolint's floor): ${ratio(cold.wall, batch[floorName].wall)}${hadolint ? '' : ' (hadolint absent: below 0.5× here means below 0.5× hadolint)'}`);
+  if (floorName)
+    console.log(
+      `  layerlint (ShellCheck on) / ShellCheck alone in one process (hadolint's floor): ${ratio(cold.wall, batch[floorName].wall)}${hadolint ? '' : ' (hadolint absent: below 0.5× here means below 0.5× hadolint)'}`,
+    );
   if (tally) console.log(`  layerlint (ShellCheck on) / tally:    ${ratio(cold.wall, batch.tally.wall)}`);
-  console.log(`  warm re-run: ${s(batch['layerlint, warm cache'].wall)} (target ≤ 5 s); one file above bare node: ${ms(single['layerlint, ShellCheck on']?.wall - bare)} with ShellCheck, ${ms(single['layerlint, ShellCheck off'].wall - bare)} without (target ≤ 30 ms)`);
+  console.log(
+    `  warm re-run: ${s(batch['layerlint, warm cache'].wall)} (target ≤ 5 s); one file above bare node: ${ms(single['layerlint, ShellCheck on']?.wall - bare)} with ShellCheck, ${ms(single['layerlint, ShellCheck off'].wall - bare)} without (target ≤ 30 ms)`,
+  );
 } finally {
   rmSync(cacheDir, { recursive: true, force: true });
   if (floor) rmSync(floor.dir, { recursive: true, force: true });

@@ -53,10 +53,12 @@ function coldStarts() {
       times[name].push(Number(process.hrtime.bigint() - started) / 1e6);
     }
   }
-  return Object.fromEntries(Object.entries(times).map(([name, list]) => {
-    list.sort((x, y) => x - y);
-    return [name, { median: list[Math.floor(list.length / 2)], min: list[0], max: list.at(-1) }];
-  }));
+  return Object.fromEntries(
+    Object.entries(times).map(([name, list]) => {
+      list.sort((x, y) => x - y);
+      return [name, { median: list[Math.floor(list.length / 2)], min: list[0], max: list.at(-1) }];
+    }),
+  );
 }
 
 async function throughput() {
@@ -85,7 +87,11 @@ async function throughput() {
 
 /** throughput() in a new Node process, started with these options. */
 function throughputInChild(nodeArguments) {
-  const child = spawnSync(process.execPath, [...nodeArguments, fileURLToPath(import.meta.url), '--throughput'], { encoding: 'utf8', env: environment({ unset: ['NODE_OPTIONS'] }), maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, [...nodeArguments, fileURLToPath(import.meta.url), '--throughput'], {
+    encoding: 'utf8',
+    env: environment({ unset: ['NODE_OPTIONS'] }),
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) throw new Error(`the throughput run failed: ${child.stderr}`);
   return JSON.parse(child.stdout);
 }
@@ -101,7 +107,10 @@ function cliOverCorpusOnDisk() {
     const times = [];
     for (let run = 0; run < 3; run++) {
       const started = process.hrtime.bigint();
-      spawnSync(process.execPath, [join(root, 'bin/layerlint'), 'lint', dir, '--shellcheck', 'off'], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+      spawnSync(process.execPath, [join(root, 'bin/layerlint'), 'lint', dir, '--shellcheck', 'off'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 << 20,
+      });
       times.push(Number(process.hrtime.bigint() - started) / 1e9);
     }
     return { seconds: times.sort((x, y) => x - y)[1] };
@@ -118,15 +127,22 @@ if (process.argv[2] === '--throughput') {
 const cold = coldStarts();
 const ms = (value) => `${value.toFixed(0)} ms`;
 console.log(`Node ${process.version} (V8 ${process.versions.v8})`);
-console.log(`cold start, single-file lint of examples/node-app (median of ${RUNS}, runs interleaved): ${ms(cold.lint.median)} (min ${ms(cold.lint.min)}, max ${ms(cold.lint.max)}); bare \`node -e ''\` ${ms(cold.bare.median)} in the same rounds, so layerlint's own part is ${ms(cold.lint.median - cold.bare.median)}  target ≤ 120 ms`);
+console.log(
+  `cold start, single-file lint of examples/node-app (median of ${RUNS}, runs interleaved): ${ms(cold.lint.median)} (min ${ms(cold.lint.min)}, max ${ms(cold.lint.max)}); bare \`node -e ''\` ${ms(cold.bare.median)} in the same rounds, so layerlint's own part is ${ms(cold.lint.median - cold.bare.median)}  target ≤ 120 ms`,
+);
 console.log(`  the same with tree-sitter's WebAssembly build instead of the native binding (LAYERLINT_SHELL_PARSER=wasm): ${ms(cold.wasm.median)}`);
 if (cold.shellcheck) console.log(`  the same with ShellCheck on its RUN scripts (shellcheck on PATH): ${ms(cold.shellcheck.median)}`);
 else console.log('  (shellcheck is not on PATH: the cold start with ShellCheck was not measured)');
 if (extraCaCerts) {
   const certificates = (readFileSync(extraCaCerts, 'utf8').match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
   const cost = cold.bare.median - cold.bareWithoutCaCerts.median;
-  const what = cost >= 15 ? `which this Node reads before V8 starts (nodejs/node#40524): ~${ms(cost)} of every start here` : `which this Node does not read as it starts (${ms(cost)} difference)`;
-  console.log(`  this environment sets NODE_EXTRA_CA_CERTS (${extraCaCerts}, ${certificates} certificates), ${what}. Without it: ${ms(cold.lintWithoutCaCerts.median)} (bare \`node -e ''\` ${ms(cold.bareWithoutCaCerts.median)})`);
+  const what =
+    cost >= 15
+      ? `which this Node reads before V8 starts (nodejs/node#40524): ~${ms(cost)} of every start here`
+      : `which this Node does not read as it starts (${ms(cost)} difference)`;
+  console.log(
+    `  this environment sets NODE_EXTRA_CA_CERTS (${extraCaCerts}, ${certificates} certificates), ${what}. Without it: ${ms(cold.lintWithoutCaCerts.median)} (bare \`node -e ''\` ${ms(cold.bareWithoutCaCerts.median)})`,
+  );
 }
 // Throughput runs in a Node started as `layerlint lint` would run a batch this big (src/cli/relaunch.ts).
 const { relaunchOptions, thisProcessFacts } = await import(join(root, 'dist/src/cli/relaunch.js'));
@@ -134,12 +150,21 @@ const { shellGrammarForBatch } = await import(join(root, 'dist/src/parse/shell-g
 const facts = await thisProcessFacts();
 const batchOptions = relaunchOptions(CORPUS, facts, () => shellGrammarForBatch(CORPUS)).map((item) => item.option);
 const batch = throughputInChild(batchOptions);
-const how = batchOptions.length === 0 ? 'a Node started without options' : `a Node started with ${batchOptions.join(' ')}, as layerlint lint runs a batch this big on ${facts.cores} cores and V8 ${facts.v8Version}`;
-console.log(`throughput (RUN scripts parsed by the ${batch.shellParser} tree-sitter; ${how}): ${CORPUS} generated Dockerfiles (${batch.lines} lines), first pass in one process: ${batch.first.seconds.toFixed(2)} s = ${batch.first.filesPerSecond.toFixed(0)} files/s, ${batch.first.findings} findings, peak RSS ${batch.peakRssMb.toFixed(0)} MB  target ≥ 1,000 files/s`);
+const how =
+  batchOptions.length === 0
+    ? 'a Node started without options'
+    : `a Node started with ${batchOptions.join(' ')}, as layerlint lint runs a batch this big on ${facts.cores} cores and V8 ${facts.v8Version}`;
+console.log(
+  `throughput (RUN scripts parsed by the ${batch.shellParser} tree-sitter; ${how}): ${CORPUS} generated Dockerfiles (${batch.lines} lines), first pass in one process: ${batch.first.seconds.toFixed(2)} s = ${batch.first.filesPerSecond.toFixed(0)} files/s, ${batch.first.findings} findings, peak RSS ${batch.peakRssMb.toFixed(0)} MB  target ≥ 1,000 files/s`,
+);
 console.log(`  then ${CORPUS} other generated Dockerfiles in the same process, warmed up: ${batch.warm.filesPerSecond.toFixed(0)} files/s`);
 if (batchOptions.includes('--v8-pool-size=1')) {
   const usual = throughputInChild(batchOptions.filter((option) => option !== '--v8-pool-size=1'));
-  console.log(`  the same in a Node with its usual 4 V8 worker threads: first pass ${usual.first.filesPerSecond.toFixed(0)} files/s, warmed up ${usual.warm.filesPerSecond.toFixed(0)} files/s`);
+  console.log(
+    `  the same in a Node with its usual 4 V8 worker threads: first pass ${usual.first.filesPerSecond.toFixed(0)} files/s, warmed up ${usual.warm.filesPerSecond.toFixed(0)} files/s`,
+  );
 }
 const cli = cliOverCorpusOnDisk();
-console.log(`\`layerlint lint\` of the ${CORPUS} files written to a folder (start, folder walk, reading, report to a pipe; median of 3): ${cli.seconds.toFixed(2)} s = ${(CORPUS / cli.seconds).toFixed(0)} files/s`);
+console.log(
+  `\`layerlint lint\` of the ${CORPUS} files written to a folder (start, folder walk, reading, report to a pipe; median of 3): ${cli.seconds.toFixed(2)} s = ${(CORPUS / cli.seconds).toFixed(0)} files/s`,
+);

@@ -34,18 +34,20 @@ const YARGS_PATCHES = [
   {
     file: /yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/,
     patches: [
-      ["import { notStrictEqual, strictEqual } from 'assert'",
+      [
+        "import { notStrictEqual, strictEqual } from 'assert'",
         'const strictEqual = (actual, expected, message) => { if (actual !== expected) throw new Error(message ?? `${actual} !== ${expected}`) };\n' +
-        'const notStrictEqual = (actual, expected, message) => { if (actual === expected) throw new Error(message ?? `${actual} === ${expected}`) };'],
-      ["stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null",
-        "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null }"],
+          'const notStrictEqual = (actual, expected, message) => { if (actual === expected) throw new Error(message ?? `${actual} === ${expected}`) };',
+      ],
+      [
+        "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null",
+        "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null }",
+      ],
     ],
   },
   {
     file: /yargs[\\/]build[\\/]lib[\\/]command\.js$/,
-    patches: [
-      ['yargs.getInternalMethods().getUsageInstance().cacheHelpMessage();', '/* help text laid out only when asked for (scripts/bundle.mjs) */'],
-    ],
+    patches: [['yargs.getInternalMethods().getUsageInstance().cacheHelpMessage();', '/* help text laid out only when asked for (scripts/bundle.mjs) */']],
   },
 ];
 
@@ -98,9 +100,12 @@ await build({
 // Node reads a file of pure ASCII straight into a one-byte string; one character outside ASCII makes
 // the whole 1.2 MB bundle a two-byte string, slower to read and to scan (a µ in a regex did).
 const bundleText = readFileSync(new URL('dist/bundle/main.cjs', root), 'latin1');
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
 const nonAscii = bundleText.search(/[^\x00-\x7f]/);
 if (nonAscii >= 0) {
-  console.error(`bundle: a character outside ASCII at offset ${nonAscii} (${JSON.stringify(bundleText.slice(Math.max(0, nonAscii - 40), nonAscii + 20))}): write it as an escape in the source`);
+  console.error(
+    `bundle: a character outside ASCII at offset ${nonAscii} (${JSON.stringify(bundleText.slice(Math.max(0, nonAscii - 40), nonAscii + 20))}): write it as an escape in the source`,
+  );
   process.exit(1);
 }
 

@@ -17,7 +17,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 // The names `layerlint lint DIR` looks for (Dockerfile, Dockerfile.dev, app.dockerfile; not dockerfile_test.go).
 import { isDockerfileName } from '../dist/src/cli/inputs.js';
 
-
 function git(gitDir, ...args) {
   return execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
 }
@@ -36,7 +35,9 @@ function repositoryName(gitDir) {
 
 /** The license named in the repository's LICENSE file, from its first words; 'see repository' when unclear. */
 function licenseOf(gitDir) {
-  const names = git(gitDir, 'ls-tree', '--name-only', 'HEAD').split('\n').filter((name) => /^(LICEN[CS]E|COPYING)(\.\w+)?$/i.test(name));
+  const names = git(gitDir, 'ls-tree', '--name-only', 'HEAD')
+    .split('\n')
+    .filter((name) => /^(LICEN[CS]E|COPYING)(\.\w+)?$/i.test(name));
   if (names.length === 0) return 'none stated';
   const text = git(gitDir, 'show', `HEAD:${names[0]}`).slice(0, 2000);
   if (/MIT License|Permission is hereby granted, free of charge/i.test(text)) return 'MIT';
@@ -65,7 +66,10 @@ for (const source of sources) {
   const repository = repositoryName(gitDir);
   const commit = git(gitDir, 'rev-parse', 'HEAD').trim();
   const license = licenseOf(gitDir);
-  const paths = git(gitDir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter((path) => isDockerfileName(basename(path))).sort();
+  const paths = git(gitDir, 'ls-tree', '-r', '--name-only', 'HEAD')
+    .split('\n')
+    .filter((path) => isDockerfileName(basename(path)))
+    .sort();
   const chosen = spreadEvenly(paths, Number(max) || 0);
   for (const path of chosen) {
     let text;

@@ -6,21 +6,34 @@ import { allRules } from '../dist/rules/index.js';
 const link = (id) => `[${id}](${id}.md)`;
 // Upstream rules with no layerlint rule, each with the reason (kept here so the table is generated with the rest).
 const NOT_CARRIED = [
-  ['DL1001', 'A meta-rule that reports every inline `# hadolint ignore` pragma; off by default in hadolint. `disable-ignore-pragma: true` in `.layerlint.yaml` ignores pragmas instead.'],
+  [
+    'DL1001',
+    'A meta-rule that reports every inline `# hadolint ignore` pragma; off by default in hadolint. `disable-ignore-pragma: true` in `.layerlint.yaml` ignores pragmas instead.',
+  ],
   ['DL3005, DL3017, DL3031, DL3039', 'Removed from hadolint itself (upgrading packages in an image is now recommended).'],
   ['DL4002', 'Never a hadolint rule (the number was skipped).'],
   ['DL3057', 'HEALTHCHECK missing: off (`ignore`) by default in hadolint; orchestrators (Kubernetes) use their own probes, so it would mostly be noise.'],
-  ['DL3066', 'Non-numeric USER: added to hadolint in 2026 and still being narrowed (PR #1239); outside this port\'s scope (DL3000–DL3062, DL4000–DL4006).'],
-  ['DL3068–DL3077', 'Cache-mount suggestions per tool (npm, cargo, …), added to hadolint in 2026. layerlint\'s cache-mount-missing (opt-in) makes the same suggestion for every tool, with the path each one really writes to; it does not carry the per-tool codes, so `# hadolint ignore=DL3068` does not silence it.'],
-  ['DL4007', '`COPY .` may leak files: added in 2026. missing-dockerignore (with `--context`) and static-step-after-broad-copy cover what such a COPY costs; a blanket ban would fire on most valid Dockerfiles.'],
+  ['DL3066', "Non-numeric USER: added to hadolint in 2026 and still being narrowed (PR #1239); outside this port's scope (DL3000–DL3062, DL4000–DL4006)."],
+  [
+    'DL3068–DL3077',
+    "Cache-mount suggestions per tool (npm, cargo, …), added to hadolint in 2026. layerlint's cache-mount-missing (opt-in) makes the same suggestion for every tool, with the path each one really writes to; it does not carry the per-tool codes, so `# hadolint ignore=DL3068` does not silence it.",
+  ],
+  [
+    'DL4007',
+    '`COPY .` may leak files: added in 2026. missing-dockerignore (with `--context`) and static-step-after-broad-copy cover what such a COPY costs; a blanket ban would fire on most valid Dockerfiles.',
+  ],
   ['InvalidDefinitionDescription', 'Experimental and off by default in BuildKit; its maintainers judged it too noisy (moby/buildkit #6362).'],
-  ['InvalidBaseImagePlatform', 'Needs the pulled base image\'s platform, which only a build knows; `layerlint measure` reports the engine\'s own errors.'],
+  ['InvalidBaseImagePlatform', "Needs the pulled base image's platform, which only a build knows; `layerlint measure` reports the engine's own errors."],
 ];
-const rows = allRules.map(({ meta }) => `| ${link(meta.id)} | ${meta.category} | ${meta.severity} | ${meta.recommended ? 'yes' : 'no'} | ${meta.description} |`);
-const aliases = allRules.flatMap(({ meta }) => [
-  ...(meta.hadolint ?? []).map((code) => [code, 'hadolint', meta.id]),
-  ...(meta.buildkit ?? []).map((name) => [name, 'BuildKit', meta.id]),
-]).sort((a, b) => a[0].localeCompare(b[0]) || a[2].localeCompare(b[2]));
+const rows = allRules.map(
+  ({ meta }) => `| ${link(meta.id)} | ${meta.category} | ${meta.severity} | ${meta.recommended ? 'yes' : 'no'} | ${meta.description} |`,
+);
+const aliases = allRules
+  .flatMap(({ meta }) => [
+    ...(meta.hadolint ?? []).map((code) => [code, 'hadolint', meta.id]),
+    ...(meta.buildkit ?? []).map((name) => [name, 'BuildKit', meta.id]),
+  ])
+  .sort((a, b) => a[0].localeCompare(b[0]) || a[2].localeCompare(b[2]));
 const text = `# Rules
 
 One page per rule, each with a bad and a good example (the test suite checks that the bad one fires and the good one

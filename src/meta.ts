@@ -3,8 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // package.json is one folder above src/meta.ts, and two above dist/src/meta.js.
-const packageJsonUrl = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)]
-  .find((url) => existsSync(url))!;
+const packageJsonUrl = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)].find((url) => existsSync(url))!;
 const packageJson = JSON.parse(readFileSync(packageJsonUrl, 'utf8')) as { version: string; homepage: string };
 
 export const TOOL_NAME = 'layerlint';

@@ -17,8 +17,15 @@ test('npm run audit: every default finding on the real Dockerfiles is judged, an
   expect(result.stdout).toMatch(/^held-out set: \d+ real Dockerfiles/m);
 }, 120_000);
 
-test.each([['audit', 40], ['audit/held-out', 12]])('test/%s holds at least %d real files, each with its source and license', (folder, minimum) => {
-  const rows = readFileSync(new URL(`${folder}/SOURCES.tsv`, import.meta.url), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+test.each([
+  ['audit', 40],
+  ['audit/held-out', 12],
+])('test/%s holds at least %d real files, each with its source and license', (folder, minimum) => {
+  const rows = readFileSync(new URL(`${folder}/SOURCES.tsv`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'));
   expect(rows.length).toBeGreaterThanOrEqual(minimum);
   for (const [slug, repository, commit, path, license] of rows) {
     expect(slug).toMatch(/^(official|app)-[a-z0-9-]+$/);

@@ -35,8 +35,8 @@ const KNOWN_ENGINE_DIFFERENCES: { reason: string; explains(text: string, buildki
   {
     // Old: retries must be at least 1 and an interval of 0 is refused; current: 0 means "the default".
     reason: 'the engine refuses HEALTHCHECK --retries=0 and zero intervals; current BuildKit takes 0 as the default',
-    explains: (text) => /--retries=[+-]?0+(\s|$)/.test(text)
-      || [...text.matchAll(/--(?:interval|timeout|start-period)=(\S+)/g)].some((match) => goDuration(match[1]) === 0),
+    explains: (text) =>
+      /--retries=[+-]?0+(\s|$)/.test(text) || [...text.matchAll(/--(?:interval|timeout|start-period)=(\S+)/g)].some((match) => goDuration(match[1]) === 0),
   },
   {
     // The engine's frontend had these RUN flags in its labs channel only; current BuildKit has them.
@@ -94,11 +94,16 @@ describeEngine('parse verdicts agree with BuildKit on generated Dockerfiles (rea
       const engineOnlyRefuses = !buildkit.accepted && ours.length === 0;
       const known = KNOWN_ENGINE_DIFFERENCES.find((difference) => (difference.eitherWay || engineOnlyRefuses) && difference.explains(text, buildkit));
       if (known) explained.set(known.reason, (explained.get(known.reason) ?? 0) + 1);
-      else unexplained.push(`${JSON.stringify(text)}\n  BuildKit: ${buildkit.accepted ? 'accepts' : buildkit.message}\n  layerlint rejects lines: ${JSON.stringify(ours)}`);
+      else
+        unexplained.push(
+          `${JSON.stringify(text)}\n  BuildKit: ${buildkit.accepted ? 'accepts' : buildkit.message}\n  layerlint rejects lines: ${JSON.stringify(ours)}`,
+        );
     }
     const agreed = results.length - unexplained.length - [...explained.values()].reduce((a, b) => a + b, 0);
-    process.stderr.write(`buildkit-parse-fuzz: ${results.length} files (${rejectedByBuildkit} rejected by BuildKit); same verdict on ${agreed}; `
-      + `engine differences ${[...explained].map(([reason, count]) => `${count}: ${reason}`).join('; ') || 'none'}; unexplained ${unexplained.length}\n`);
+    process.stderr.write(
+      `buildkit-parse-fuzz: ${results.length} files (${rejectedByBuildkit} rejected by BuildKit); same verdict on ${agreed}; ` +
+        `engine differences ${[...explained].map(([reason, count]) => `${count}: ${reason}`).join('; ') || 'none'}; unexplained ${unexplained.length}\n`,
+    );
     expect(results).toHaveLength(RUNS);
     expect(unexplained.slice(0, 10)).toEqual([]);
   }, 3_600_000);

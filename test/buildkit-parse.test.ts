@@ -38,7 +38,8 @@ const CASES: Record<string, string> = {
   'an unknown instruction': 'FROM busybox:local\nFORM busybox:local\n',
   'RUN and CMD with no arguments (accepted: an empty command)': 'FROM busybox:local\nRUN\nCMD\n',
   'WORKDIR with no arguments': 'FROM busybox:local\nWORKDIR\n',
-  'WORKDIR, USER, STOPSIGNAL, MAINTAINER take the rest of the line as one argument': 'FROM busybox:local\nWORKDIR a b\nUSER a b\nSTOPSIGNAL a b\nMAINTAINER a b\n',
+  'WORKDIR, USER, STOPSIGNAL, MAINTAINER take the rest of the line as one argument':
+    'FROM busybox:local\nWORKDIR a b\nUSER a b\nSTOPSIGNAL a b\nMAINTAINER a b\n',
   'ENV name with no value': 'FROM busybox:local\nENV K\n',
   'ENV name=value then a bare word': 'FROM busybox:local\nENV A=1 \\\n  B\n',
   'ENV legacy form, quoted and escaped values': 'FROM busybox:local\nENV A "x y"\nENV B=a\\ b C="d e" D=\nLABEL "a b"=c e=f\n',
@@ -70,12 +71,16 @@ describeEngine('parse verdicts agree with BuildKit (real engine)', () => {
   });
   afterAll(() => closeDocker(docker));
 
-  test.each(Object.entries(CASES))('%s', async (_name, dockerfile) => {
-    const [buildkit, ours] = await Promise.all([buildkitVerdict(docker, dockerfile), layerlintRejectedLines(dockerfile)]);
-    if (buildkit.accepted) expect({ ours, buildkit: buildkit.message }).toEqual({ ours: [], buildkit: buildkit.message });
-    else if (buildkit.line !== null) expect({ ours, buildkit: buildkit.message }).toEqual({ ours: [buildkit.line], buildkit: buildkit.message });
-    else expect(ours.length).toBeGreaterThan(0);
-  }, 60_000);
+  test.each(Object.entries(CASES))(
+    '%s',
+    async (_name, dockerfile) => {
+      const [buildkit, ours] = await Promise.all([buildkitVerdict(docker, dockerfile), layerlintRejectedLines(dockerfile)]);
+      if (buildkit.accepted) expect({ ours, buildkit: buildkit.message }).toEqual({ ours: [], buildkit: buildkit.message });
+      else if (buildkit.line !== null) expect({ ours, buildkit: buildkit.message }).toEqual({ ours: [buildkit.line], buildkit: buildkit.message });
+      else expect(ours.length).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 
   test('every real Dockerfile of the audit sets gets the same verdict (newer syntax left out, each with its reason)', async () => {
     const disagreements: string[] = [];
@@ -84,15 +89,19 @@ describeEngine('parse verdicts agree with BuildKit (real engine)', () => {
     for (const { name, text: asWritten } of realDockerfiles()) {
       // A `# syntax=` line would make the engine pull a frontend image: made a plain comment, same length.
       const text = asWritten.replace(/^(#\s*)syntax(\s*=)/im, '$1xyntax$2');
-      const newer = /^\s*(RUN|COPY|ADD)\b[^\n]*<<-?\s*\\?["']?[A-Za-z_]/im.test(text) ? 'heredocs'
-        : /--(link|parents|exclude|checksum|keep-git-dir|chmod)\b/.test(text) ? 'a flag newer than the engine' : null;
+      const newer = /^\s*(RUN|COPY|ADD)\b[^\n]*<<-?\s*\\?["']?[A-Za-z_]/im.test(text)
+        ? 'heredocs'
+        : /--(link|parents|exclude|checksum|keep-git-dir|chmod)\b/.test(text)
+          ? 'a flag newer than the engine'
+          : null;
       if (newer) {
         leftOut.push(`${name}: ${newer}`);
         continue;
       }
       const [buildkit, ours] = await Promise.all([buildkitVerdict(docker, text), layerlintRejectedLines(text)]);
       compared += 1;
-      if (!sameVerdict(buildkit, ours)) disagreements.push(`${name}: BuildKit ${buildkit.accepted ? 'accepts' : buildkit.message}; layerlint parse-error lines ${JSON.stringify(ours)}`);
+      if (!sameVerdict(buildkit, ours))
+        disagreements.push(`${name}: BuildKit ${buildkit.accepted ? 'accepts' : buildkit.message}; layerlint parse-error lines ${JSON.stringify(ours)}`);
     }
     const listed = leftOut.length > 20 ? `${leftOut.slice(0, 20).join('; ')}; …` : leftOut.join('; ');
     process.stderr.write(`buildkit-parse: ${compared} real files compared, ${leftOut.length} left out (${listed})\n`);

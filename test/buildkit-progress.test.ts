@@ -23,15 +23,23 @@ describe('BuildKit progress', () => {
     const result = reader.result();
     expect(result.imageId).toBe('sha256:045acc77cfa9b9c5ca50660dbc0174ca392aa76f09cde683ca858302ad57b6ac');
     expect(result.failure).toBeNull();
-    expect(result.steps.map((step) => `${step.instruction!.range.start.line + 1}:${step.instruction!.keyword}:${step.cached}`))
-      .toEqual(['1:FROM:true', '2:WORKDIR:false', '3:COPY:false', '4:RUN:false', '6:COPY:false']);
+    expect(result.steps.map((step) => `${step.instruction!.range.start.line + 1}:${step.instruction!.keyword}:${step.cached}`)).toEqual([
+      '1:FROM:true',
+      '2:WORKDIR:false',
+      '3:COPY:false',
+      '4:RUN:false',
+      '6:COPY:false',
+    ]);
     expect(result.steps.every((step) => step.seconds >= 0 && step.seconds < 60)).toBe(true);
     expect(shown).toContain('[4/5] RUN --mount=type=cache,target=/cache dd if=/dev/zero of=/cache/big bs=1k count=300 && echo hi > /app/out');
   });
 
-  test('vertex names: named and unnamed stages, a one-stage file, BuildKit\'s own vertices', async () => {
+  test("vertex names: named and unnamed stages, a one-stage file, BuildKit's own vertices", async () => {
     const parsed = await parse('FROM alpine AS build\nRUN make\nFROM alpine\nENV A=1\nCOPY --from=build /out /out\nRUN  ls   /out\n');
-    const line = (name: string) => { const found = instructionForVertex(parsed, name); return found ? found.range.start.line + 1 : null; };
+    const line = (name: string) => {
+      const found = instructionForVertex(parsed, name);
+      return found ? found.range.start.line + 1 : null;
+    };
     expect(line('[build 2/2] RUN make')).toBe(2);
     expect(line('[stage-1 1/3] FROM docker.io/library/alpine')).toBe(3);
     expect(line('[stage-1 2/3] COPY --from=build /out /out')).toBe(5);
@@ -52,15 +60,21 @@ describe('which builder measure uses', () => {
     expect(chooseBuilder('auto', engine('20.10.24+dfsg1'), plain)).toBe('buildkit');
     expect(chooseBuilder('auto', engine('18.06.3', '1.38'), plain)).toBe('classic');
     expect(chooseBuilder('auto', engine('4.9.3', '1.41', true), plain)).toBe('classic');
-    expect(() => chooseBuilder('buildkit', engine('4.9.3', '1.41', true), plain)).toThrow(/^--builder buildkit: the engine \(Podman 4\.9\.3, API 1\.41\) does not build with BuildKit through its API; use --builder classic$/);
+    expect(() => chooseBuilder('buildkit', engine('4.9.3', '1.41', true), plain)).toThrow(
+      /^--builder buildkit: the engine \(Podman 4\.9\.3, API 1\.41\) does not build with BuildKit through its API; use --builder classic$/,
+    );
   });
 
   test('what a builder cannot build is refused, naming the feature and its line', async () => {
     const mount = await parse('FROM alpine\nRUN --mount=type=cache,target=/root/.cache pip install x\n');
-    expect(() => chooseBuilder('classic', engine('28.2.2'), mount)).toThrow('this Dockerfile uses RUN --mount (line 2), which only BuildKit builds; use --builder buildkit (or auto)');
+    expect(() => chooseBuilder('classic', engine('28.2.2'), mount)).toThrow(
+      'this Dockerfile uses RUN --mount (line 2), which only BuildKit builds; use --builder buildkit (or auto)',
+    );
     expect(() => chooseBuilder('auto', engine('18.06.3', '1.38'), mount)).toThrow('the engine (18.06.3) offers only the classic builder');
     const heredoc = await parse('FROM alpine\nCOPY --link a /a\nRUN <<EOF\necho hi\nEOF\n');
-    expect(() => chooseBuilder('auto', engine('20.10.24+dfsg1'), heredoc)).toThrow(/^this Dockerfile uses a heredoc \(line 3\), which the Dockerfile frontend built into Docker Engine 20\.10\.24\+dfsg1 cannot read/);
+    expect(() => chooseBuilder('auto', engine('20.10.24+dfsg1'), heredoc)).toThrow(
+      /^this Dockerfile uses a heredoc \(line 3\), which the Dockerfile frontend built into Docker Engine 20\.10\.24\+dfsg1 cannot read/,
+    );
     expect(chooseBuilder('auto', engine('23.0.1'), heredoc)).toBe('buildkit');
     const withSyntax = await parse('# syntax=docker/dockerfile:1\nFROM alpine\nRUN <<EOF\necho hi\nEOF\n');
     expect(chooseBuilder('auto', engine('20.10.24+dfsg1'), withSyntax)).toBe('buildkit');

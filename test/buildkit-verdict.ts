@@ -25,14 +25,23 @@ export async function buildkitVerdict(docker: Docker, dockerfile: string): Promi
   pack.entry({ name: 'Dockerfile' }, dockerfile);
   pack.entry({ name: 'a' }, 'a\n');
   pack.finalize();
-  const response = await docker.buildImage(pack as unknown as NodeJS.ReadableStream, {
-    version: '2', networkmode: 'none', target: NO_SUCH_TARGET,
-  } as Docker.ImageBuildOptions);
+  const response = await docker.buildImage(
+    pack as unknown as NodeJS.ReadableStream,
+    {
+      version: '2',
+      networkmode: 'none',
+      target: NO_SUCH_TARGET,
+    } as Docker.ImageBuildOptions,
+  );
   let message = '';
   await new Promise<void>((resolve, reject) => {
-    docker.modem.followProgress(response, (error: Error | null) => (error ? reject(error) : resolve()), (event: { errorDetail?: { message?: string } }) => {
-      if (event.errorDetail?.message) message = event.errorDetail.message;
-    });
+    docker.modem.followProgress(
+      response,
+      (error: Error | null) => (error ? reject(error) : resolve()),
+      (event: { errorDetail?: { message?: string } }) => {
+        if (event.errorDetail?.message) message = event.errorDetail.message;
+      },
+    );
   });
   if (message === '') throw new Error('the engine built the file: the parse-only target was not honoured');
   // `FROM ${BASE}` with no default for BASE fails after the parse, before the target is looked up: the
@@ -70,7 +79,10 @@ export function closeDocker(docker: Docker | undefined): void {
  */
 export function realDockerfiles(): { name: string; text: string }[] {
   const audit = ['test/audit/files', 'test/audit/held-out/files'].flatMap((dir) =>
-    readdirSync(dir).sort().map((name) => ({ name, text: readFileSync(join(dir, name, 'Dockerfile'), 'utf8') })));
+    readdirSync(dir)
+      .sort()
+      .map((name) => ({ name, text: readFileSync(join(dir, name, 'Dockerfile'), 'utf8') })),
+  );
   const corpus = process.env.PARSE_CORPUS;
   if (!corpus) return audit;
   const found: { name: string; text: string }[] = [];

@@ -14,17 +14,23 @@ const bundle = join(root, 'dist/bundle/main.cjs');
 
 /** Loads a bundle as bin/layerlint does; a file, so that Node's options (which name the cache) are only the test's. */
 const loadScript = join(mkdtempSync(join(tmpdir(), 'layerlint-load-')), 'load.mjs');
-writeFileSync(loadScript, `import { loadBundle, FLAGS_CHANGED, WORTH_CACHING } from ${JSON.stringify(loader)};
+writeFileSync(
+  loadScript,
+  `import { loadBundle, FLAGS_CHANGED, WORTH_CACHING } from ${JSON.stringify(loader)};
 const [file, save, changeFlags] = process.argv.slice(2);
 const { cache, exports } = loadBundle(file, { save });
 globalThis[WORTH_CACHING] = true; // as a lint does
 if (changeFlags === 'yes') globalThis[FLAGS_CHANGED] = true;
 process.stdout.write(JSON.stringify({ cache, exportsRun: typeof exports.run }));
-`);
+`,
+);
 
 /** Load a bundle in a fresh Node, as bin/layerlint does, and say what became of its cache. */
 function loadInFreshNode(file: string, { save = 'never', nodeOptions = [] as string[], changeFlags = false } = {}): { cache: string; exportsRun: string } {
-  const result = spawnSync(process.execPath, [...nodeOptions, loadScript, file, save, changeFlags ? 'yes' : 'no'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const result = spawnSync(process.execPath, [...nodeOptions, loadScript, file, save, changeFlags ? 'yes' : 'no'], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   expect(result.stderr.slice(0, 300)).toBe('');
   return JSON.parse(result.stdout);
 }
@@ -38,7 +44,10 @@ function bundleCopy(): string {
   return join(dir, 'dist/bundle/main.cjs');
 }
 
-const cacheFiles = (file: string) => readdirSync(dirname(file)).filter((name) => name.endsWith('.cache')).sort();
+const cacheFiles = (file: string) =>
+  readdirSync(dirname(file))
+    .filter((name) => name.endsWith('.cache'))
+    .sort();
 const v8 = process.versions.v8;
 
 describe('bundle and code cache', () => {
@@ -96,7 +105,8 @@ describe('bundle and code cache', () => {
     mkdirSync(join(packageRoot, 'bin'));
     for (const name of ['layerlint', 'load-bundle.js', 'package.json']) copyFileSync(join(root, 'bin', name), join(packageRoot, 'bin', name));
     symlinkSync(join(root, 'node_modules'), join(packageRoot, 'node_modules'));
-    const cli = (...args: string[]) => spawnSync(process.execPath, [join(packageRoot, 'bin/layerlint'), ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(packageRoot, 'bin/layerlint'), ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     expect(cli('--version').status).toBe(0);
     expect(cacheFiles(copy)).toEqual([]);
     const dockerfile = join(packageRoot, 'Dockerfile');

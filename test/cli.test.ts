@@ -13,7 +13,12 @@ const bin = new URL('../bin/layerlint', import.meta.url).pathname;
 const root = new URL('..', import.meta.url).pathname;
 
 function layerlint(args: string[], options: { cwd?: string; input?: string | Buffer } = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -85,11 +90,25 @@ describe('layerlint lint', () => {
 
   test('the pre-commit hooks leave out the same names as the directory search', () => {
     const hooks = readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8');
-    const exclude = [...hooks.matchAll(/^  exclude: '(.*)'$/gm)].map((match) => match[1]);
-    const files = [...hooks.matchAll(/^  files: '(.*)'$/gm)].map((match) => match[1]);
+    const exclude = [...hooks.matchAll(/^ {2}exclude: '(.*)'$/gm)].map((match) => match[1]);
+    const files = [...hooks.matchAll(/^ {2}files: '(.*)'$/gm)].map((match) => match[1]);
     expect(exclude).toHaveLength(2);
     const hookTakes = (name: string) => new RegExp(files[0]).test(name) && !new RegExp(exclude[0]).test(name);
-    const names = ['Dockerfile', 'Dockerfile.prod', 'Dockerfile-alpine', 'api.dockerfile', 'Containerfile', 'Dockerfile.dockerignore', 'Dockerfile.jinja2', 'Dockerfile-linux.template', 'Dockerfile.in', 'Dockerfile.md', 'Dockerfile.yml', 'dockerfile_test.go', 'README.md'];
+    const names = [
+      'Dockerfile',
+      'Dockerfile.prod',
+      'Dockerfile-alpine',
+      'api.dockerfile',
+      'Containerfile',
+      'Dockerfile.dockerignore',
+      'Dockerfile.jinja2',
+      'Dockerfile-linux.template',
+      'Dockerfile.in',
+      'Dockerfile.md',
+      'Dockerfile.yml',
+      'dockerfile_test.go',
+      'README.md',
+    ];
     expect(names.filter(hookTakes)).toEqual(names.filter(isDockerfileName));
     expect(new Set(exclude).size).toBe(1);
     expect(new Set(files).size).toBe(1);
@@ -159,9 +178,10 @@ describe('bad input: a clear one-line message and the right exit code', () => {
   test('a file with comments in a legacy encoding is linted (docker builds it), with one note naming the lines', () => {
     const dir = tempDir();
     const gbkComment = Buffer.from([0x23, 0x20, 0xd6, 0xd0, 0xce, 0xc4, 0x0a]); // `# 中文` in GBK
-    writeFileSync(join(dir, 'Dockerfile'), Buffer.concat([
-      Buffer.from('FROM debian:12\n'), gbkComment, Buffer.from('RUN apt-get update\nLABEL a="\xe9t\xe9"\n', 'latin1'),
-    ]));
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      Buffer.concat([Buffer.from('FROM debian:12\n'), gbkComment, Buffer.from('RUN apt-get update\nLABEL a="\xe9t\xe9"\n', 'latin1')]),
+    );
     const { code, stdout, stderr } = layerlint(['Dockerfile'], { cwd: dir });
     expect(code).toBe(1);
     expect(stdout).toMatch(/Dockerfile:3:5 warning package-index-alone/);
@@ -222,7 +242,8 @@ describe('bad input: a clear one-line message and the right exit code', () => {
 describe('rule profiles: a quiet default, strict, --select and --extend-select', () => {
   // Shaped like the official images (docker-library): legacy ENV form, unpinned packages, wget progress, pipes
   // ending in a checker. Nothing an expert would change: exit 0 with the defaults, today's findings with strict.
-  const expertFile = 'FROM debian:bookworm-slim\nENV GOSU_VERSION 1.17\nRUN set -eux; apt-get update; apt-get install -y --no-install-recommends ca-certificates wget; rm -rf /var/lib/apt/lists/*; \\\n\twget -O gosu.tgz "https://example.org/gosu-$GOSU_VERSION.tgz"; echo "abc *gosu.tgz" | sha256sum -c -; tar -xzf gosu.tgz -C /usr/local/bin; rm gosu.tgz\nCMD ["bash"]\n';
+  const expertFile =
+    'FROM debian:bookworm-slim\nENV GOSU_VERSION 1.17\nRUN set -eux; apt-get update; apt-get install -y --no-install-recommends ca-certificates wget; rm -rf /var/lib/apt/lists/*; \\\n\twget -O gosu.tgz "https://example.org/gosu-$GOSU_VERSION.tgz"; echo "abc *gosu.tgz" | sha256sum -c -; tar -xzf gosu.tgz -C /usr/local/bin; rm gosu.tgz\nCMD ["bash"]\n';
 
   test('an expert-written file passes with the defaults and keeps its findings under --select strict', () => {
     const dir = tempDir();
@@ -232,14 +253,20 @@ describe('rule profiles: a quiet default, strict, --select and --extend-select',
     expect(quiet.code).toBe(0);
     const strict = layerlint(['lint', join(dir, 'Dockerfile'), '--shellcheck', 'off', '--select', 'strict', '-f', 'json']);
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(['cache-mount-missing', 'legacy-key-value-format', 'unpinned-package', 'wget-without-progress']);
+    expect(
+      JSON.parse(strict.stdout)
+        .files[0].findings.map((f: { ruleId: string }) => f.ruleId)
+        .sort(),
+    ).toEqual(['cache-mount-missing', 'legacy-key-value-format', 'unpinned-package', 'wget-without-progress']);
   });
 
   test('--extend-select adds rules by id, hadolint code or category; --select replaces the profile; a config can extend strict', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'Dockerfile'), expertFile);
-    const ids = (args: string[], cwd?: string) => JSON.parse(layerlint(['lint', join(dir, 'Dockerfile'), '--shellcheck', 'off', '-f', 'json', ...args], { cwd }).stdout)
-      .files[0].findings.map((f: { ruleId: string }) => f.ruleId).sort();
+    const ids = (args: string[], cwd?: string) =>
+      JSON.parse(layerlint(['lint', join(dir, 'Dockerfile'), '--shellcheck', 'off', '-f', 'json', ...args], { cwd }).stdout)
+        .files[0].findings.map((f: { ruleId: string }) => f.ruleId)
+        .sort();
     expect(ids(['--extend-select', 'DL3008'])).toEqual(['unpinned-package']);
     expect(ids(['--extend-select', 'wget-without-progress,syntax'])).toEqual(['legacy-key-value-format', 'wget-without-progress']);
     expect(ids(['--extend-select', 'cache'])).toEqual(['cache-mount-missing']);
@@ -276,7 +303,9 @@ describe('layerlint layers and rules', () => {
   test('layers shows each instruction with its flags, and a long cache-inputs list on a line of its own', () => {
     const { code, stdout } = layerlint(['layers', 'test/fixtures/seeds/gradle-multistage.Dockerfile']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^ {2}11 +COPY --from=build \/src\/build\/libs\/\*\.jar app\.jar +yes +\/src\/build\/libs\/\*\.jar \[stage\] +rebuild of stage build$/m);
+    expect(stdout).toMatch(
+      /^ {2}11 +COPY --from=build \/src\/build\/libs\/\*\.jar app\.jar +yes +\/src\/build\/libs\/\*\.jar \[stage\] +rebuild of stage build$/m,
+    );
     // Every table row keeps its columns apart: the cut cache inputs end in … and a blank before "rebuilt by".
     expect(stdout).toMatch(/ yes +\. \[broad\]; .*… any source edit$/m);
     expect(stdout).toMatch(/^ {8}cache inputs: \. \[broad\]; \. \[broad\]; # \[broad\];/m);
@@ -310,7 +339,10 @@ describe('layerlint lint: writing the report', () => {
     const dir = tempDir();
     for (let n = 0; n < 120; n++) {
       mkdirSync(join(dir, `app${n}`));
-      writeFileSync(join(dir, `app${n}`, 'Dockerfile'), `FROM node:20\nCOPY . .\nRUN npm ci && apt-get update\nRUN rm -rf /var/lib/apt/lists/*\nCMD node app${n}.js\n`);
+      writeFileSync(
+        join(dir, `app${n}`, 'Dockerfile'),
+        `FROM node:20\nCOPY . .\nRUN npm ci && apt-get update\nRUN rm -rf /var/lib/apt/lists/*\nCMD node app${n}.js\n`,
+      );
     }
     return dir;
   };
@@ -329,14 +361,20 @@ describe('layerlint lint: writing the report', () => {
     const result = shell(`"${process.execPath}" "${bin}" lint "${dir}" | head -1`);
     expect(result.stdout.split('\n')[0]).toMatch(/Dockerfile:\d+:\d+ \w+ /);
     expect(result.stderr).toBe('');
-    const status = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" lint "${dir}" | head -1 > /dev/null; echo \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    const status = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" lint "${dir}" | head -1 > /dev/null; echo \${PIPESTATUS[0]}`], {
+      encoding: 'utf8',
+    });
     expect(status.stdout.trim()).toBe('1');
   });
 });
 
 describe('options and names are checked, never guessed (hadolint users switching)', () => {
   test('a single-valued option given twice is refused, naming it; nothing crashes', () => {
-    for (const args of [['-f', 'json', '-f', 'sarif'], ['--target', 'a', '--target', 'b'], ['-t', 'error', '-t', 'warning']]) {
+    for (const args of [
+      ['-f', 'json', '-f', 'sarif'],
+      ['--target', 'a', '--target', 'b'],
+      ['-t', 'error', '-t', 'warning'],
+    ]) {
       const { code, stderr } = layerlint(['lint', 'test/fixtures/seeds/gradle-multistage.Dockerfile', ...args]);
       expect(code).toBe(2);
       expectOneLineError(stderr, /^layerlint: --(format|target|failure-threshold) was given 2 times \(.*\); give it once$/m);
@@ -354,7 +392,10 @@ describe('options and names are checked, never guessed (hadolint users switching
   test('unknown rule names: in --ignore and in the config, an error with the nearest name', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'Dockerfile'), BAD);
-    expectOneLineError(layerlint(['lint', 'Dockerfile', '--ignore', 'multiple-cmdd'], { cwd: dir }).stderr, /--ignore: unknown rule 'multiple-cmdd' \(did you mean multiple-cmd\?\)/);
+    expectOneLineError(
+      layerlint(['lint', 'Dockerfile', '--ignore', 'multiple-cmdd'], { cwd: dir }).stderr,
+      /--ignore: unknown rule 'multiple-cmdd' \(did you mean multiple-cmd\?\)/,
+    );
     writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  multiple-cmdd: off\n');
     let result = layerlint(['lint', 'Dockerfile'], { cwd: dir });
     expect(result.code).toBe(2);
@@ -367,7 +408,7 @@ describe('options and names are checked, never guessed (hadolint users switching
     expect(layerlint(['lint', 'Dockerfile'], { cwd: dir }).code).toBe(0);
   });
 
-  test('hadolint\'s flags: --no-fail, --ignore (repeatable), --trusted-registry, --require-label, --strict-labels', () => {
+  test("hadolint's flags: --no-fail, --ignore (repeatable), --trusted-registry, --require-label, --strict-labels", () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'Dockerfile'), 'FROM quay.io/x/app:1\nLABEL extra=1\nCMD ["a"]\nCMD ["b"]\n');
     const ids = (...args: string[]) => {
@@ -422,7 +463,10 @@ describe('options and names are checked, never guessed (hadolint users switching
   test('plain words: layers without a file, measure with a missing context, a config that does not exist', () => {
     expectOneLineError(layerlint(['layers']).stderr, /^layerlint: layers needs a Dockerfile: layerlint layers path\/to\/Dockerfile$/m);
     expectOneLineError(layerlint(['measure', '--context', '/nonexistent-context']).stderr, /the build context '\/nonexistent-context' does not exist/);
-    expectOneLineError(layerlint(['lint', 'test/fixtures/seeds/gradle-multistage.Dockerfile', '-c', '/nonexistent.yaml']).stderr, /cannot read config \/nonexistent\.yaml: no such file or directory/);
+    expectOneLineError(
+      layerlint(['lint', 'test/fixtures/seeds/gradle-multistage.Dockerfile', '-c', '/nonexistent.yaml']).stderr,
+      /cannot read config \/nonexistent\.yaml: no such file or directory/,
+    );
   });
 
   test('--help ends with the exit codes and examples', () => {

@@ -11,9 +11,17 @@ function tempDir(): string {
 describe('config', () => {
   test('a valid config is read', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, '.layerlint.yaml'), 'failure-threshold: warning\nignored: [DL3008]\nrules:\n  multiple-cmd: error\ntrusted-registries: [docker.io, "*.gcr.io"]\n');
+    writeFileSync(
+      join(dir, '.layerlint.yaml'),
+      'failure-threshold: warning\nignored: [DL3008]\nrules:\n  multiple-cmd: error\ntrusted-registries: [docker.io, "*.gcr.io"]\n',
+    );
     const config = await loadConfig(join(dir, '.layerlint.yaml'));
-    expect(config).toMatchObject({ failureThreshold: 'warning', ignored: ['DL3008'], rules: { 'multiple-cmd': 'error' }, trustedRegistries: ['docker.io', '*.gcr.io'] });
+    expect(config).toMatchObject({
+      failureThreshold: 'warning',
+      ignored: ['DL3008'],
+      rules: { 'multiple-cmd': 'error' },
+      trustedRegistries: ['docker.io', '*.gcr.io'],
+    });
   });
 
   test('label-schema and strict-labels are read', async () => {
@@ -62,7 +70,9 @@ describe('config', () => {
     writeFileSync(join(root, '.layerlint.yaml'), '{}\n'); // beyond the repository root: never found
     writeFileSync(join(root, 'repo', 'services', '.layerlint.yml'), '{}\n');
     writeFileSync(join(root, 'repo', 'own', '.layerlint.yaml'), '{}\n');
-    const folders = ['services/api', 'tools/ci', 'services/web', 'own/inner', 'services', 'own', 'tools', '.', 'services/api'].map((dir) => join(root, 'repo', dir));
+    const folders = ['services/api', 'tools/ci', 'services/web', 'own/inner', 'services', 'own', 'tools', '.', 'services/api'].map((dir) =>
+      join(root, 'repo', dir),
+    );
     const find = configFileFinder();
     expect(folders.map((dir) => find(dir))).toEqual(folders.map((dir) => findConfigFile(dir)));
     expect(find(join(root, 'repo', 'services', 'web'))).toBe(join(root, 'repo', 'services', '.layerlint.yml'));

@@ -20,14 +20,105 @@ const validate = sarifValidator();
 /** A single Dockerfile taking longer than this is a hang, reported as a counterexample. */
 const CASE_TIMEOUT_MS = 2000;
 
-const KEYWORDS = ['FROM', 'RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'ENV', 'ARG', 'LABEL', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'SHELL', 'HEALTHCHECK', 'ONBUILD', 'STOPSIGNAL', 'MAINTAINER', 'FORM', 'from', 'Run'];
+const KEYWORDS = [
+  'FROM',
+  'RUN',
+  'COPY',
+  'ADD',
+  'CMD',
+  'ENTRYPOINT',
+  'ENV',
+  'ARG',
+  'LABEL',
+  'WORKDIR',
+  'USER',
+  'EXPOSE',
+  'VOLUME',
+  'SHELL',
+  'HEALTHCHECK',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'MAINTAINER',
+  'FORM',
+  'from',
+  'Run',
+];
 const WORDS = [
-  'alpine:3.19', 'AS', 'build', 'scratch', '${BASE}', '$HOME', '${V:-x}', '${', '.', './', '/app', '*', 'src', 'package.json',
-  '--from=build', '--from=0', '--chown=1:1', '--chmod=755', '--mount=type=cache,target=/root/.cache', '--platform=$BUILDPLATFORM',
-  'apt-get', 'update', 'install', '-y', '&&', '||', '|', ';', '>', '/tmp/x', 'rm', '-rf', '/var/lib/apt/lists/*', 'npm', 'ci',
-  'pip', '-r', 'requirements.txt', 'curl', '-o', 'https://x.io/a.tgz', 'tar', '-xzf', 'make', 'go', 'build', 'chmod', '+x',
-  '["sh", "-c", "echo hi"]', "['a', 'b']", '["a",]', '[', ']', '"unterminated', "'single", '\\', '`', '<<EOF', '<<-EOT', '<<"X"',
-  '#', '# comment', 'KEY=value', 'A="b c"', '80/tcp', '65536', 'CMD', 'exec', 'sh', '-c', '$(uname -m)', '{', '}', '(', ')',
+  'alpine:3.19',
+  'AS',
+  'build',
+  'scratch',
+  '${BASE}',
+  '$HOME',
+  '${V:-x}',
+  '${',
+  '.',
+  './',
+  '/app',
+  '*',
+  'src',
+  'package.json',
+  '--from=build',
+  '--from=0',
+  '--chown=1:1',
+  '--chmod=755',
+  '--mount=type=cache,target=/root/.cache',
+  '--platform=$BUILDPLATFORM',
+  'apt-get',
+  'update',
+  'install',
+  '-y',
+  '&&',
+  '||',
+  '|',
+  ';',
+  '>',
+  '/tmp/x',
+  'rm',
+  '-rf',
+  '/var/lib/apt/lists/*',
+  'npm',
+  'ci',
+  'pip',
+  '-r',
+  'requirements.txt',
+  'curl',
+  '-o',
+  'https://x.io/a.tgz',
+  'tar',
+  '-xzf',
+  'make',
+  'go',
+  'build',
+  'chmod',
+  '+x',
+  '["sh", "-c", "echo hi"]',
+  "['a', 'b']",
+  '["a",]',
+  '[',
+  ']',
+  '"unterminated',
+  "'single",
+  '\\',
+  '`',
+  '<<EOF',
+  '<<-EOT',
+  '<<"X"',
+  '#',
+  '# comment',
+  'KEY=value',
+  'A="b c"',
+  '80/tcp',
+  '65536',
+  'CMD',
+  'exec',
+  'sh',
+  '-c',
+  '$(uname -m)',
+  '{',
+  '}',
+  '(',
+  ')',
 ];
 
 const word = fc.oneof(
@@ -35,16 +126,29 @@ const word = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
 );
-const instruction = fc.tuple(fc.constantFrom(...KEYWORDS), fc.array(word, { maxLength: 8 }), fc.constantFrom('', ' \\', '\\', ' `'))
+const instruction = fc
+  .tuple(fc.constantFrom(...KEYWORDS), fc.array(word, { maxLength: 8 }), fc.constantFrom('', ' \\', '\\', ' `'))
   .map(([keyword, words, end]) => `${keyword} ${words.join(' ')}${end}`);
 const line = fc.oneof(
   { weight: 10, arbitrary: instruction },
-  { weight: 2, arbitrary: fc.constantFrom('# escape=`', '# escape=\\', '# syntax=docker/dockerfile:1', '# check=skip=all', '# layerlint ignore=multiple-cmd', '# hadolint global ignore=DL3008', '# check=skip=JSONArgsRecommended') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '# escape=`',
+      '# escape=\\',
+      '# syntax=docker/dockerfile:1',
+      '# check=skip=all',
+      '# layerlint ignore=multiple-cmd',
+      '# hadolint global ignore=DL3008',
+      '# check=skip=JSONArgsRecommended',
+    ),
+  },
   { weight: 2, arbitrary: fc.constantFrom('EOF', 'EOT', 'X', '\tEOT', 'apt-get update', 'echo $HOME', '  && rm -rf /tmp/*', '') },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.constantFrom('\u0000', 'RUN echo \u0000', '\ufeffFROM x', 'RUN ' + 'a'.repeat(5000), 'ENV ' + 'X=1 '.repeat(300)) },
 );
-const dockerfile = fc.tuple(fc.array(line, { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+const dockerfile = fc
+  .tuple(fc.array(line, { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
   .map(([lines, eol, bom]) => `${bom ? '\ufeff' : ''}${lines.join(eol)}`);
 
 async function lintEverything(text: string): Promise<void> {
@@ -69,22 +173,33 @@ async function lintEverything(text: string): Promise<void> {
 
 describe('fuzz: nothing escapes, every SARIF validates', () => {
   test(`${RUNS} generated Dockerfiles`, async () => {
-    await fc.assert(fc.asyncProperty(dockerfile, lintEverything), { numRuns: RUNS, timeout: CASE_TIMEOUT_MS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined });
+    await fc.assert(fc.asyncProperty(dockerfile, lintEverything), {
+      numRuns: RUNS,
+      timeout: CASE_TIMEOUT_MS,
+      seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
+    });
   }, 3_600_000);
 
   test('mutations of the seed fixtures (bytes dropped, duplicated, swapped)', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const dir = new URL('./fixtures/seeds/', import.meta.url);
     const seeds = readdirSync(dir).map((name) => readFileSync(new URL(name, dir), 'utf8'));
-    const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('drop', 'dup', 'swap', 'insert')), { maxLength: 6 }), fc.string({ maxLength: 3 }))
-      .map(([seed, edits, insert]) => edits.reduce((text, [a, b, op]) => {
-        const i = a % (text.length + 1);
-        const j = b % (text.length + 1);
-        if (op === 'drop') return text.slice(0, Math.min(i, j)) + text.slice(Math.max(i, j));
-        if (op === 'dup') return text.slice(0, j) + text.slice(Math.min(i, j), Math.max(i, j)) + text.slice(j);
-        if (op === 'swap') return text.slice(0, i) + text.slice(j) + text.slice(i, j);
-        return text.slice(0, i) + insert + text.slice(i);
-      }, seed));
+    const mutated = fc
+      .tuple(
+        fc.constantFrom(...seeds),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('drop', 'dup', 'swap', 'insert')), { maxLength: 6 }),
+        fc.string({ maxLength: 3 }),
+      )
+      .map(([seed, edits, insert]) =>
+        edits.reduce((text, [a, b, op]) => {
+          const i = a % (text.length + 1);
+          const j = b % (text.length + 1);
+          if (op === 'drop') return text.slice(0, Math.min(i, j)) + text.slice(Math.max(i, j));
+          if (op === 'dup') return text.slice(0, j) + text.slice(Math.min(i, j), Math.max(i, j)) + text.slice(j);
+          if (op === 'swap') return text.slice(0, i) + text.slice(j) + text.slice(i, j);
+          return text.slice(0, i) + insert + text.slice(i);
+        }, seed),
+      );
     await fc.assert(fc.asyncProperty(mutated, lintEverything), { numRuns: Math.ceil(RUNS / 5), timeout: CASE_TIMEOUT_MS });
   }, 3_600_000);
 });

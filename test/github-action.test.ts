@@ -17,7 +17,7 @@ const multitool = join(root, 'node_modules/@microsoft/sarif-multitool-linux/Sari
 function runAction(cwd: string, inputs: Record<string, string>) {
   const githubOutput = join(cwd, 'github-output.txt');
   writeFileSync(githubOutput, '');
-  const env: Record<string, string> = { ...process.env as Record<string, string>, GITHUB_OUTPUT: githubOutput, NO_COLOR: '1' };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), GITHUB_OUTPUT: githubOutput, NO_COLOR: '1' };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = value;
   const result = spawnSync('bash', [join(root, 'scripts/github-action.sh')], { cwd, env, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, outputs: readFileSync(githubOutput, 'utf8') };
@@ -26,13 +26,19 @@ function runAction(cwd: string, inputs: Record<string, string>) {
 /** Error- and warning-level results of the multitool's validation. */
 function multitoolProblems(sarifPath: string): { level: string; ruleId: string; message: string }[] {
   const out = join(mkdtempSync(join(tmpdir(), 'layerlint-multitool-')), 'validation.sarif');
-  const run = spawnSync(multitool, ['validate', sarifPath, '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning;Note', '-o', out, '--log', 'ForceOverwrite'], { encoding: 'utf8' });
+  const run = spawnSync(multitool, ['validate', sarifPath, '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning;Note', '-o', out, '--log', 'ForceOverwrite'], {
+    encoding: 'utf8',
+  });
   expect(run.status).toBe(0);
   expect(existsSync(out)).toBe(true);
   const results = JSON.parse(readFileSync(out, 'utf8')).runs[0].results ?? [];
   return results
     .filter((r: { level: string }) => r.level === 'error' || r.level === 'warning')
-    .map((r: { level: string; ruleId: string; message: { text?: string; arguments?: string[] } }) => ({ level: r.level, ruleId: r.ruleId, message: r.message.text ?? (r.message.arguments ?? []).join(' ') }));
+    .map((r: { level: string; ruleId: string; message: { text?: string; arguments?: string[] } }) => ({
+      level: r.level,
+      ruleId: r.ruleId,
+      message: r.message.text ?? (r.message.arguments ?? []).join(' '),
+    }));
 }
 
 describe('action.yml', () => {
@@ -68,10 +74,25 @@ describe('SARIF against GitHub ingestion rules (sarif-multitool)', () => {
   test('the check can fail: a broken SARIF (column 0, no rule descriptions) is reported', () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-sarif-'));
     const broken = join(dir, 'broken.sarif');
-    writeFileSync(broken, JSON.stringify({
-      version: '2.1.0', $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'r' }] } }, results: [{ ruleId: 'r', message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'Dockerfile' }, region: { startLine: 1, startColumn: 0 } } }] }] }],
-    }));
+    writeFileSync(
+      broken,
+      JSON.stringify({
+        version: '2.1.0',
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        runs: [
+          {
+            tool: { driver: { name: 'x', rules: [{ id: 'r' }] } },
+            results: [
+              {
+                ruleId: 'r',
+                message: { text: 'm' },
+                locations: [{ physicalLocation: { artifactLocation: { uri: 'Dockerfile' }, region: { startLine: 1, startColumn: 0 } } }],
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const problems = multitoolProblems(broken);
     expect(problems.some((p) => p.level === 'error')).toBe(true);
   });

@@ -15,8 +15,16 @@ export const STRICT_CONFIG: Config = Object.freeze({ ...defaultConfig(), extends
 /** Strip the common indentation of a template literal so fixtures read naturally in tests. */
 export function dockerfile(strings: TemplateStringsArray, ...values: unknown[]): string {
   const text = String.raw({ raw: strings }, ...values).replace(/^\n/, '');
-  const indent = Math.min(...text.split('\n').filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
-  return text.split('\n').map((l) => l.slice(indent)).join('\n');
+  const indent = Math.min(
+    ...text
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => l.match(/^ */)![0].length),
+  );
+  return text
+    .split('\n')
+    .map((l) => l.slice(indent))
+    .join('\n');
 }
 
 export async function parse(text: string): Promise<ParsedDockerfile> {

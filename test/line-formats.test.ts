@@ -14,7 +14,9 @@ async function report(text: string, path = 'svc/Dockerfile'): Promise<Report> {
 
 describe('gnu', () => {
   test('file:line:col: severity: message [rule]', async () => {
-    const lines = formatGnu(await report(TEXT)).trimEnd().split('\n');
+    const lines = formatGnu(await report(TEXT))
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toMatch(/^svc\/Dockerfile:2:1: warning: This CMD is overridden .* \[multiple-cmd\]$/);
     for (const line of lines) expect(line).toMatch(/^[^:]+:\d+:\d+: (error|warning|note): .+ \[[a-z-]+\]$/);
   });
@@ -22,7 +24,9 @@ describe('gnu', () => {
 
 describe('github workflow commands', () => {
   test('::level file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message', async () => {
-    const lines = formatGithub(await report(TEXT)).trimEnd().split('\n');
+    const lines = formatGithub(await report(TEXT))
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toMatch(/^::warning file=svc\/Dockerfile,line=2,col=1,endLine=2,endColumn=10,title=layerlint multiple-cmd::This CMD/);
     for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:,]+::[^\n]+$/);
   });
@@ -57,7 +61,12 @@ describe('codeclimate / gitlab', () => {
   test('issues have the fields GitLab code quality reads', async () => {
     const issues = JSON.parse(formatCodeclimate(await report(TEXT)));
     for (const issue of issues) {
-      expect(issue).toMatchObject({ type: 'issue', check_name: expect.any(String), description: expect.any(String), fingerprint: expect.stringMatching(/^[0-9a-f]{16}(-\d+)?$/) });
+      expect(issue).toMatchObject({
+        type: 'issue',
+        check_name: expect.any(String),
+        description: expect.any(String),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}(-\d+)?$/),
+      });
       expect(['info', 'minor', 'major', 'critical', 'blocker']).toContain(issue.severity);
       expect(issue.location).toMatchObject({ path: 'svc/Dockerfile', lines: { begin: expect.any(Number) } });
     }
@@ -66,7 +75,9 @@ describe('codeclimate / gitlab', () => {
   test('fingerprints are stable across runs and when unrelated lines move; distinct per finding', async () => {
     const first = JSON.parse(formatCodeclimate(await report(TEXT))).map((i: { fingerprint: string }) => i.fingerprint);
     const again = JSON.parse(formatCodeclimate(await report(TEXT))).map((i: { fingerprint: string }) => i.fingerprint);
-    const moved = JSON.parse(formatCodeclimate(await report(`FROM alpine:3.19\nLABEL x=y\n\n${TEXT.split('\n').slice(1).join('\n')}`))).map((i: { fingerprint: string }) => i.fingerprint);
+    const moved = JSON.parse(formatCodeclimate(await report(`FROM alpine:3.19\nLABEL x=y\n\n${TEXT.split('\n').slice(1).join('\n')}`))).map(
+      (i: { fingerprint: string }) => i.fingerprint,
+    );
     expect(again).toEqual(first);
     expect(moved).toEqual(first);
     expect(new Set(first).size).toBe(first.length);

@@ -83,7 +83,8 @@ describe('lint cache', () => {
     writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile\nCOPY secrets.env /app/\n');
     writeFileSync(join(dir, 'secrets.env'), 'A=1\n');
     const run = () => layerlint(['lint', 'Dockerfile', '--context', '.', '--cache-dir', cacheDir, '-v', '-f', 'json', '--shellcheck', 'off'], dir);
-    const messages = (stdout: string): string[] => JSON.parse(stdout).files[0].findings.map((f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`);
+    const messages = (stdout: string): string[] =>
+      JSON.parse(stdout).files[0].findings.map((f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`);
     const first = messages(run().stdout);
     expect(first.join('\n')).toContain('COPY packages/api/package.json packages/api/');
     expect(reused(run().stderr)).toBe('1 of 1');
@@ -123,12 +124,15 @@ describe('lint cache', () => {
   test('concurrent runs on one cache: every report is whole and right, no temporary file is left', async () => {
     const cacheDir = tempDir();
     const fresh = layerlint(['lint', audit, '-f', 'json', '--no-cache', '--shellcheck', 'off']).stdout;
-    const runOnce = () => new Promise<string>((resolve) => {
-      const child = spawn(process.execPath, [bin, 'lint', audit, '-f', 'json', '--cache-dir', cacheDir, '--shellcheck', 'off'], { env: { ...process.env, NO_COLOR: '1' } });
-      let out = '';
-      child.stdout.on('data', (chunk) => (out += chunk));
-      child.on('close', () => resolve(out));
-    });
+    const runOnce = () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [bin, 'lint', audit, '-f', 'json', '--cache-dir', cacheDir, '--shellcheck', 'off'], {
+          env: { ...process.env, NO_COLOR: '1' },
+        });
+        let out = '';
+        child.stdout.on('data', (chunk) => (out += chunk));
+        child.on('close', () => resolve(out));
+      });
     const outputs = await Promise.all([runOnce(), runOnce(), runOnce(), runOnce()]);
     for (const output of outputs) expect(output).toBe(fresh);
     expect(await runOnce()).toBe(fresh);
@@ -161,7 +165,15 @@ describe('lint cache', () => {
     const cacheDir = tempDir();
     const identity = { shellcheck: null, target: null, context: null };
     const config = defaultConfig();
-    const finding = { ruleId: 'multiple-cmd', severity: 'warning' as const, message: 'x'.repeat(900), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, related: [], fix: null, properties: {} };
+    const finding = {
+      ruleId: 'multiple-cmd',
+      severity: 'warning' as const,
+      message: 'x'.repeat(900),
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      related: [],
+      fix: null,
+      properties: {},
+    };
     const first = new LintCache(cacheDir, identity, 20_000);
     const keys = Array.from({ length: 40 }, (_, i) => first.key(`FROM alpine:${i}\n`, 'Dockerfile', config));
     keys.forEach((key) => first.write(key, { findings: [finding], extraRules: [] }, null, []));

@@ -18,7 +18,9 @@ export async function startLanguageServer(env: NodeJS.ProcessEnv = process.env):
   const server: ChildProcessWithoutNullStreams = spawn(process.execPath, [bin, 'lsp', '--stdio'], { env });
   const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const published: PublishDiagnosticsParams[] = [];
-  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => { published.push(params); });
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
+  });
   connection.onNotification('window/showMessage', () => {});
   connection.listen();
   const initialized = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });

@@ -14,7 +14,9 @@ import { findShellcheck } from '../src/shellcheck/shellcheck.js';
 
 const realShellcheck = findShellcheck();
 if (!realShellcheck) {
-  process.stderr.write(`\n*** language server ShellCheck tests: shellcheck is missing (apt-get install shellcheck). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`);
+  process.stderr.write(
+    `\n*** language server ShellCheck tests: shellcheck is missing (apt-get install shellcheck). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`,
+  );
 }
 const describeWithShellcheck = realShellcheck || process.env.CI === 'true' ? describe : describe.skip;
 
@@ -55,14 +57,19 @@ describeWithShellcheck('layerlint lsp with ShellCheck', () => {
     const uri = 'file:///tmp/layerlint-lsp-sc/Dockerfile';
     // multiple-cmd is ours; the unterminated `if` is a ShellCheck error (on by default).
     const text = (cmd: string, run: string) => `FROM alpine:3.19\nRUN ${run}\nCMD ["a"]\nCMD ["${cmd}"]\n`;
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: text('b', 'if true; then echo x') } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'dockerfile', version: 1, text: text('b', 'if true; then echo x') },
+    });
     const [first, second] = await publishesOf(uri, 1, 2);
     expect(codes(first)).toEqual(['multiple-cmd']);
     expect(codes(second)).toEqual(expect.arrayContaining(['multiple-cmd', 'SC1073']));
     expect(calls()).toBe(1);
 
     // Only the CMD changes: one publish, ShellCheck's findings in it, no new call.
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text('c', 'if true; then echo x') }] });
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: text('c', 'if true; then echo x') }],
+    });
     const [reused] = await publishesOf(uri, 2, 1);
     expect(codes(reused)).toEqual(codes(second));
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -70,14 +77,17 @@ describeWithShellcheck('layerlint lsp with ShellCheck', () => {
     expect(calls()).toBe(1);
 
     // The script is fixed: ours at once (the old ShellCheck answer is not shown for a new script), then ShellCheck's, clean.
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: text('c', 'if true; then echo x; fi') }] });
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ text: text('c', 'if true; then echo x; fi') }],
+    });
     const [oursAgain, checked] = await publishesOf(uri, 3, 2);
     expect(codes(oursAgain)).toEqual(['multiple-cmd']);
     expect(codes(checked)).toEqual(['multiple-cmd']);
     expect(calls()).toBe(2);
   });
 
-  test('ShellCheck\'s answer for an older text is never published for a newer one', async () => {
+  test("ShellCheck's answer for an older text is never published for a newer one", async () => {
     const uri = 'file:///tmp/layerlint-lsp-sc-stale/Dockerfile';
     const broken = 'FROM alpine:3.19\nRUN if true; then echo x\n';
     const fixed = 'FROM alpine:3.19\nRUN if true; then echo x; fi\n';

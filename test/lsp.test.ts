@@ -24,7 +24,8 @@ function diagnosticsFor(uri: string, accept: (d: Diagnostic[]) => boolean = () =
     const poll = () => {
       const found = published.filter((p) => p.uri === uri).at(-1);
       if (found && accept(found.diagnostics)) resolve(found.diagnostics);
-      else if (Date.now() - started > timeoutMs) reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(found?.diagnostics.map((d) => d.code))}`));
+      else if (Date.now() - started > timeoutMs)
+        reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(found?.diagnostics.map((d) => d.code))}`));
       else setTimeout(poll, 20);
     };
     poll();
@@ -57,16 +58,40 @@ describe('layerlint lsp --stdio', () => {
   });
 
   test.each([
-    ['converts shell-form CMD to exec form', 'FROM python:3.12-slim\nCMD python app.py\n', 'shell-form-cmd', 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n'],
-    ['fixes single-quoted JSON', "FROM alpine:3.19\nENTRYPOINT ['/app', '--serve']\n", 'invalid-exec-form', 'FROM alpine:3.19\nENTRYPOINT ["/app", "--serve"]\n'],
-    ['adds --no-install-recommends', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n', 'apt-no-install-recommends', 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\n'],
-    ['merges a cleanup RUN into the RUN that made the files', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n', 'cleanup-in-separate-layer', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n'],
+    [
+      'converts shell-form CMD to exec form',
+      'FROM python:3.12-slim\nCMD python app.py\n',
+      'shell-form-cmd',
+      'FROM python:3.12-slim\nCMD ["python", "app.py"]\n',
+    ],
+    [
+      'fixes single-quoted JSON',
+      "FROM alpine:3.19\nENTRYPOINT ['/app', '--serve']\n",
+      'invalid-exec-form',
+      'FROM alpine:3.19\nENTRYPOINT ["/app", "--serve"]\n',
+    ],
+    [
+      'adds --no-install-recommends',
+      'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+      'apt-no-install-recommends',
+      'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\n',
+    ],
+    [
+      'merges a cleanup RUN into the RUN that made the files',
+      'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n',
+      'cleanup-in-separate-layer',
+      'FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n',
+    ],
   ])('quick fix %s; after applying it the diagnostic goes away', async (_name, text, ruleId, fixed) => {
     const uri = `file:///tmp/layerlint-lsp-${ruleId}/Dockerfile`;
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
     const diagnostics = await diagnosticsFor(uri, (d) => d.some((x) => x.code === ruleId));
     const target = diagnostics.filter((d) => d.code === ruleId);
-    const actions = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: target[0].range, context: { diagnostics: target } }) as CodeAction[];
+    const actions = (await connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: target[0].range,
+      context: { diagnostics: target },
+    })) as CodeAction[];
     expect(actions).toHaveLength(1);
     expect(actions[0].kind).toBe('quickfix');
     const edits = actions[0].edit!.changes![uri] as TextEdit[];
@@ -82,7 +107,9 @@ describe('layerlint lsp --stdio', () => {
     writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  multiple-cmd: off\n');
     writeFileSync(join(dir, 'Dockerfile'), '');
     const uri = pathToFileURL(join(dir, 'Dockerfile')).href;
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n' } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n' },
+    });
     expect(await diagnosticsFor(uri)).toEqual([]);
   });
 
@@ -90,10 +117,14 @@ describe('layerlint lsp --stdio', () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-lsp-bad-'));
     writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  multiple-cmd: loud\n');
     const uri = pathToFileURL(join(dir, 'Dockerfile')).href;
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n' } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n' },
+    });
     expect((await diagnosticsFor(uri, (d) => d.length > 0)).map((d) => d.code)).toEqual(['multiple-cmd']);
     const again = 'file:///tmp/layerlint-lsp-after-bad-config/Dockerfile';
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: again, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\nCMD x\n' } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: again, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.19\nCMD x\n' },
+    });
     expect((await diagnosticsFor(again, (d) => d.length > 0)).map((d) => d.code)).toEqual(['shell-form-cmd']);
   });
 
@@ -103,7 +134,10 @@ describe('layerlint lsp --stdio', () => {
     await diagnosticsFor(uri);
     const before = published.filter((p) => p.uri === uri).length;
     for (let version = 2; version <= 6; version++) {
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: `FROM alpine:3.19\n${'CMD ["x"]\n'.repeat(version)}` }] });
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text: `FROM alpine:3.19\n${'CMD ["x"]\n'.repeat(version)}` }],
+      });
     }
     const last = await diagnosticsFor(uri, (d) => d.length === 5);
     expect(last).toHaveLength(5);

@@ -4,7 +4,7 @@ import type { LayerFiles } from '../src/measure/image-tar.js';
 
 function layer(files: Record<string, number>, whiteouts: string[] = [], opaqueDirs: string[] = []): LayerFiles {
   // `name/` is a folder, `name@` a symlink, anything else a regular file of that size.
-  const kindOf = (path: string) => (path.endsWith('/') ? 'dir' as const : path.endsWith('@') ? 'link' as const : 'file' as const);
+  const kindOf = (path: string) => (path.endsWith('/') ? ('dir' as const) : path.endsWith('@') ? ('link' as const) : ('file' as const));
   const entries = new Map(Object.entries(files).map(([path, size]) => [path.replace(/[/@]$/, ''), { size, kind: kindOf(path) }]));
   return { archivePath: 'x', entries, whiteouts, opaqueDirs };
 }
@@ -26,7 +26,7 @@ describe('layer analysis (pure, no engine)', () => {
   });
 
   test('deleting a directory hides everything under it; an opaque directory hides lower children only', () => {
-    const tree = analyzeLayers([layer({ 'd/': 0, 'd/a': 1, 'd/b/c': 2, 'e': 4 }), layer({}, ['d'])]);
+    const tree = analyzeLayers([layer({ 'd/': 0, 'd/a': 1, 'd/b/c': 2, e: 4 }), layer({}, ['d'])]);
     expect(tree.wastedBytes).toBe(3);
     const opaque = analyzeLayers([layer({ 'd/a': 1, 'd/b': 2 }), layer({ 'd/new': 7 }, [], ['d'])]);
     expect(opaque.wastedBytes).toBe(3);

@@ -15,12 +15,21 @@ const root = new URL('..', import.meta.url).pathname;
 const BASE = 'layerlint-debian:bookworm';
 const baseReady = ENGINE.ready && spawnSync('docker', ['image', 'inspect', BASE], { encoding: 'utf8' }).status === 0;
 if (!baseReady) {
-  process.stderr.write(`\n*** measure-debian tests: no ${BASE} image (run scripts/engine-setup.sh). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`);
+  process.stderr.write(
+    `\n*** measure-debian tests: no ${BASE} image (run scripts/engine-setup.sh). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`,
+  );
 }
 const describeDebian = baseReady || process.env.CI === 'true' ? describe : describe.skip;
 
-interface TarEntry { size: number; type: string }
-interface LayerListing { files: Map<string, TarEntry>; whiteouts: string[]; opaque: string[] }
+interface TarEntry {
+  size: number;
+  type: string;
+}
+interface LayerListing {
+  files: Map<string, TarEntry>;
+  whiteouts: string[];
+  opaque: string[];
+}
 
 /** The image's layers as GNU tar lists them (`tar -tvf`), from `docker save`. */
 function listImageLayers(image: string): LayerListing[] {
@@ -89,7 +98,11 @@ describeDebian('measure on a realistic Debian base with apt (real engine, both b
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-debian-'));
     dirs.push(dir);
     writeFileSync(join(dir, 'Dockerfile'), dockerfile);
-    const result = spawnSync(process.execPath, [join(root, 'bin/layerlint'), 'measure', '--context', dir, '--network', 'host', '--format', 'json', '-q', '--keep', '--builder', builder], { encoding: 'utf8', timeout: 600_000 });
+    const result = spawnSync(
+      process.execPath,
+      [join(root, 'bin/layerlint'), 'measure', '--context', dir, '--network', 'host', '--format', 'json', '-q', '--keep', '--builder', builder],
+      { encoding: 'utf8', timeout: 600_000 },
+    );
     if (result.status !== 0) throw new Error(`measure exited ${result.status}: ${result.stderr}`);
     const tag = result.stderr.match(/as (layerlint-measure:\S+)/)![1];
     try {
@@ -128,7 +141,10 @@ describeDebian('measure on a realistic Debian base with apt (real engine, both b
   });
 
   test('a package purged in a later RUN: its files stay in the install layer, counted as the engine stored them', () => {
-    const { report, layers } = measureKept(`FROM ${BASE}\nRUN apt-get update && apt-get install -y --no-install-recommends hello && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y hello\n`, 'buildkit');
+    const { report, layers } = measureKept(
+      `FROM ${BASE}\nRUN apt-get update && apt-get install -y --no-install-recommends hello && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y hello\n`,
+      'buildkit',
+    );
     expect(layers[1].files.get('usr/bin/hello')?.size).toBeGreaterThan(10_000);
     // The install layer hides base files too (dpkg's status, debconf's templates it rewrote): the image's waste is both.
     expect(report.image.wastedBytes).toBe(hiddenBy(layers, 1) + hiddenBy(layers, 2));

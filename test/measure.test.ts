@@ -81,7 +81,7 @@ describeEngine('layerlint measure (real engine)', () => {
   test.each([
     ['buildkit', /executor failed running \[\/bin\/sh -c echo about to fail && false\]: exit code: 1/],
     ['classic', /returned a non-zero code: 1/],
-  ])('a failing RUN (%s): exit 1 with the step\'s last output, the failing line and the engine\'s message', (builder, message) => {
+  ])("a failing RUN (%s): exit 1 with the step's last output, the failing line and the engine's message", (builder, message) => {
     const result = layerlint(['measure', '--context', fixture('failing'), '--network', 'none', '-q', '--builder', builder as string]);
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
@@ -112,7 +112,7 @@ describeEngine('layerlint measure (real engine)', () => {
     expect(readFileSync(fixture('cache-good/src/index.js'), 'utf8')).toBe('console.log("v1")\n');
   });
 
-  test('BuildKit: a cache mount\'s contents are not in the image; the classic builder is refused in one line', () => {
+  test("BuildKit: a cache mount's contents are not in the image; the classic builder is refused in one line", () => {
     const report = measureJson('cache-mount', ['--builder', 'buildkit']);
     expect(report.builder).toBe('buildkit');
     expect(report.image.historyAligned).toBe(true);
@@ -144,7 +144,9 @@ describeEngine('layerlint measure (real engine)', () => {
       expect(result.code).toBe(0);
     } else {
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`layerlint: this Dockerfile uses a heredoc (line 2), which the Dockerfile frontend built into Docker Engine ${engine} cannot read: it needs Engine 23 or newer, or a '# syntax=docker/dockerfile:1' line (the engine then pulls that frontend)\n`);
+      expect(result.stderr).toBe(
+        `layerlint: this Dockerfile uses a heredoc (line 2), which the Dockerfile frontend built into Docker Engine ${engine} cannot read: it needs Engine 23 or newer, or a '# syntax=docker/dockerfile:1' line (the engine then pulls that frontend)\n`,
+      );
     }
     rmSync(dir, { recursive: true, force: true });
   });
@@ -157,7 +159,20 @@ describeEngine('layerlint measure (real engine)', () => {
   });
 
   test('thresholds: exceeded limits exit 1 with a clear line each', () => {
-    const result = layerlint(['measure', '--context', fixture('waste'), '--network', 'none', '-q', '--max-wasted-bytes', '1MB', '--min-efficiency', '0.9', '--max-image-size', '1MiB']);
+    const result = layerlint([
+      'measure',
+      '--context',
+      fixture('waste'),
+      '--network',
+      'none',
+      '-q',
+      '--max-wasted-bytes',
+      '1MB',
+      '--min-efficiency',
+      '0.9',
+      '--max-image-size',
+      '1MiB',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/wasted bytes 5\.24 MB exceed --max-wasted-bytes 1\.00 MB/);
     expect(result.stderr).toMatch(/efficiency \d+\.\d % is below --min-efficiency 90\.0 %/);
@@ -185,7 +200,7 @@ describeEngine('layerlint measure (real engine)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('--html with --cache-check: the figures, the base image\'s share and each re-run step beside the prediction', () => {
+  test("--html with --cache-check: the figures, the base image's share and each re-run step beside the prediction", () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-html-'));
     const html = join(dir, 'report.html');
     expect(layerlint(['measure', '--context', fixture('cache-good'), '--network', 'none', '-q', '--cache-check', '--html', html]).code).toBe(0);
@@ -209,7 +224,10 @@ describeEngine('layerlint measure (real engine)', () => {
 
   test.each(['classic', 'buildkit'])('Ctrl-C during a build (%s): exit 130, the step container and intermediate images are removed', async (builder) => {
     // --no-cache: BuildKit keeps its cache after the images are gone, and a cached sleep would not sleep.
-    const child = spawn(process.execPath, [bin, 'measure', '--context', fixture('slow'), '--network', 'none', '--builder', builder, '--no-cache'], { cwd: root, env: testEnv() });
+    const child = spawn(process.execPath, [bin, 'measure', '--context', fixture('slow'), '--network', 'none', '--builder', builder, '--no-cache'], {
+      cwd: root,
+      env: testEnv(),
+    });
     let stderr = '';
     const code = await new Promise<number | null>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
@@ -246,7 +264,9 @@ describeEngine('layerlint measure (real engine)', () => {
       expect(created.length).toBeGreaterThan(10);
       const left = created.filter((id) => spawnSync('docker', ['image', 'inspect', id]).status === 0);
       expect(left).toEqual([]);
-      const containers = spawnSync('docker', ['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Image}}'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      const containers = spawnSync('docker', ['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Image}}'], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter(Boolean);
       expect(containers.filter((line) => created.some((id) => line.includes(id.replace(/^sha256:/, '').slice(0, 12))))).toEqual([]);
       expect(existsSync(fixture('cache-good/node_modules'))).toBe(false);
     } finally {

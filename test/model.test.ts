@@ -20,7 +20,12 @@ describe('layer model', () => {
       CMD ["sh"]
     `);
     expect(m.steps.map((s) => `${s.instruction.keyword}:${s.createsLayer}`)).toEqual([
-      'ENV:false', 'WORKDIR:false', 'COPY:true', 'RUN:true', 'ADD:true', 'CMD:false',
+      'ENV:false',
+      'WORKDIR:false',
+      'COPY:true',
+      'RUN:true',
+      'ADD:true',
+      'CMD:false',
     ]);
   });
 
@@ -122,8 +127,14 @@ describe('layer model', () => {
       RUN curl -sLo/tmp/b.zip https://x.io/b.zip && wget -nv https://x.io/c.deb
     `);
     const created = (line: number) => m.steps.find((s) => s.instruction.range.start.line + 1 === line)!.created.map((e) => [e.path, e.kind, e.tree ?? false]);
-    expect(created(3)).toEqual([['/usr/local/bin/kubectl', 'download', false], ['/w', 'extract', true]]);
-    expect(created(4)).toEqual([['/tmp/b.zip', 'download', false], ['/w/c.deb', 'download', false]]);
+    expect(created(3)).toEqual([
+      ['/usr/local/bin/kubectl', 'download', false],
+      ['/w', 'extract', true],
+    ]);
+    expect(created(4)).toEqual([
+      ['/tmp/b.zip', 'download', false],
+      ['/w/c.deb', 'download', false],
+    ]);
   });
 
   test('tool paths follow the ENV of the stage built FROM and of official images (golang GOPATH=/go, rust CARGO_HOME)', async () => {
@@ -162,16 +173,22 @@ describe('layer model', () => {
   });
 
   test('stage roles: target, in final image, built, unused', async () => {
-    const m = await model(dockerfile`
+    const m = await model(
+      dockerfile`
       FROM golang:1.22 AS build
       RUN go build -o /app .
       FROM alpine:3.19 AS base
       FROM base AS final
       COPY --from=build /app /app
       FROM alpine:3.19 AS debug
-    `, { target: 'final' });
+    `,
+      { target: 'final' },
+    );
     expect(m.stages.map((s) => [s.isBuilt, s.inFinalImage, s.isTarget])).toEqual([
-      [true, false, false], [true, true, false], [true, true, true], [false, false, false],
+      [true, false, false],
+      [true, true, false],
+      [true, true, true],
+      [false, false, false],
     ]);
     expect(m.stages[2].dependsOn).toEqual([1, 0]);
   });
@@ -194,8 +211,11 @@ describe('layer model', () => {
     expect(build.cache.mountedStages).toEqual([0]);
     expect(build.rebuiltBy).toContain('rebuild of stage deps');
     expect([other.cache.mountedSources, other.cache.mountedStages]).toEqual([[], []]);
-    const rebuiltBy = (file: string) => predictRebuild(m, { files: [file] }, 'buildkit').stages
-      .flatMap((stage) => stage.steps).filter((step) => step.fate === 'rebuilt').map((step) => step.step.id);
+    const rebuiltBy = (file: string) =>
+      predictRebuild(m, { files: [file] }, 'buildkit')
+        .stages.flatMap((stage) => stage.steps)
+        .filter((step) => step.fate === 'rebuilt')
+        .map((step) => step.step.id);
     expect(rebuiltBy('go.sum')).toEqual([download.id, build.id, other.id]);
     expect(rebuiltBy('main.go')).toEqual([]);
   });
@@ -236,7 +256,10 @@ describe('layer model', () => {
     expect(pathsOverlap('/x/[!z-a]', '/x/b')).toBe(true);
     expect(pathsOverlap('/x/[a-c^\\]', '/x/^')).toBe(true);
     expect(pathsOverlap('/x/[a-c^\\]', '/x/d')).toBe(false);
-    const result = await lintText('From alpine:latest\n\nRUN apk update && apk add --update iputils \\\n\n  && rm -rf /var/cache/aINT ["p"-c".8"]\n', 'Dockerfile');
+    const result = await lintText(
+      'From alpine:latest\n\nRUN apk update && apk add --update iputils \\\n\n  && rm -rf /var/cache/aINT ["p"-c".8"]\n',
+      'Dockerfile',
+    );
     expect(result.ruleFailures).toEqual([]);
   });
 });

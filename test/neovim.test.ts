@@ -15,17 +15,21 @@ const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const available = nvim.status === 0;
 const run = available || process.env.CI === 'true';
 if (!available) {
-  process.stderr.write(`\n*** neovim test: nvim is not installed (apt-get install neovim). ${process.env.CI === 'true' ? 'CI=true: the test runs and FAILS.' : 'SKIPPING it.'}\n\n`);
+  process.stderr.write(
+    `\n*** neovim test: nvim is not installed (apt-get install neovim). ${process.env.CI === 'true' ? 'CI=true: the test runs and FAILS.' : 'SKIPPING it.'}\n\n`,
+  );
 }
 
 (run ? describe : describe.skip)('layerlint lsp in Neovim', () => {
-  test('diagnostics arrive, the quick fix applies through Neovim\'s code-action request, the diagnostic goes', () => {
+  test("diagnostics arrive, the quick fix applies through Neovim's code-action request, the diagnostic goes", () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-nvim-'));
     const file = join(dir, 'Dockerfile');
     const out = join(dir, 'result.json');
     writeFileSync(file, 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n');
     const result = spawnSync('nvim', ['--headless', '-u', 'NONE', '-c', `luafile ${session}`], {
-      encoding: 'utf8', timeout: 90_000, env: { ...process.env, LAYERLINT_BIN: bin, LAYERLINT_FILE: file, LAYERLINT_OUT: out },
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: { ...process.env, LAYERLINT_BIN: bin, LAYERLINT_FILE: file, LAYERLINT_OUT: out },
     });
     expect(result.error).toBeUndefined();
     const outcome = JSON.parse(readFileSync(out, 'utf8'));

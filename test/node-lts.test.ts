@@ -22,13 +22,17 @@ const bin = join(root, 'bin/layerlint');
 const otherNode = process.env.LAYERLINT_TEST_NODE_LTS ?? '';
 const available = otherNode !== '' && existsSync(otherNode);
 if (!available) {
-  process.stderr.write(`\n\n*** layerlint on the LTS Node: LAYERLINT_TEST_NODE_LTS ${otherNode ? `names no file (${otherNode})` : 'is not set'}.\n*** Run \`export LAYERLINT_TEST_NODE_LTS=$(bash scripts/node-lts-setup.sh)\`. ${process.env.CI === 'true' ? 'CI=true: the tests run and FAIL.' : 'SKIPPING them.'}\n\n`);
+  process.stderr.write(
+    `\n\n*** layerlint on the LTS Node: LAYERLINT_TEST_NODE_LTS ${otherNode ? `names no file (${otherNode})` : 'is not set'}.\n*** Run \`export LAYERLINT_TEST_NODE_LTS=$(bash scripts/node-lts-setup.sh)\`. ${process.env.CI === 'true' ? 'CI=true: the tests run and FAIL.' : 'SKIPPING them.'}\n\n`,
+  );
 }
 const describeIfNode = available || process.env.CI === 'true' ? describe : describe.skip;
 
 function lint(node: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(node, [bin, 'lint', '--shellcheck', 'off', '--format', 'json', ...args], {
-    encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NODE_OPTIONS: '', NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    env: { ...process.env, NODE_OPTIONS: '', NO_COLOR: '1', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };
 }
@@ -38,7 +42,10 @@ function batch(count: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'layerlint-lts-'));
   for (let i = 0; i < count; i++) {
     mkdirSync(join(dir, String(i)));
-    writeFileSync(join(dir, String(i), 'Dockerfile'), `FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && curl -fsSL https://example.com/${i} | sh\nCMD ["sh"]\n`);
+    writeFileSync(
+      join(dir, String(i), 'Dockerfile'),
+      `FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && curl -fsSL https://example.com/${i} | sh\nCMD ["sh"]\n`,
+    );
   }
   return dir;
 }
@@ -79,7 +86,9 @@ describeIfNode('layerlint on the LTS Node', () => {
     const server = spawn(otherNode, [bin, 'lsp', '--stdio'], { env: { ...process.env, NODE_OPTIONS: '', LAYERLINT_SHELL_PARSER: 'wasm' } });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     const published: PublishDiagnosticsParams[] = [];
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => { published.push(params); });
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      published.push(params);
+    });
     connection.listen();
     try {
       await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
@@ -88,7 +97,9 @@ describeIfNode('layerlint on the LTS Node', () => {
       expect(children).toHaveLength(1);
       expect(readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0')).toContain('--liftoff-only');
       const uri = 'file:///tmp/layerlint-lts-lsp/Dockerfile';
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM debian:12\nRUN apt-get update\nRUN export A=1\n' } });
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM debian:12\nRUN apt-get update\nRUN export A=1\n' },
+      });
       for (let waited = 0; !published.some((p) => p.uri === uri) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(published.find((p) => p.uri === uri)?.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['package-index-alone', 'shell-state-lost']));
       const exited = once(server, 'exit');

@@ -24,7 +24,9 @@ describe('slowNodeStartNote', () => {
 
   test('names the time, the file and the way round it, in one short line', () => {
     const note = slowNodeStartNote({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' }, { nodeStart: 0.55, v8Start: 61.3 });
-    expect(note).toBe('Node spent 61 ms reading NODE_EXTRA_CA_CERTS (/etc/ssl/certs/ca-certificates.crt) at start; lint needs no TLS: `env -u NODE_EXTRA_CA_CERTS layerlint …` starts sooner');
+    expect(note).toBe(
+      'Node spent 61 ms reading NODE_EXTRA_CA_CERTS (/etc/ssl/certs/ca-certificates.crt) at start; lint needs no TLS: `env -u NODE_EXTRA_CA_CERTS layerlint …` starts sooner',
+    );
   });
 });
 

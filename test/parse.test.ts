@@ -77,7 +77,9 @@ describe('parse: stages, ARG/ENV scoping, directives', () => {
   });
 
   test('an exec-form RUN is one command, taken as written; ["sh", "-c", "…"] has its script analysed', async () => {
-    const parsed = await parse('FROM alpine\nARG V=1\nRUN ["sudo", "pip", "install", "flask==$V"]\nRUN --network=none ["/bin/sh", "-c", "apk add curl && rm -rf /tmp/x | cat"]\n');
+    const parsed = await parse(
+      'FROM alpine\nARG V=1\nRUN ["sudo", "pip", "install", "flask==$V"]\nRUN --network=none ["/bin/sh", "-c", "apk add curl && rm -rf /tmp/x | cat"]\n',
+    );
     const [, pip, sh] = parsed.stages[0].instructions;
     // No shell runs, so $V is not expanded; sudo is looked through as in shell form.
     expect(pip.script?.commands.map((c) => [c.program, c.argv, c.wrappers])).toEqual([['pip', ['pip', 'install', 'flask==$V'], ['sudo']]]);
@@ -91,7 +93,7 @@ describe('parse: stages, ARG/ENV scoping, directives', () => {
   });
 
   test('single quotes and trailing commas are not exec form', async () => {
-    const parsed = await parse("FROM alpine\nCMD ['echo', 'hi']\nENTRYPOINT [\"a\",]\nRUN [\"sh\", 1]\n");
+    const parsed = await parse('FROM alpine\nCMD [\'echo\', \'hi\']\nENTRYPOINT ["a",]\nRUN ["sh", 1]\n');
     const [cmd, entrypoint, run] = parsed.stages[0].instructions;
     expect(cmd.form).toBe('shell');
     expect(cmd.execFormError).toMatch(/double quotes/);
@@ -149,9 +151,17 @@ describe('parse: stages, ARG/ENV scoping, directives', () => {
   test('heredocs as BuildKit reads them: on a file descriptor (5<<EOF, 0<<EOF), several per line, none inside quotes', async () => {
     const text = [
       'FROM alpine:3.19',
-      'RUN 0<<-"SCRIPT"', '\techo hi', '\tSCRIPT',
-      'RUN 5<<EOF cat /proc/self/fd/5 > /f', 'echo is data here', 'EOF',
-      'RUN cat /proc/self/fd/5 /proc/self/fd/6 5<<ONE 6<<TWO > /g', 'first', 'ONE', 'second', 'TWO',
+      'RUN 0<<-"SCRIPT"',
+      '\techo hi',
+      '\tSCRIPT',
+      'RUN 5<<EOF cat /proc/self/fd/5 > /f',
+      'echo is data here',
+      'EOF',
+      'RUN cat /proc/self/fd/5 /proc/self/fd/6 5<<ONE 6<<TWO > /g',
+      'first',
+      'ONE',
+      'second',
+      'TWO',
       'RUN echo "a <<b" && echo \'c <<d\'',
       'RUN ls',
       '',
@@ -164,7 +174,10 @@ describe('parse: stages, ARG/ENV scoping, directives', () => {
     expect(runs[0].heredocs.map((h) => h.content)).toEqual(['\techo hi']);
     expect(runs[0].script?.commands.map((c) => c.argv)).toEqual([['echo', 'hi']]);
     expect(runs[2].heredocs.map((h) => h.name)).toEqual(['ONE', 'TWO']);
-    expect(runs[3].script?.commands.map((c) => c.argv)).toEqual([['echo', 'a <<b'], ['echo', 'c <<d']]);
+    expect(runs[3].script?.commands.map((c) => c.argv)).toEqual([
+      ['echo', 'a <<b'],
+      ['echo', 'c <<d'],
+    ]);
   });
 
   test('a BOM and CRLF line endings parse like plain text', async () => {
@@ -237,7 +250,7 @@ describe('parse: continuation edge cases', () => {
   });
 });
 
-describe("heredocs that hadolint misreads (its issues #1137, #1051, #1019, #923, #960)", () => {
+describe('heredocs that hadolint misreads (its issues #1137, #1051, #1019, #923, #960)', () => {
   test('#1137: `RUN <<EOF bash` runs the body with bash; the next RUN right after the terminator is read', async () => {
     const text = 'FROM debian:12\nRUN <<EOF bash\n    set -euxo pipefail\n    echo 123 | cat\nEOF\nRUN echo next\n';
     const parsed = await parse(text);

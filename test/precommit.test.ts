@@ -12,7 +12,9 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const available = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!available) {
-  process.stderr.write(`\n*** pre-commit tests: the pre-commit command is missing (apt-get install pre-commit). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`);
+  process.stderr.write(
+    `\n*** pre-commit tests: the pre-commit command is missing (apt-get install pre-commit). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`,
+  );
 }
 const describeHooks = available || process.env.CI === 'true' ? describe : describe.skip;
 

@@ -83,20 +83,37 @@ describeEngine.each(['classic', 'buildkit'] as const)('rebuild prediction agains
     const tag = `layerlint-test-rebuild:${builder}-${token}-${tags.length}`;
     tags.push(tag);
     return buildImage(docker, {
-      context: loadBuildContext(scratch), dockerfilePath: join(scratch, 'Dockerfile'), parsed: parseDockerfile(dockerfileText, 'Dockerfile'),
-      tag, target: null, buildArgs, network: 'none', noCache: false, progress: quiet, builder,
+      context: loadBuildContext(scratch),
+      dockerfilePath: join(scratch, 'Dockerfile'),
+      parsed: parseDockerfile(dockerfileText, 'Dockerfile'),
+      tag,
+      target: null,
+      buildArgs,
+      network: 'none',
+      noCache: false,
+      progress: quiet,
+      builder,
     });
   }
 
   /** Build the original, then `after` with the cache, and compare what re-ran with the prediction for `change`. */
-  async function compare(after: string, change: (before: ReturnType<typeof parseDockerfile>, now: ReturnType<typeof parseDockerfile>) => ChangeSet, buildArgs: Record<string, string> = {}): Promise<Comparison> {
+  async function compare(
+    after: string,
+    change: (before: ReturnType<typeof parseDockerfile>, now: ReturnType<typeof parseDockerfile>) => ChangeSet,
+    buildArgs: Record<string, string> = {},
+  ): Promise<Comparison> {
     await build(originalDockerfile);
     const result = await build(after, buildArgs);
     const now = parseDockerfile(after, 'Dockerfile');
     const model = buildLayerModel(now, { context: loadBuildContext(scratch) });
     const prediction = predictRebuild(model, change(parseDockerfile(originalDockerfile, 'Dockerfile'), now), builder);
-    const engine = result.steps.filter((step) => !step.cached && step.instruction && step.instruction.keyword !== 'FROM').map((step) => step.instruction!.range.start.line + 1);
-    const predicted = prediction.stages.flatMap((stage) => stage.steps).filter((step) => step.fate === 'rebuilt').map((step) => step.step.instruction.range.start.line + 1);
+    const engine = result.steps
+      .filter((step) => !step.cached && step.instruction && step.instruction.keyword !== 'FROM')
+      .map((step) => step.instruction!.range.start.line + 1);
+    const predicted = prediction.stages
+      .flatMap((stage) => stage.steps)
+      .filter((step) => step.fate === 'rebuilt')
+      .map((step) => step.step.instruction.range.start.line + 1);
     return { engine: engine.sort((a, b) => a - b), predicted };
   }
 
@@ -110,7 +127,11 @@ describeEngine.each(['classic', 'buildkit'] as const)('rebuild prediction agains
   };
 
   test('measure --cache-check: a source, a manifest, an ignored file and a file only a builder stage reads', () => {
-    const result = spawnSync(process.execPath, [join(root, 'bin/layerlint'), 'measure', '--context', project, '--network', 'none', '--cache-check', '--format', 'json', '-q', '--builder', builder], { encoding: 'utf8', timeout: 240_000 });
+    const result = spawnSync(
+      process.execPath,
+      [join(root, 'bin/layerlint'), 'measure', '--context', project, '--network', 'none', '--cache-check', '--format', 'json', '-q', '--builder', builder],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
     expect(result.stderr).toBe('');
     const runs = JSON.parse(result.stdout).cacheCheck.runs as { change: string; rebuilt: number[]; matchesPrediction: boolean }[];
     expect(runs.map((run) => [run.change, run.rebuilt, run.matchesPrediction])).toEqual([

@@ -21,7 +21,8 @@ const bin = join(root, 'bin/layerlint');
 
 /** `line:fate` for every step that is not kept, e.g. `['5:rebuilt', '6:config']`. */
 function fates(m: LayerModel, change: ChangeSet, builder: Builder): string[] {
-  return predictRebuild(m, change, builder).stages.flatMap((stage) => stage.steps)
+  return predictRebuild(m, change, builder)
+    .stages.flatMap((stage) => stage.steps)
     .filter((step) => step.fate !== 'kept')
     .map((step) => `${step.step.instruction.range.start.line + 1}:${step.fate}`);
 }
@@ -65,29 +66,53 @@ describe('the cache rule of each builder', () => {
 
   test('a manifest edit: from the COPY that reads it on; BuildKit reuses a COPY --link layer and has no config steps', async () => {
     const m = await model(text);
-    expect(fates(m, { files: ['package.json'] }, 'buildkit')).toEqual(['4:not-built', '7:rebuilt', '8:rebuilt', '9:config', '10:relinked', '11:rebuilt', '12:rebuilt', '13:config']);
+    expect(fates(m, { files: ['package.json'] }, 'buildkit')).toEqual([
+      '4:not-built',
+      '7:rebuilt',
+      '8:rebuilt',
+      '9:config',
+      '10:relinked',
+      '11:rebuilt',
+      '12:rebuilt',
+      '13:config',
+    ]);
     // The classic builder builds every stage up to the target, runs LABEL and CMD as steps and has no --link.
-    expect(fates(m, { files: ['package.json'] }, 'classic')).toEqual(['7:rebuilt', '8:rebuilt', '9:rebuilt', '10:rebuilt', '11:rebuilt', '12:rebuilt', '13:rebuilt']);
+    expect(fates(m, { files: ['package.json'] }, 'classic')).toEqual([
+      '7:rebuilt',
+      '8:rebuilt',
+      '9:rebuilt',
+      '10:rebuilt',
+      '11:rebuilt',
+      '12:rebuilt',
+      '13:rebuilt',
+    ]);
   });
 
   test('a file no step reads rebuilds nothing; a builder stage rebuild reaches only the COPY --from', async () => {
     const m = await model(text);
     expect(fates(m, { files: ['README.md'] }, 'buildkit').filter((f) => !f.endsWith('config') && !f.endsWith('not-built'))).toEqual([]);
-    const prediction = predictRebuild(m, { files: [], instructions: [{ stageIndex: 0, position: 0, keyword: 'RUN', reason: 'RUN on line 2 changed' }] }, 'buildkit');
+    const prediction = predictRebuild(
+      m,
+      { files: [], instructions: [{ stageIndex: 0, position: 0, keyword: 'RUN', reason: 'RUN on line 2 changed' }] },
+      'buildkit',
+    );
     const final = prediction.stages[2];
     expect(final.firstRebuilt?.step.instruction.range.start.line).toBe(11);
     expect(final.firstRebuilt?.reasons[0]).toMatch(/^copies from stage tools, which rebuilds \(a cache hit if the copied files come out the same\)/);
   });
 
   test('--target: the stages after the target are not built; BuildKit skips the stages the target does not need', async () => {
-    const m = await model(dockerfile`
+    const m = await model(
+      dockerfile`
       FROM alpine:3.20 AS docs
       COPY docs/ /docs/
       FROM alpine:3.20 AS build
       COPY src/ /src/
       FROM alpine:3.20
       COPY --from=build /src /app
-    `, { target: 'build' });
+    `,
+      { target: 'build' },
+    );
     expect(fates(m, { files: ['src/main.c', 'docs/index.md'] }, 'buildkit')).toEqual(['2:not-built', '4:rebuilt', '6:not-built']);
     expect(fates(m, { files: ['src/main.c', 'docs/index.md'] }, 'classic')).toEqual(['2:rebuilt', '4:rebuilt', '6:not-built']);
   });
@@ -120,13 +145,16 @@ describe('the cache rule of each builder', () => {
   });
 
   test('a bind mount reads its files for that RUN only; a deleted file still matches the COPY pattern', async () => {
-    const m = await model(dockerfile`
+    const m = await model(
+      dockerfile`
       FROM golang:1.22
       WORKDIR /src
       RUN --mount=type=bind,source=go.sum,target=go.sum --mount=type=cache,target=/root/.cache go mod download
       COPY *.go ./
       RUN go build
-    `, { context: loadBuildContext(project({ 'go.sum': '', 'main.go': '' })) });
+    `,
+      { context: loadBuildContext(project({ 'go.sum': '', 'main.go': '' })) },
+    );
     expect(fates(m, { files: ['go.sum'] }, 'buildkit')).toEqual(['3:rebuilt', '4:rebuilt', '5:rebuilt']);
     expect(fates(m, { files: ['old.go'], deletedFiles: ['old.go'] }, 'buildkit')).toEqual(['4:rebuilt', '5:rebuilt']);
   });
@@ -180,7 +208,9 @@ describe('needless installs', () => {
   async function needless(text: string, files: Record<string, string>, changed: string[]) {
     const context = loadBuildContext(project(files));
     const m = await model(text, { context });
-    return needlessReruns(predictRebuild(m, { files: changed }, 'buildkit'), context).map((n) => `${n.step.step.instruction.range.start.line + 1}:${n.installs}:${n.files.join(',')}`);
+    return needlessReruns(predictRebuild(m, { files: changed }, 'buildkit'), context).map(
+      (n) => `${n.step.step.instruction.range.start.line + 1}:${n.installs}:${n.files.join(',')}`,
+    );
   }
 
   test('a README edit re-runs npm ci after COPY . .', async () => {
@@ -190,7 +220,9 @@ describe('needless installs', () => {
   test('not when the change is a manifest, or npm runs a lifecycle script, or the RUN also builds', async () => {
     expect(await needless(broadCopy, { 'package.json': '{}', 'index.js': '' }, ['package.json'])).toEqual([]);
     expect(await needless(broadCopy, { 'package.json': '{"scripts":{"prepare":"tsc"}}', 'README.md': '' }, ['README.md'])).toEqual([]);
-    expect(await needless(broadCopy.replace('RUN npm ci', 'RUN npm ci && npm run build'), { 'package.json': '{}', 'README.md': '' }, ['README.md'])).toEqual([]);
+    expect(await needless(broadCopy.replace('RUN npm ci', 'RUN npm ci && npm run build'), { 'package.json': '{}', 'README.md': '' }, ['README.md'])).toEqual(
+      [],
+    );
   });
 
   test('not for installs of the project itself (uv sync, pip install .)', async () => {
@@ -234,7 +266,14 @@ describe('layerlint layers --changed / --since', () => {
   });
 
   test('--since: git changes (edited, new, deleted files and the Dockerfile), SARIF and --fail-on-needless', () => {
-    const dir = project({ Dockerfile: text.replace('COPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .', 'COPY . .\nRUN npm ci'), 'package.json': '{}', 'package-lock.json': '{}', 'index.js': '', 'README.md': 'v1', 'old.js': '' });
+    const dir = project({
+      Dockerfile: text.replace('COPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .', 'COPY . .\nRUN npm ci'),
+      'package.json': '{}',
+      'package-lock.json': '{}',
+      'index.js': '',
+      'README.md': 'v1',
+      'old.js': '',
+    });
     git(dir, 'init', '-q');
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'one');
@@ -249,15 +288,22 @@ describe('layerlint layers --changed / --since', () => {
     expect(failing.code).toBe(1);
     const sarif = JSON.parse(failing.stdout);
     expect(sarifValidator()(sarif)).toBe(true);
-    expect(sarif.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => `${r.ruleId}:${r.locations[0].physicalLocation.region.startLine}`))
-      .toEqual(['change-rebuilds:3', 'needless-install-rerun:4']);
+    expect(
+      sarif.runs[0].results.map(
+        (r: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
+          `${r.ruleId}:${r.locations[0].physicalLocation.region.startLine}`,
+      ),
+    ).toEqual(['change-rebuilds:3', 'needless-install-rerun:4']);
     // The Dockerfile's own edit, compared with its text at the commit.
     writeFileSync(join(dir, 'Dockerfile'), text.replace('CMD ["node", "index.js"]', 'CMD ["node", "server.js"]'));
     git(dir, 'checkout', '-q', '--', 'README.md', 'old.js');
     rmSync(join(dir, 'new.js'));
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'two');
-    writeFileSync(join(dir, 'Dockerfile'), text.replace('CMD ["node", "index.js"]', 'CMD ["node", "server.js"]').replace('RUN npm ci', 'RUN npm ci --omit=dev'));
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      text.replace('CMD ["node", "index.js"]', 'CMD ["node", "server.js"]').replace('RUN npm ci', 'RUN npm ci --omit=dev'),
+    );
     const edited = layerlint(['layers', 'Dockerfile', '--since', 'HEAD', '--format', 'json'], dir);
     expect(JSON.parse(edited.stdout).dockerfileChanges).toEqual(['RUN on line 4 changed']);
   });
@@ -277,13 +323,18 @@ describe('layerlint layers --changed / --since', () => {
     expect(timings.stderr).toBe("layerlint: --timings: cannot read 'nope.json' (no such file or directory)\n");
   });
 
-  test('--timings: each step\'s time from a measure report, and the total the change costs', () => {
+  test("--timings: each step's time from a measure report, and the total the change costs", () => {
     const dir = project({ Dockerfile: text, 'package.json': '{}', 'package-lock.json': '{}', 'index.js': '' });
-    writeFileSync(join(dir, 'measure.json'), JSON.stringify({ buildSteps: [
-      { line: 3, text: 'COPY package.json package-lock.json ./', cached: false, seconds: 0.5 },
-      { line: 4, text: 'RUN npm ci', cached: false, seconds: 42 },
-      { line: 5, text: 'COPY . .', cached: false, seconds: 1.5 },
-    ] }));
+    writeFileSync(
+      join(dir, 'measure.json'),
+      JSON.stringify({
+        buildSteps: [
+          { line: 3, text: 'COPY package.json package-lock.json ./', cached: false, seconds: 0.5 },
+          { line: 4, text: 'RUN npm ci', cached: false, seconds: 42 },
+          { line: 5, text: 'COPY . .', cached: false, seconds: 1.5 },
+        ],
+      }),
+    );
     const result = layerlint(['layers', 'Dockerfile', '--changed', 'package.json', '--timings', 'measure.json'], dir);
     expect(result.stdout).toMatch(/RUN npm ci +\[42\.0 s\]/);
     expect(result.stdout).toContain('3 of 4 build step(s) re-run, about 44.0 s by the last measured build.');

@@ -116,7 +116,9 @@ describe('relaunchWithNodeOptions', () => {
   // A script that relaunches itself once, as runLint does, and reports what the second process got.
   const dir = mkdtempSync(join(tmpdir(), 'layerlint-relaunch-'));
   const script = join(dir, 'relaunch-me.mjs');
-  writeFileSync(script, `
+  writeFileSync(
+    script,
+    `
 import { relaunchWithNodeOptions } from ${JSON.stringify(builtRelaunch)};
 if (!process.execArgv.includes('--v8-pool-size=1')) {
   const code = await relaunchWithNodeOptions(['--v8-pool-size=1']);
@@ -128,12 +130,18 @@ console.log(JSON.stringify({ pid: process.pid, execArgv: process.execArgv, argv:
 if (process.argv[2] === 'die') process.kill(process.pid, 'SIGTERM');
 if (process.argv[2] === 'wait') setTimeout(() => process.exit(0), 60_000);
 else process.exit(7);
-`);
+`,
+  );
 
   test('runs the same command line with the options, sharing stdin and stdout, and returns its exit code', () => {
     const result = spawnSync(process.execPath, ['--max-old-space-size=300', script, 'a b', '-'], { input: 'from stdin', encoding: 'utf8' });
     expect(result.status).toBe(7);
-    expect(JSON.parse(result.stdout)).toMatchObject({ execArgv: ['--max-old-space-size=300', '--v8-pool-size=1'], argv: ['a b', '-'], input: 'from stdin', relaunched: '1' });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      execArgv: ['--max-old-space-size=300', '--v8-pool-size=1'],
+      argv: ['a b', '-'],
+      input: 'from stdin',
+      relaunched: '1',
+    });
   });
 
   test('a relaunched process killed by a signal ends this one by the same signal', () => {
@@ -144,7 +152,7 @@ else process.exit(7);
   test('a signal sent to this process alone is passed on: the relaunched one does not outlive it', async () => {
     const parent = spawn(process.execPath, [script, 'wait'], { stdio: ['pipe', 'pipe', 'inherit'] });
     parent.stdin.end();
-    const [line] = await once(parent.stdout, 'data') as [Buffer];
+    const [line] = (await once(parent.stdout, 'data')) as [Buffer];
     const childPid = (JSON.parse(line.toString()) as { pid: number }).pid;
     expect(isAlive(childPid)).toBe(true);
     parent.kill('SIGTERM');
@@ -162,7 +170,11 @@ describe('layerlint lint of a big batch', () => {
   }
   function lint(env: NodeJS.ProcessEnv) {
     return spawnSync(process.execPath, [bin, 'lint', '--verbose', '--shellcheck', 'off', '--format', 'json', '-', dir], {
-      cwd: dir, input: 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n', encoding: 'utf8', maxBuffer: 64 << 20, env: { ...env, NO_COLOR: '1' },
+      cwd: dir,
+      input: 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n',
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      env: { ...env, NO_COLOR: '1' },
     });
   }
 

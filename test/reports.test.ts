@@ -20,7 +20,8 @@ async function reportFor(path: string, text: string): Promise<Report> {
 
 function allFixtures(dir = fixtureDir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? allFixtures(join(dir, entry.name)) : entry.name.endsWith('.Dockerfile') || entry.name === 'Dockerfile' ? [join(dir, entry.name)] : []);
+    entry.isDirectory() ? allFixtures(join(dir, entry.name)) : entry.name.endsWith('.Dockerfile') || entry.name === 'Dockerfile' ? [join(dir, entry.name)] : [],
+  );
 }
 
 describe('SARIF', () => {
@@ -89,7 +90,15 @@ describe('JSON and text', () => {
   test('JSON has the documented shape with 1-based positions', async () => {
     const json = JSON.parse(formatJson(await reportFor('Dockerfile', 'FROM alpine:3.19\nCMD ["a"]\nCMD ["b"]\n')));
     expect(json).toMatchObject({ formatVersion: 1, tool: { name: 'layerlint' }, summary: { files: 1, findings: 1, warning: 1 } });
-    expect(json.files[0].findings[0]).toMatchObject({ ruleId: 'multiple-cmd', severity: 'warning', category: 'runtime', line: 2, column: 1, endLine: 2, endColumn: 10 });
+    expect(json.files[0].findings[0]).toMatchObject({
+      ruleId: 'multiple-cmd',
+      severity: 'warning',
+      category: 'runtime',
+      line: 2,
+      column: 1,
+      endLine: 2,
+      endColumn: 10,
+    });
     expect(json.files[0].findings[0].fix.edits[0]).toMatchObject({ line: 2, column: 1, endLine: 3, endColumn: 1, newText: '' });
   });
 

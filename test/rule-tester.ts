@@ -76,7 +76,10 @@ export function fixedText(code: string, findings: Finding[]): string | null {
 function title(testCase: ValidCase): string {
   if (typeof testCase !== 'string' && testCase.name) return testCase.name;
   const code = typeof testCase === 'string' ? testCase : testCase.code;
-  const lines = code.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = code
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const shown = (lines.find((line) => !/^from\s/i.test(line)) ?? lines[0] ?? '(empty)').replace(/\s+/g, ' ');
   return shown.length > 70 ? `${shown.slice(0, 69)}…` : shown;
 }

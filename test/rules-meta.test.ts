@@ -47,14 +47,18 @@ test('rule ids are unique; hadolint codes look like DLnnnn', () => {
 describe('docs examples are true: Bad fires the rule, Good does not', () => {
   // These need inputs a Dockerfile alone cannot give (a build context, a config); their tests cover them.
   const needsMore: Record<string, string> = {
-    'missing-dockerignore': 'a build context', 'copy-ignored-file': 'a build context with a .dockerignore',
-    'untrusted-registry': 'a trusted-registries config', 'label-schema': 'a label-schema config',
+    'missing-dockerignore': 'a build context',
+    'copy-ignored-file': 'a build context with a .dockerignore',
+    'untrusted-registry': 'a trusted-registries config',
+    'label-schema': 'a label-schema config',
   };
-  const examples = allRules.filter((rule) => !needsMore[rule.meta.id]).map((rule) => {
-    const text = readFileSync(new URL(`docs/rules/${rule.meta.id}.md`, root), 'utf8');
-    const block = (section: string) => text.match(new RegExp(`^## ${section}\\n+\`\`\`dockerfile\\n([\\s\\S]+?)\`\`\``, 'm'))![1];
-    return [rule.meta.id, block('Bad'), block('Good')] as const;
-  });
+  const examples = allRules
+    .filter((rule) => !needsMore[rule.meta.id])
+    .map((rule) => {
+      const text = readFileSync(new URL(`docs/rules/${rule.meta.id}.md`, root), 'utf8');
+      const block = (section: string) => text.match(new RegExp(`^## ${section}\\n+\`\`\`dockerfile\\n([\\s\\S]+?)\`\`\``, 'm'))![1];
+      return [rule.meta.id, block('Bad'), block('Good')] as const;
+    });
 
   test.each(examples)('%s', async (id, bad, good) => {
     const { findings } = await import('./helpers.js');
@@ -65,7 +69,9 @@ describe('docs examples are true: Bad fires the rule, Good does not', () => {
   test('docs header line matches the rule meta', () => {
     for (const { meta } of allRules) {
       const line = readFileSync(new URL(`docs/rules/${meta.id}.md`, root), 'utf8').split('\n')[2];
-      expect(line).toContain(`**Category:** ${meta.category} · **Default severity:** ${meta.severity} · **On by default:** ${meta.recommended ? 'yes' : 'no (opt-in)'}`);
+      expect(line).toContain(
+        `**Category:** ${meta.category} · **Default severity:** ${meta.severity} · **On by default:** ${meta.recommended ? 'yes' : 'no (opt-in)'}`,
+      );
       for (const code of meta.hadolint ?? []) expect(line).toContain(code);
       // An opt-in rule's page says why it is off, in the words `layerlint rules` prints.
       if (!meta.recommended) expect(readFileSync(new URL(`docs/rules/${meta.id}.md`, root), 'utf8')).toContain(`**Off by default.** ${meta.optInBecause}`);

@@ -27,8 +27,10 @@ describe('rule runner: suppressions and config', () => {
 
   test('a hadolint code of a rule that stands for several suppresses only its own findings', async () => {
     const strict = (): ReturnType<typeof defaultConfig> => ({ ...defaultConfig(), extends: 'strict' });
-    const pins = (prefix = '', config = strict()) => findings(`FROM debian:12\n${prefix}RUN apt-get install -y curl && pip install flask\n`, { config })
-      .then((found) => found.filter((f) => f.ruleId === 'unpinned-package').map((f) => f.properties.hadolint));
+    const pins = (prefix = '', config = strict()) =>
+      findings(`FROM debian:12\n${prefix}RUN apt-get install -y curl && pip install flask\n`, { config }).then((found) =>
+        found.filter((f) => f.ruleId === 'unpinned-package').map((f) => f.properties.hadolint),
+      );
     expect(await pins()).toEqual(['DL3008', 'DL3013']);
     expect(await pins('# hadolint ignore=DL3008\n')).toEqual(['DL3013']);
     expect(await pins('# hadolint global ignore=DL3013\n')).toEqual(['DL3008']);
@@ -64,7 +66,7 @@ describe('rule runner: suppressions and config', () => {
   });
 
   test('findings are sorted by position', async () => {
-    const result = await findings("FROM alpine\nCMD ['x']\nCMD [\"y\"]\nFORM\n");
+    const result = await findings('FROM alpine\nCMD [\'x\']\nCMD ["y"]\nFORM\n');
     const lines = result.map((f) => f.range.start.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
   });

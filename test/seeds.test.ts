@@ -31,8 +31,13 @@ const expected: Record<string, { source: string; findings: string[] }> = {
   'alpine-mkdir-copy.Dockerfile': {
     source: '002: repeated mkdir/COPY to show which instructions make layers',
     findings: [
-      '1:latest-base-image', '4:copy-relative-dest-without-workdir', '5:copy-relative-dest-without-workdir',
-      '6:copy-relative-dest-without-workdir', '8:consecutive-run', '10:consecutive-run', '11:consecutive-run',
+      '1:latest-base-image',
+      '4:copy-relative-dest-without-workdir',
+      '5:copy-relative-dest-without-workdir',
+      '6:copy-relative-dest-without-workdir',
+      '8:consecutive-run',
+      '10:consecutive-run',
+      '11:consecutive-run',
       '12:copy-relative-dest-without-workdir',
     ],
   },

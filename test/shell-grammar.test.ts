@@ -58,15 +58,42 @@ function sameTree(script: string): void {
 }
 
 const PIECES = [
-  'apt-get update', 'apt-get install -y --no-install-recommends curl=7.*', 'rm -rf /var/lib/apt/lists/*', 'pip install -r req.txt',
-  'echo "a $HOME b"', "echo 'x y'", 'echo ${V:-x}', 'A=1 B="two words" make', 'sudo -u app env X=1 npm ci', 'sh -c "apk add curl"',
-  'cat <<EOF\nline $X\nEOF\n', 'cat <<-"EOT"\n\tx\n\tEOT\n', 'curl -fsSL https://x.io/a.tgz > a.tgz', 'make 2>&1 | tee log',
-  'if [ -f x ]; then echo y; fi', 'for f in a b; do rm "$f"; done', '(cd /x && make)', '{ echo a; echo b; }', 'A=$(uname -m)',
-  'echo `date`', 'case $X in a) b;; esac', 'echo héllo 日本 😀', 'x\u0000y', '"unterminated', "'single", '$((1+', 'echo \\',
+  'apt-get update',
+  'apt-get install -y --no-install-recommends curl=7.*',
+  'rm -rf /var/lib/apt/lists/*',
+  'pip install -r req.txt',
+  'echo "a $HOME b"',
+  "echo 'x y'",
+  'echo ${V:-x}',
+  'A=1 B="two words" make',
+  'sudo -u app env X=1 npm ci',
+  'sh -c "apk add curl"',
+  'cat <<EOF\nline $X\nEOF\n',
+  'cat <<-"EOT"\n\tx\n\tEOT\n',
+  'curl -fsSL https://x.io/a.tgz > a.tgz',
+  'make 2>&1 | tee log',
+  'if [ -f x ]; then echo y; fi',
+  'for f in a b; do rm "$f"; done',
+  '(cd /x && make)',
+  '{ echo a; echo b; }',
+  'A=$(uname -m)',
+  'echo `date`',
+  'case $X in a) b;; esac',
+  'echo héllo 日本 😀',
+  'x\u0000y',
+  '"unterminated',
+  "'single",
+  '$((1+',
+  'echo \\',
 ];
 const SEPARATORS = [' && ', ' || ', '; ', ' | ', '\n', ' \\\n  ', '\r\n', ' & ', ' '];
 const script = fc.oneof(
-  { weight: 6, arbitrary: fc.array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 8 }).map((parts) => parts.map(([piece, separator]) => piece + separator).join('')) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 8 })
+      .map((parts) => parts.map(([piece, separator]) => piece + separator).join('')),
+  },
   // Random printable ASCII; non-ASCII text comes from PIECES, in words and quotes (see the known difference below).
   { weight: 2, arbitrary: fc.string({ maxLength: 60 }) },
 );
@@ -76,13 +103,18 @@ const cutScript = fc.tuple(script, fc.nat()).map(([text, cut]) => text.slice(0, 
 describe('shell grammar: native binding and WebAssembly build agree', () => {
   test('on generated and cut-off scripts', () => {
     if (!native) return;
-    fc.assert(fc.property(fc.oneof(script, cutScript), (text) => sameTree(text)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.oneof(script, cutScript), (text) => sameTree(text)),
+      { numRuns: RUNS },
+    );
   });
 
   test('on every RUN of 300 bench-corpus Dockerfiles', () => {
     if (!native) return;
     for (let n = 0; n < 300; n++) {
-      const runs = generateDockerfile(n).split(/\n(?=[A-Z#])/).filter((line: string) => line.startsWith('RUN '));
+      const runs = generateDockerfile(n)
+        .split(/\n(?=[A-Z#])/)
+        .filter((line: string) => line.startsWith('RUN '));
       for (const run of runs) sameTree(run.slice(4));
     }
   });

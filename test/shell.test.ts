@@ -3,7 +3,7 @@ import { loadShellParser, parseShellScript, unquoteWord } from '../src/parse/she
 import { model } from './helpers.js';
 
 const origin = { line: 4, character: 4 };
-const lookup = (name: string) => ({ HOME: '/root', V: '1.0' } as Record<string, string>)[name];
+const lookup = (name: string) => (({ HOME: '/root', V: '1.0' }) as Record<string, string>)[name];
 
 describe('shell: RUN scripts into simple commands', () => {
   test('argv, quotes, variables, positions', async () => {
@@ -50,11 +50,18 @@ describe('shell: RUN scripts into simple commands', () => {
     ]);
     expect(script.stateChanges[1].range).toEqual({ start: { line: 4, character: 9 }, end: { line: 4, character: 26 } });
     // The inline assignment of `X=2 make` is the command's own, not a statement of the shell.
-    expect(script.commands.map((c) => [c.program, c.exported])).toEqual([['pip', { A: '1', C: '3' }], ['make', { A: '1', C: '3' }]]);
+    expect(script.commands.map((c) => [c.program, c.exported])).toEqual([
+      ['pip', { A: '1', C: '3' }],
+      ['make', { A: '1', C: '3' }],
+    ]);
     expect(script.commands[1].assignments).toEqual({ X: '2' });
     // A command before any export shares the one empty environment; sh -c inherits what was exported.
     const nested = parseShellScript('true; export P=1; sh -c "pip install z"', origin, lookup);
-    expect(nested.commands.map((c) => [c.program, c.exported])).toEqual([['true', {}], ['sh', { P: '1' }], ['pip', { P: '1' }]]);
+    expect(nested.commands.map((c) => [c.program, c.exported])).toEqual([
+      ['true', {}],
+      ['sh', { P: '1' }],
+      ['pip', { P: '1' }],
+    ]);
     expect(nested.stateChanges).toHaveLength(1);
   });
 
@@ -87,7 +94,9 @@ describe('shell: RUN scripts into simple commands', () => {
 describe('variables a RUN sets itself, and word splitting', () => {
   // The official images' `buildDeps='gcc make' && apt-get install $buildDeps`, and ENV PKGS="curl gcc" … $PKGS.
   test('an unquoted $VAR with a known value is split into words; a value set earlier in the script is used', async () => {
-    const m = await model('FROM debian:12\nENV PKGS="curl gcc"\nRUN apt-get install -y $PKGS "$PKGS"\nRUN buildDeps="gcc make" && apt-get install -y $buildDeps\n');
+    const m = await model(
+      'FROM debian:12\nENV PKGS="curl gcc"\nRUN apt-get install -y $PKGS "$PKGS"\nRUN buildDeps="gcc make" && apt-get install -y $buildDeps\n',
+    );
     const runs = m.steps.filter((s) => s.instruction.keyword === 'RUN');
     expect(runs[0].systemPackages[0].packages).toEqual(['curl', 'gcc', 'curl gcc']);
     expect(runs[1].systemPackages[0].packages).toEqual(['gcc', 'make']);

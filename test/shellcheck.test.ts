@@ -16,7 +16,10 @@ import { STRICT_CONFIG } from './helpers.js';
 import { sarifValidator } from './sarif-schema.js';
 
 const shellcheck = findShellcheck();
-if (!shellcheck) process.stderr.write(`\n*** ShellCheck tests: no shellcheck on PATH (apt-get install shellcheck). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`);
+if (!shellcheck)
+  process.stderr.write(
+    `\n*** ShellCheck tests: no shellcheck on PATH (apt-get install shellcheck). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`,
+  );
 const describeShellcheck = shellcheck || process.env.CI === 'true' ? describe : describe.skip;
 const bin = new URL('../bin/layerlint', import.meta.url).pathname;
 
@@ -51,7 +54,10 @@ describeShellcheck('ShellCheck', () => {
   test('suppressed like any rule: # hadolint ignore=SC2086, config off', async () => {
     const text = 'FROM alpine:3.19\n# hadolint ignore=SC2086\nRUN cp $SRC /dst\n';
     expect(await sc(text)).toEqual([]);
-    const result = await lintText('FROM alpine:3.19\nRUN cp $SRC /dst\n', 'Dockerfile', { shellcheck, config: { ...defaultConfig(), rules: { SC2086: 'off' } } });
+    const result = await lintText('FROM alpine:3.19\nRUN cp $SRC /dst\n', 'Dockerfile', {
+      shellcheck,
+      config: { ...defaultConfig(), rules: { SC2086: 'off' } },
+    });
     expect(result.findings.map((f) => f.ruleId)).not.toContain('SC2086');
   });
 
@@ -62,7 +68,9 @@ describeShellcheck('ShellCheck', () => {
     writeFileSync(wrapper, `#!/bin/sh\necho call >> '${log}'\nexec '${shellcheck}' "$@"\n`);
     chmodSync(wrapper, 0o755);
     writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.19\nRUN cp $A /a\nRUN cp $B /b\nRUN <<EOF\ncd /x\nEOF\n');
-    const result = spawnSync(process.execPath, [bin, 'lint', join(dir, 'Dockerfile'), '--shellcheck', wrapper, '--select', 'strict', '-f', 'json'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bin, 'lint', join(dir, 'Dockerfile'), '--shellcheck', wrapper, '--select', 'strict', '-f', 'json'], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(result.stdout).files[0].findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('SC'))).toHaveLength(3);
     expect(readFileSync(log, 'utf8')).toBe('call\n');
   });
@@ -84,7 +92,11 @@ describeShellcheck('ShellCheck', () => {
   test('SARIF carries SC rules with the ShellCheck wiki as help and validates', async () => {
     const text = 'FROM alpine:3.19\nRUN cp $SRC /dst\n';
     const result = await lintText(text, 'Dockerfile', { shellcheck });
-    const sarif = toSarif({ files: [{ path: 'Dockerfile', text, findings: result.findings, error: null }], rules: [...allRules, ...result.extraRules], rootDir: '/' });
+    const sarif = toSarif({
+      files: [{ path: 'Dockerfile', text, findings: result.findings, error: null }],
+      rules: [...allRules, ...result.extraRules],
+      rootDir: '/',
+    });
     expect(sarifValidator()(sarif)).toBe(true);
     expect(sarif.runs[0].tool.driver.rules!.find((r) => r.id === 'SC2086')!.helpUri).toBe('https://www.shellcheck.net/wiki/SC2086');
   });
@@ -97,24 +109,35 @@ describeShellcheck('ShellCheck', () => {
     expect(bad.stderr).toMatch(/--shellcheck: '\/nope\/shellcheck' is not an executable file/);
     const off = spawnSync(process.execPath, [bin, 'lint', 'Dockerfile', '--shellcheck', 'off', '-f', 'json'], { cwd: dir, encoding: 'utf8' });
     expect(JSON.parse(off.stdout).summary.findings).toBe(0);
-    const missing = spawnSync(process.execPath, [bin, 'lint', 'Dockerfile', '--verbose'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
+    const missing = spawnSync(process.execPath, [bin, 'lint', 'Dockerfile', '--verbose'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: '/nonexistent' },
+    });
     expect(missing.stderr.match(/ShellCheck \(SCxxxx\) checks of RUN scripts were skipped/g)).toHaveLength(1);
   });
 
-  test('several files: ShellCheck runs for the next files while one is checked, later files\' scripts share a call, a script repeated in several files is checked once, and the report keeps the files\' order', () => {
+  test("several files: ShellCheck runs for the next files while one is checked, later files' scripts share a call, a script repeated in several files is checked once, and the report keeps the files' order", () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-sc-order-'));
     const log = join(dir, 'calls.log');
     const wrapper = join(dir, 'slow-shellcheck');
     // The first call (the first file's) is the slowest: with files in flight at once, it finishes after the others started.
     // Each call logs how many scripts it was given (its arguments after the three options).
-    writeFileSync(wrapper, `#!/bin/sh\nif [ -e '${log}' ]; then echo $(($# - 3)) >> '${log}'; else echo $(($# - 3)) >> '${log}'; sleep 1; fi\nexec '${shellcheck}' "$@"\n`);
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nif [ -e '${log}' ]; then echo $(($# - 3)) >> '${log}'; else echo $(($# - 3)) >> '${log}'; sleep 1; fi\nexec '${shellcheck}' "$@"\n`,
+    );
     chmodSync(wrapper, 0o755);
     const names = ['first', 'second', 'third', 'fourth'];
     names.forEach((name, i) => {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, 'Dockerfile'), `FROM alpine:3.19\n${'RUN true\n'.repeat(i)}RUN cp $${name.toUpperCase()} /x\n`);
     });
-    const result = spawnSync(process.execPath, [bin, 'lint', ...names.map((name) => join(dir, name, 'Dockerfile')), '--shellcheck', wrapper, '--select', 'strict', '-f', 'json'], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'lint', ...names.map((name) => join(dir, name, 'Dockerfile')), '--shellcheck', wrapper, '--select', 'strict', '-f', 'json'],
+      { encoding: 'utf8' },
+    );
     const files = JSON.parse(result.stdout).files as { path: string; findings: { ruleId: string; line: number }[] }[];
     expect(files.map((file) => file.path.split('/').at(-2))).toEqual(names);
     expect(files.map((file) => file.findings.filter((f) => f.ruleId === 'SC2086').map((f) => f.line))).toEqual([[2], [3], [4], [5]]);
@@ -136,25 +159,41 @@ describeShellcheck('ShellCheck', () => {
       writeFileSync(file, `FROM alpine:3.19\n${'LABEL a=b\n'.repeat(padding)}RUN cp $SRC /dst\n`);
       return file;
     });
-    const result = spawnSync(process.execPath, [bin, 'lint', ...files, '--shellcheck', wrapper, '--select', 'strict', '-f', 'json', '--no-cache'], { encoding: 'utf8' });
-    const lines = (JSON.parse(result.stdout).files as { findings: { ruleId: string; line: number; column: number }[] }[])
-      .map((file) => file.findings.filter((f) => f.ruleId === 'SC2086').map((f) => `${f.line}:${f.column}`));
+    const result = spawnSync(process.execPath, [bin, 'lint', ...files, '--shellcheck', wrapper, '--select', 'strict', '-f', 'json', '--no-cache'], {
+      encoding: 'utf8',
+    });
+    const lines = (JSON.parse(result.stdout).files as { findings: { ruleId: string; line: number; column: number }[] }[]).map((file) =>
+      file.findings.filter((f) => f.ruleId === 'SC2086').map((f) => `${f.line}:${f.column}`),
+    );
     expect(lines).toEqual([['2:8'], ['5:8'], ['9:8']]);
-    expect(readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number).reduce((sum, count) => sum + count, 0)).toBe(1);
+    expect(
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map(Number)
+        .reduce((sum, count) => sum + count, 0),
+    ).toBe(1);
   });
 
-  test('a call that fails for one file\'s script: the other files of its batch are checked alone and keep their findings', () => {
+  test("a call that fails for one file's script: the other files of its batch are checked alone and keep their findings", () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-sc-broken-'));
     const wrapper = join(dir, 'breaking-shellcheck');
     // Fails as a crash would (no JSON) whenever one of its scripts holds the marker.
-    writeFileSync(wrapper, `#!/bin/sh\nfor file; do case "$file" in -*) ;; *) if grep -q BREAKS "$file"; then echo crashed >&2; exit 3; fi ;; esac; done\nsleep 0.3\nexec '${shellcheck}' "$@"\n`);
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nfor file; do case "$file" in -*) ;; *) if grep -q BREAKS "$file"; then echo crashed >&2; exit 3; fi ;; esac; done\nsleep 0.3\nexec '${shellcheck}' "$@"\n`,
+    );
     chmodSync(wrapper, 0o755);
     const names = ['a', 'b', 'c', 'd', 'e'];
     names.forEach((name) => {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, 'Dockerfile'), `FROM alpine:3.19\nRUN cp $${name.toUpperCase()} /x${name === 'd' ? ' # BREAKS' : ''}\n`);
     });
-    const result = spawnSync(process.execPath, [bin, 'lint', ...names.map((name) => join(dir, name, 'Dockerfile')), '--shellcheck', wrapper, '--select', 'strict', '-f', 'json', '--no-cache'], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'lint', ...names.map((name) => join(dir, name, 'Dockerfile')), '--shellcheck', wrapper, '--select', 'strict', '-f', 'json', '--no-cache'],
+      { encoding: 'utf8' },
+    );
     const files = JSON.parse(result.stdout).files as { path: string; findings: { ruleId: string }[] }[];
     expect(files.map((file) => file.findings.some((f) => f.ruleId === 'SC2086'))).toEqual([true, true, true, false, true]);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^layerlint: ShellCheck was skipped for .*d\/Dockerfile: shellcheck failed/)]);

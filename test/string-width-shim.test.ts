@@ -10,8 +10,16 @@ describe('string-width shim', () => {
     // The string-width yargs imports, which the bundle replaces.
     const { default: stringWidth } = await import('string-width');
     const samples = [
-      '', 'lint [files..]', '  -f, --format  Output format  [choices: "text", "json", "sarif"] [default: "text"]',
-      '\u001b[31mred\u001b[39m and \u001b[1mbold\u001b[22m', '日本語のヘルプ', 'café', 'cafe\u0301', 'tab\there', 'zero\u200bwidth', 'ｆｕｌｌ',
+      '',
+      'lint [files..]',
+      '  -f, --format  Output format  [choices: "text", "json", "sarif"] [default: "text"]',
+      '\u001b[31mred\u001b[39m and \u001b[1mbold\u001b[22m',
+      '日本語のヘルプ',
+      'café',
+      'cafe\u0301',
+      'tab\there',
+      'zero\u200bwidth',
+      'ｆｕｌｌ',
     ];
     for (const text of samples) expect([text, shim(text)]).toEqual([text, stringWidth(text)]);
   });

@@ -77,7 +77,10 @@ async function compare(files: { name: string; text: string }[]): Promise<string[
       const known = sameVerdict(tally, ours) ? undefined : KNOWN_DIFFERENCES.find((difference) => difference.explains(text));
       if (tally.message === 'tally crashed') crashed += 1;
       else if (known) explained.set(known.reason, (explained.get(known.reason) ?? 0) + 1);
-      else if (!sameVerdict(tally, ours)) disagreements.push(`${name}: ${JSON.stringify(text)}\n  tally: ${tally.accepted ? 'accepts' : tally.message}\n  layerlint rejects lines: ${JSON.stringify(ours)}`);
+      else if (!sameVerdict(tally, ours))
+        disagreements.push(
+          `${name}: ${JSON.stringify(text)}\n  tally: ${tally.accepted ? 'accepts' : tally.message}\n  layerlint rejects lines: ${JSON.stringify(ours)}`,
+        );
     }
   };
   try {
@@ -92,7 +95,7 @@ async function compare(files: { name: string; text: string }[]): Promise<string[
 
 const describeTally = TALLY ? describe : describe.skip;
 
-describeTally('parse verdicts agree with tally\'s current BuildKit parser (optional oracle)', () => {
+describeTally("parse verdicts agree with tally's current BuildKit parser (optional oracle)", () => {
   test('every real Dockerfile of the audit sets, heredocs and newer flags included', async () => {
     const files = realDockerfiles();
     const disagreements = await compare(files);

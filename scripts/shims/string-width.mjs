@@ -18,7 +18,9 @@ export default function stringWidth(text, options = {}) {
   // work (measured: the loop below, with its first Unicode-property regex match, took ~4 ms of every start).
   if (PRINTABLE_ASCII.test(text)) return text.length;
   const { ambiguousIsNarrow = true, countAnsiEscapeCodes = false } = options;
-  ANSI ??= /[\u001B\u009B][[\]()#;?]*(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007|(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-nq-uy=><~])/g;
+  ANSI ??=
+    // eslint-disable-next-line no-control-regex -- ANSI escape sequences are made of control characters
+    /[\u001B\u009B][[\]()#;?]*(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007|(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-nq-uy=><~])/g;
   ZERO_WIDTH ??= /^[\p{M}\p{Cc}\p{Cf}]$/u;
   const plain = countAnsiEscapeCodes ? text : text.replace(ANSI, '');
   if (PRINTABLE_ASCII.test(plain)) return plain.length;

@@ -85,15 +85,21 @@ export class LintCache {
   hits = 0;
   misses = 0;
 
-  constructor(dir: string, run: RunIdentity, private readonly maxBytes = DEFAULT_CACHE_MAX_BYTES) {
+  constructor(
+    dir: string,
+    run: RunIdentity,
+    private readonly maxBytes = DEFAULT_CACHE_MAX_BYTES,
+  ) {
     this.root = join(dir, FORMAT);
-    this.runKey = sha256(JSON.stringify({
-      version: VERSION,
-      code: fileIdentity(CODE_FILE),
-      shellcheck: run.shellcheck ? fileIdentity(run.shellcheck) : null,
-      target: run.target,
-      context: contextIdentity(run.context),
-    }));
+    this.runKey = sha256(
+      JSON.stringify({
+        version: VERSION,
+        code: fileIdentity(CODE_FILE),
+        shellcheck: run.shellcheck ? fileIdentity(run.shellcheck) : null,
+        target: run.target,
+        context: contextIdentity(run.context),
+      }),
+    );
   }
 
   /** The key of one file's lint under one config. */

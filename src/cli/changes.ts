@@ -95,7 +95,9 @@ export function collectChanges(options: { changed: string[]; since: string | nul
     } else if (contextFiles.has(file)) {
       add(file, true);
     } else if (options.context.isIgnored(file)) {
-      result.skipped.push(`${shown}: excluded by ${options.context.dockerignore ? relative(process.cwd(), options.context.dockerignore.path) || '.dockerignore' : '.dockerignore'}`);
+      result.skipped.push(
+        `${shown}: excluded by ${options.context.dockerignore ? relative(process.cwd(), options.context.dockerignore.path) || '.dockerignore' : '.dockerignore'}`,
+      );
     } else if (!existsSync(path)) {
       add(file, false);
     } else {

@@ -25,7 +25,8 @@ export function isStdin(path: string): boolean {
  * in the official images' repositories: 1,600 parse errors on the templates of 3,500 real files), and
  * code, docs, patches and editor leftovers about one. Named on the command line, they are still linted.
  */
-const NOT_A_DOCKERFILE = /\.(dockerignore|jinja2?|j2|template|tmpl|tpl|in|erb|mustache|hbs|go|py|js|ts|rs|md|txt|sh|json|ya?ml|toml|orig|bak|rej|swp|patch|diff)$/i;
+const NOT_A_DOCKERFILE =
+  /\.(dockerignore|jinja2?|j2|template|tmpl|tpl|in|erb|mustache|hbs|go|py|js|ts|rs|md|txt|sh|json|ya?ml|toml|orig|bak|rej|swp|patch|diff)$/i;
 
 export function isDockerfileName(name: string): boolean {
   if (NOT_A_DOCKERFILE.test(name)) return false;

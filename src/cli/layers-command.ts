@@ -71,7 +71,10 @@ async function runPrediction(text: string, options: LayersOptions): Promise<numb
   }
   const prediction = predictRebuild(layerModel, change, options.builder);
   const input: RebuildReportInput = {
-    prediction, needless: needlessReruns(prediction, context), skipped, path: relative(process.cwd(), options.file) || options.file,
+    prediction,
+    needless: needlessReruns(prediction, context),
+    skipped,
+    path: relative(process.cwd(), options.file) || options.file,
     timings: options.timings ? readStepTimings(options.timings, layerModel) : null,
   };
   const formats = {
@@ -90,7 +93,8 @@ export async function runLayers(options: LayersOptions): Promise<number> {
   if (options.format === 'sarif' || options.format === 'github') {
     throw new UserError(`--format ${options.format} is for a rebuild prediction: add --changed PATH or --since REF`);
   }
-  if (options.failOnNeedless || options.timings) throw new UserError(`--${options.failOnNeedless ? 'fail-on-needless' : 'timings'} is for a rebuild prediction: add --changed PATH or --since REF`);
+  if (options.failOnNeedless || options.timings)
+    throw new UserError(`--${options.failOnNeedless ? 'fail-on-needless' : 'timings'} is for a rebuild prediction: add --changed PATH or --since REF`);
   const context = options.context ? loadContext(options.context) : null;
   const layerModel = await model(text, options, context);
   writeOut(options.format === 'json' ? formatLayersJson(layerModel) : formatLayersText(layerModel));

@@ -76,7 +76,10 @@ export interface LintCommandOptions {
  */
 export function selectorList(value: unknown, option: string): string[] | null {
   if (value === undefined || value === null) return null;
-  const names = (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(',')).map((name) => name.trim()).filter(Boolean);
+  const names = (Array.isArray(value) ? value : [value])
+    .flatMap((item) => String(item).split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
   for (const name of names) {
     if (!isKnownSelector(name, allRules)) {
       const nearest = closestSelector(name, allRules);
@@ -127,7 +130,10 @@ async function resolveShellcheck(option: string | null, verbose: boolean): Promi
   const { findShellcheck } = await import('../shellcheck/shellcheck.js');
   const found = findShellcheck(option);
   if (option && !found) throw new UserError(`--shellcheck: '${option}' is not an executable file`);
-  if (!found && verbose) writeErr('layerlint: shellcheck is not on PATH, so the ShellCheck (SCxxxx) checks of RUN scripts were skipped (apt-get install shellcheck, or --shellcheck PATH)\n');
+  if (!found && verbose)
+    writeErr(
+      'layerlint: shellcheck is not on PATH, so the ShellCheck (SCxxxx) checks of RUN scripts were skipped (apt-get install shellcheck, or --shellcheck PATH)\n',
+    );
   return found;
 }
 
@@ -149,7 +155,7 @@ function configResolver(explicit: string | null): (dockerfile: string) => Promis
 }
 
 function displayPath(path: string): string {
-    // Inside the working directory: a clean relative path; outside it: the path as the user wrote it.
+  // Inside the working directory: a clean relative path; outside it: the path as the user wrote it.
   const shown = relative(process.cwd(), resolve(path));
   return shown === '' || shown.startsWith('..') ? path : shown;
 }
@@ -203,7 +209,13 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
       cache!.write(key, { findings: result.findings, extraRules: result.extraRules.map((rule) => rule.meta) }, context, contextReads);
     }
     // Only what the report needs: the parse and the model are dropped as soon as the file is done.
-    return { shownPath, readError: null, text, config, result: { findings: result.findings, ruleFailures: result.ruleFailures, extraRules: result.extraRules } };
+    return {
+      shownPath,
+      readError: null,
+      text,
+      config,
+      result: { findings: result.findings, ruleFailures: result.ruleFailures, extraRules: result.extraRules },
+    };
   };
   const takeOutcome = ({ shownPath, readError, text, config, result }: FileOutcome) => {
     // A file that cannot be read, or whose folder's config is invalid, is said on stderr; the other files
@@ -217,7 +229,10 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     threshold = options.failureThreshold ?? config.failureThreshold ?? 'info';
     for (const rule of result.extraRules) extraRules.set(rule.meta.id, rule);
     for (const failure of result.ruleFailures) {
-      const detail = failure.ruleId === 'shellcheck' ? `ShellCheck was skipped for ${shownPath}: ${failure.message}` : `rule ${failure.ruleId} failed on ${shownPath}: ${failure.message} (a bug: please report it)`;
+      const detail =
+        failure.ruleId === 'shellcheck'
+          ? `ShellCheck was skipped for ${shownPath}: ${failure.message}`
+          : `rule ${failure.ruleId} failed on ${shownPath}: ${failure.message} (a bug: please report it)`;
       writeErr(`layerlint: ${detail}\n`);
     }
     if (exceedsThreshold(result.findings, threshold)) failed = true;
@@ -245,7 +260,9 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   };
   cache?.prune();
   if (options.verbose && cache) {
-    writeErr(`layerlint: cache ${options.cacheDir ?? defaultCacheDir()}: ${cache.hits} of ${files.length} files reused${cache.writeFailure ? `; not written: ${cache.writeFailure}` : ''}\n`);
+    writeErr(
+      `layerlint: cache ${options.cacheDir ?? defaultCacheDir()}: ${cache.hits} of ${files.length} files reused${cache.writeFailure ? `; not written: ${cache.writeFailure}` : ''}\n`,
+    );
   }
   const shellParser = shellParserBackend();
   if (options.verbose && shellParser?.whyWasm) {

@@ -45,28 +45,47 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       ['lint [files..]', '$0 [files..]'],
       'Lint Dockerfiles (files, directories, or - for stdin)',
-      (y) => y
-        .positional('files', { type: 'string', array: true, default: [] as string[], describe: 'Dockerfiles or directories; - reads stdin' })
-        .option('format', { alias: 'f', choices: LINT_FORMATS, default: 'text' as LintFormat, describe: 'Output format' })
-        .option('output', { alias: 'o', type: 'string', describe: 'Write a report to a file: [FORMAT:]PATH, - for stdout; repeatable (-o sarif:results.sarif -o text:-)' })
-        .option('overwrite', { type: 'boolean', default: false, describe: 'Allow -o to replace an existing non-empty file' })
-        .option('failure-threshold', { alias: 't', choices: [...SEVERITIES, 'none'] as const, describe: 'Lowest severity that makes the exit code 1 (default: info)' })
-        .option('fail', { type: 'boolean', default: true, describe: '--no-fail: exit 0 whatever the findings (as -t none)' })
-        .option('ignore', { type: 'string', describe: 'Turn a rule off: its id, hadolint code or BuildKit name (repeatable)' })
-        .option('trusted-registry', { type: 'string', describe: 'A registry base images may come from (repeatable; turns untrusted-registry on)' })
-        .option('require-label', { type: 'string', describe: 'A label every image must have, as LABEL[:FORMAT] (repeatable; formats: text, url, semver, hash, rfc3339, spdx, email)' })
-        .option('strict-labels', { type: 'boolean', default: false, describe: 'Only the labels --require-label names are allowed' })
-        .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .layerlint.yaml found upward from each Dockerfile)' })
-        .option('context', { type: 'string', describe: 'Build context directory: resolves COPY sources and reads .dockerignore' })
-        .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' })
-        .option('stdin-filename', { type: 'string', default: 'Dockerfile', describe: 'Name reported for a Dockerfile read from stdin' })
-        .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR turns them off)' })
-        .option('shellcheck', { type: 'string', describe: 'ShellCheck binary for RUN scripts (default: shellcheck on PATH; off: none)' })
-        .option('select', { type: 'string', describe: 'Rules to run instead of the profile: strict, recommended, categories, rule ids, DL/SC codes (comma-separated)' })
-        .option('extend-select', { type: 'string', describe: 'Rules to run on top of the profile (e.g. unpinned-package,SC2086)' })
-        .option('cache', { type: 'boolean', default: true, describe: 'Reuse the findings of unchanged files from the cache (--no-cache: lint every file afresh)' })
-        .option('cache-dir', { type: 'string', describe: 'Cache folder (default: $XDG_CACHE_HOME/layerlint or ~/.cache/layerlint)' })
-        .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Say which optional checks were skipped and why' }),
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, default: [] as string[], describe: 'Dockerfiles or directories; - reads stdin' })
+          .option('format', { alias: 'f', choices: LINT_FORMATS, default: 'text' as LintFormat, describe: 'Output format' })
+          .option('output', {
+            alias: 'o',
+            type: 'string',
+            describe: 'Write a report to a file: [FORMAT:]PATH, - for stdout; repeatable (-o sarif:results.sarif -o text:-)',
+          })
+          .option('overwrite', { type: 'boolean', default: false, describe: 'Allow -o to replace an existing non-empty file' })
+          .option('failure-threshold', {
+            alias: 't',
+            choices: [...SEVERITIES, 'none'] as const,
+            describe: 'Lowest severity that makes the exit code 1 (default: info)',
+          })
+          .option('fail', { type: 'boolean', default: true, describe: '--no-fail: exit 0 whatever the findings (as -t none)' })
+          .option('ignore', { type: 'string', describe: 'Turn a rule off: its id, hadolint code or BuildKit name (repeatable)' })
+          .option('trusted-registry', { type: 'string', describe: 'A registry base images may come from (repeatable; turns untrusted-registry on)' })
+          .option('require-label', {
+            type: 'string',
+            describe: 'A label every image must have, as LABEL[:FORMAT] (repeatable; formats: text, url, semver, hash, rfc3339, spdx, email)',
+          })
+          .option('strict-labels', { type: 'boolean', default: false, describe: 'Only the labels --require-label names are allowed' })
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .layerlint.yaml found upward from each Dockerfile)' })
+          .option('context', { type: 'string', describe: 'Build context directory: resolves COPY sources and reads .dockerignore' })
+          .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' })
+          .option('stdin-filename', { type: 'string', default: 'Dockerfile', describe: 'Name reported for a Dockerfile read from stdin' })
+          .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR turns them off)' })
+          .option('shellcheck', { type: 'string', describe: 'ShellCheck binary for RUN scripts (default: shellcheck on PATH; off: none)' })
+          .option('select', {
+            type: 'string',
+            describe: 'Rules to run instead of the profile: strict, recommended, categories, rule ids, DL/SC codes (comma-separated)',
+          })
+          .option('extend-select', { type: 'string', describe: 'Rules to run on top of the profile (e.g. unpinned-package,SC2086)' })
+          .option('cache', {
+            type: 'boolean',
+            default: true,
+            describe: 'Reuse the findings of unchanged files from the cache (--no-cache: lint every file afresh)',
+          })
+          .option('cache-dir', { type: 'string', describe: 'Cache folder (default: $XDG_CACHE_HOME/layerlint or ~/.cache/layerlint)' })
+          .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Say which optional checks were skipped and why' }),
       async (args) => {
         const files = args.files as string[];
         refuseMistypedCommand(files);
@@ -81,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
           format: args.format as LintFormat,
           outputs: repeated(args.output),
           overwrite: args.overwrite,
-          failureThreshold: args.fail ? (args.failureThreshold as Threshold | undefined) ?? null : 'none',
+          failureThreshold: args.fail ? ((args.failureThreshold as Threshold | undefined) ?? null) : 'none',
           config: args.config ?? null,
           context: args.context ?? null,
           target: args.target ?? null,
@@ -97,17 +116,22 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'layers [file]',
       'Show the simulated layer model; with --changed or --since, what a change rebuilds and why',
-      (y) => y
-        .positional('file', { type: 'string', describe: 'The Dockerfile' })
-        .option('format', { alias: 'f', choices: LAYERS_FORMATS, default: 'text' as const, describe: 'sarif and github: the rebuild prediction as findings' })
-        .option('context', { type: 'string', describe: 'Build context directory (with --changed/--since: the Dockerfile\'s folder by default)' })
-        .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' })
-        .option('changed', { type: 'string', describe: 'A file or folder that changed (repeatable): predict what it rebuilds' })
-        .option('since', { type: 'string', describe: 'Predict what the changes since this git commit rebuild (working tree and untracked files included)' })
-        .option('changed-arg', { type: 'string', describe: 'A build argument whose value changes (repeatable)' })
-        .option('builder', { choices: ['buildkit', 'classic'] as const, default: 'buildkit' as const, describe: 'Which builder the prediction is for' })
-        .option('timings', { type: 'string', describe: 'A JSON report of layerlint measure: show each step\'s last build time and the total' })
-        .option('fail-on-needless', { type: 'boolean', default: false, describe: 'Exit 1 when the change re-runs an install that does not read the changed files' }),
+      (y) =>
+        y
+          .positional('file', { type: 'string', describe: 'The Dockerfile' })
+          .option('format', { alias: 'f', choices: LAYERS_FORMATS, default: 'text' as const, describe: 'sarif and github: the rebuild prediction as findings' })
+          .option('context', { type: 'string', describe: "Build context directory (with --changed/--since: the Dockerfile's folder by default)" })
+          .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' })
+          .option('changed', { type: 'string', describe: 'A file or folder that changed (repeatable): predict what it rebuilds' })
+          .option('since', { type: 'string', describe: 'Predict what the changes since this git commit rebuild (working tree and untracked files included)' })
+          .option('changed-arg', { type: 'string', describe: 'A build argument whose value changes (repeatable)' })
+          .option('builder', { choices: ['buildkit', 'classic'] as const, default: 'buildkit' as const, describe: 'Which builder the prediction is for' })
+          .option('timings', { type: 'string', describe: "A JSON report of layerlint measure: show each step's last build time and the total" })
+          .option('fail-on-needless', {
+            type: 'boolean',
+            default: false,
+            describe: 'Exit 1 when the change re-runs an install that does not read the changed files',
+          }),
       async (args) => {
         exitCode = await runLayers({
           file: args.file ?? fail('layers needs a Dockerfile: layerlint layers path/to/Dockerfile'),
@@ -126,39 +150,62 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'measure',
       'Build the image with a Docker engine and measure every layer: sizes, wasted bytes, efficiency',
-      (y) => y
-        .option('context', { type: 'string', default: '.', describe: 'Build context directory' })
-        .option('file', { type: 'string', describe: 'Dockerfile (default: <context>/Dockerfile), as docker build -f' })
-        .option('target', { type: 'string', describe: 'Stage to build' })
-        .option('build-arg', { type: 'string', array: true, default: [] as string[], describe: 'Build argument KEY=VALUE (repeatable)' })
-        .option('network', { type: 'string', default: 'default', describe: 'Network for RUN steps: default, none, host …' })
-        .option('format', { alias: 'f', choices: ['text', 'json', 'sarif'] as const, default: 'text' as const, describe: 'Report format' })
-        .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
-        .option('overwrite', { type: 'boolean', default: false, describe: 'Allow -o/--html to replace an existing non-empty file' })
-        .option('html', { type: 'string', describe: 'Also write a self-contained HTML report to this file' })
-        .option('cache-check', { type: 'boolean', default: false, describe: 'Rebuild after editing a source file, a manifest, an ignored file and a builder-only file (in a scratch copy) and compare with the rebuild prediction' })
-        .option('max-wasted-bytes', { type: 'string', describe: 'Fail (exit 1) above this many wasted bytes (e.g. 20MB, 5MiB)' })
-        .option('max-avoidable-bytes', { type: 'string', describe: 'Fail (exit 1) above this many bytes of package lists and caches left in the image' })
-        .option('min-efficiency', { type: 'number', describe: 'Fail (exit 1) below this efficiency (0–1, as dive)' })
-        .option('max-image-size', { type: 'string', describe: 'Fail (exit 1) above this image size' })
-        .option('keep', { type: 'boolean', default: false, describe: 'Keep the built image and print its id' })
-        .option('cache', { type: 'boolean', default: true, describe: 'Use the engine\'s build cache (--no-cache: build every step)' })
-        .option('builder', { choices: ['auto', 'buildkit', 'classic'] as const, default: 'auto' as const, describe: 'Build with BuildKit or the classic builder (auto: BuildKit when the engine offers it)' })
-        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No build progress on stderr' }),
+      (y) =>
+        y
+          .option('context', { type: 'string', default: '.', describe: 'Build context directory' })
+          .option('file', { type: 'string', describe: 'Dockerfile (default: <context>/Dockerfile), as docker build -f' })
+          .option('target', { type: 'string', describe: 'Stage to build' })
+          .option('build-arg', { type: 'string', array: true, default: [] as string[], describe: 'Build argument KEY=VALUE (repeatable)' })
+          .option('network', { type: 'string', default: 'default', describe: 'Network for RUN steps: default, none, host …' })
+          .option('format', { alias: 'f', choices: ['text', 'json', 'sarif'] as const, default: 'text' as const, describe: 'Report format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
+          .option('overwrite', { type: 'boolean', default: false, describe: 'Allow -o/--html to replace an existing non-empty file' })
+          .option('html', { type: 'string', describe: 'Also write a self-contained HTML report to this file' })
+          .option('cache-check', {
+            type: 'boolean',
+            default: false,
+            describe:
+              'Rebuild after editing a source file, a manifest, an ignored file and a builder-only file (in a scratch copy) and compare with the rebuild prediction',
+          })
+          .option('max-wasted-bytes', { type: 'string', describe: 'Fail (exit 1) above this many wasted bytes (e.g. 20MB, 5MiB)' })
+          .option('max-avoidable-bytes', { type: 'string', describe: 'Fail (exit 1) above this many bytes of package lists and caches left in the image' })
+          .option('min-efficiency', { type: 'number', describe: 'Fail (exit 1) below this efficiency (0–1, as dive)' })
+          .option('max-image-size', { type: 'string', describe: 'Fail (exit 1) above this image size' })
+          .option('keep', { type: 'boolean', default: false, describe: 'Keep the built image and print its id' })
+          .option('cache', { type: 'boolean', default: true, describe: "Use the engine's build cache (--no-cache: build every step)" })
+          .option('builder', {
+            choices: ['auto', 'buildkit', 'classic'] as const,
+            default: 'auto' as const,
+            describe: 'Build with BuildKit or the classic builder (auto: BuildKit when the engine offers it)',
+          })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No build progress on stderr' }),
       async (args) => {
         exitCode = await runMeasure({
-          context: args.context, file: args.file ?? null, target: args.target ?? null, buildArgs: args.buildArg as string[],
-          network: args.network, format: args.format, output: args.output ?? null, overwrite: args.overwrite, html: args.html ?? null,
-          cacheCheck: args.cacheCheck, maxWastedBytes: args.maxWastedBytes ?? null, maxAvoidableBytes: args.maxAvoidableBytes ?? null, minEfficiency: args.minEfficiency ?? null,
-          maxImageSize: args.maxImageSize ?? null, keep: args.keep, quiet: args.quiet, noCache: !args.cache, builder: args.builder,
+          context: args.context,
+          file: args.file ?? null,
+          target: args.target ?? null,
+          buildArgs: args.buildArg as string[],
+          network: args.network,
+          format: args.format,
+          output: args.output ?? null,
+          overwrite: args.overwrite,
+          html: args.html ?? null,
+          cacheCheck: args.cacheCheck,
+          maxWastedBytes: args.maxWastedBytes ?? null,
+          maxAvoidableBytes: args.maxAvoidableBytes ?? null,
+          minEfficiency: args.minEfficiency ?? null,
+          maxImageSize: args.maxImageSize ?? null,
+          keep: args.keep,
+          quiet: args.quiet,
+          noCache: !args.cache,
+          builder: args.builder,
         });
       },
     )
     .command(
       'lsp',
       'Run the language server (for editors): diagnostics and quick fixes over LSP',
-      (y) => y
-        .option('stdio', { type: 'boolean', default: true, describe: 'Talk LSP over stdin/stdout (the only transport)' }),
+      (y) => y.option('stdio', { type: 'boolean', default: true, describe: 'Talk LSP over stdin/stdout (the only transport)' }),
       async () => {
         // With the WebAssembly grammar on Node 23+, the server runs in a Node started with --liftoff-only.
         const relaunchedExitCode = await relaunchServer(() => shellGrammarForBatch(1));
@@ -174,10 +221,8 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'rules [id]',
-      'List the rules, or show one rule\'s documentation',
-      (y) => y
-        .positional('id', { type: 'string' })
-        .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
+      "List the rules, or show one rule's documentation",
+      (y) => y.positional('id', { type: 'string' }).option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
       (args) => {
         exitCode = runRulesCommand({ id: args.id ?? null, format: args.format });
       },

@@ -105,10 +105,11 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
   // One cleanup, whoever asks first: on Ctrl-C both the signal handler and the failed build's `finally`
   // ask, and two cleanups at once made the engine answer "removal … is already in progress".
   let cleaning: Promise<void> | null = null;
-  const cleanup = () => (cleaning ??= (async () => {
-    const problems = await cleanupImages(docker, options.keep ? tags.slice(1) : tags, options.keep);
-    for (const problem of problems) process.stderr.write(`layerlint: could not remove ${problem}\n`);
-  })());
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      const problems = await cleanupImages(docker, options.keep ? tags.slice(1) : tags, options.keep);
+      for (const problem of problems) process.stderr.write(`layerlint: could not remove ${problem}\n`);
+    })());
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
     interrupted = true;
@@ -122,12 +123,25 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
     let measurement;
     try {
       measurement = await measureImage({
-        docker, model: lint.model, findings: lint.findings, context, dockerfilePath, tag, target: options.target, buildArgs, network: options.network, progress, noCache: options.noCache, builder,
+        docker,
+        model: lint.model,
+        findings: lint.findings,
+        context,
+        dockerfilePath,
+        tag,
+        target: options.target,
+        buildArgs,
+        network: options.network,
+        progress,
+        noCache: options.noCache,
+        builder,
       });
     } catch (error) {
       if (interrupted) return 130;
       if (!(error instanceof BuildFailure)) throw error;
-      const where = error.instruction ? ` at ${dockerfilePath}:${error.instruction.range.start.line + 1} (${error.instruction.keywordAsWritten} ${error.instruction.argumentsText.replace(/\s+/g, ' ').slice(0, 60)})` : '';
+      const where = error.instruction
+        ? ` at ${dockerfilePath}:${error.instruction.range.start.line + 1} (${error.instruction.keywordAsWritten} ${error.instruction.argumentsText.replace(/\s+/g, ' ').slice(0, 60)})`
+        : '';
       // The step's last output lines first, as `docker build` shows them, then our one-line summary.
       for (const line of error.output) process.stderr.write(`  | ${line}\n`);
       process.stderr.write(`layerlint: build failed${where}: ${error.message.split('\n')[0]}\n`);
@@ -135,7 +149,15 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
     }
     const cacheCheck = options.cacheCheck
       ? await runCacheCheck({
-          docker, model: lint.model, context, dockerfilePath, target: options.target, buildArgs, network: options.network, progress, builder,
+          docker,
+          model: lint.model,
+          context,
+          dockerfilePath,
+          target: options.target,
+          buildArgs,
+          network: options.network,
+          progress,
+          builder,
           tag: (suffix) => {
             const extra = `layerlint-measure:${id}-${suffix}`;
             tags.push(extra);
@@ -144,20 +166,26 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
         })
       : null;
 
-    const rendered = options.format === 'json'
-      ? `${JSON.stringify(measurementToJson(dockerfilePath, measurement, cacheCheck), null, 2)}\n`
-      : options.format === 'sarif'
-        ? formatSarif({ files: [{ path: dockerfilePath, text, findings: measurement.findings, error: null }], rules: allRules, rootDir: process.cwd() })
-        : formatMeasureText(dockerfilePath, measurement, cacheCheck);
+    const rendered =
+      options.format === 'json'
+        ? `${JSON.stringify(measurementToJson(dockerfilePath, measurement, cacheCheck), null, 2)}\n`
+        : options.format === 'sarif'
+          ? formatSarif({ files: [{ path: dockerfilePath, text, findings: measurement.findings, error: null }], rules: allRules, rootDir: process.cwd() })
+          : formatMeasureText(dockerfilePath, measurement, cacheCheck);
     if (options.output) writeReport(options.output, rendered, options.overwrite);
     else process.stdout.write(rendered);
     if (options.html) writeReport(options.html, formatMeasureHtml(dockerfilePath, measurement, cacheCheck), options.overwrite);
 
     const exceeded: string[] = [];
     const { wastedBytes, avoidableBytes, efficiency, totalSize } = measurement.analysis;
-    if (maxWasted !== null && wastedBytes > maxWasted) exceeded.push(`wasted bytes ${formatBytes(wastedBytes)} exceed --max-wasted-bytes ${formatBytes(maxWasted)}`);
-    if (maxAvoidable !== null && avoidableBytes > maxAvoidable) exceeded.push(`avoidable bytes ${formatBytes(avoidableBytes)} (package lists and caches left in the image) exceed --max-avoidable-bytes ${formatBytes(maxAvoidable)}`);
-    if (options.minEfficiency !== null && efficiency < options.minEfficiency) exceeded.push(`efficiency ${(efficiency * 100).toFixed(1)} % is below --min-efficiency ${(options.minEfficiency * 100).toFixed(1)} %`);
+    if (maxWasted !== null && wastedBytes > maxWasted)
+      exceeded.push(`wasted bytes ${formatBytes(wastedBytes)} exceed --max-wasted-bytes ${formatBytes(maxWasted)}`);
+    if (maxAvoidable !== null && avoidableBytes > maxAvoidable)
+      exceeded.push(
+        `avoidable bytes ${formatBytes(avoidableBytes)} (package lists and caches left in the image) exceed --max-avoidable-bytes ${formatBytes(maxAvoidable)}`,
+      );
+    if (options.minEfficiency !== null && efficiency < options.minEfficiency)
+      exceeded.push(`efficiency ${(efficiency * 100).toFixed(1)} % is below --min-efficiency ${(options.minEfficiency * 100).toFixed(1)} %`);
     if (maxSize !== null && totalSize > maxSize) exceeded.push(`image size ${formatBytes(totalSize)} exceeds --max-image-size ${formatBytes(maxSize)}`);
     for (const line of exceeded) process.stderr.write(`layerlint: ${line}\n`);
     if (options.keep) process.stderr.write(`layerlint: kept image ${measurement.imageId} as ${tag}\n`);

@@ -19,7 +19,18 @@ export function repeated(value: unknown): string[] {
 }
 
 /** Options that may be given several times; any other given twice is refused, naming it. */
-const REPEATABLE = new Set(['files', 'output', 'ignore', 'trusted-registry', 'require-label', 'build-arg', 'select', 'extend-select', 'changed', 'changed-arg']);
+const REPEATABLE = new Set([
+  'files',
+  'output',
+  'ignore',
+  'trusted-registry',
+  'require-label',
+  'build-arg',
+  'select',
+  'extend-select',
+  'changed',
+  'changed-arg',
+]);
 
 export function refuseRepeatedOptions(argv: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(argv)) {
@@ -41,7 +52,10 @@ export function refuseMistypedCommand(files: string[]): void {
 
 /** `--ignore` values: rule ids, hadolint codes, BuildKit check names; an unknown one is refused with the nearest name. */
 export function ruleNameList(values: string[], option: string): string[] {
-  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean);
+  const names = values
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
   for (const name of names) {
     if (!isRuleName(name, allRules)) {
       const nearest = closestRuleName(name, allRules);

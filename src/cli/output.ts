@@ -34,8 +34,12 @@ export function parseOutputs<Format extends string>(values: string[], defaultFor
 
 /** Paths that name this process's own output: written through the stream, never replaced. */
 const STANDARD_STREAMS: Record<string, (text: string) => void> = {
-  '/dev/stdout': writeOut, '/dev/fd/1': writeOut, '/proc/self/fd/1': writeOut,
-  '/dev/stderr': writeErr, '/dev/fd/2': writeErr, '/proc/self/fd/2': writeErr,
+  '/dev/stdout': writeOut,
+  '/dev/fd/1': writeOut,
+  '/proc/self/fd/1': writeOut,
+  '/dev/stderr': writeErr,
+  '/dev/fd/2': writeErr,
+  '/proc/self/fd/2': writeErr,
 };
 
 export function writeReport(path: string, content: string, overwrite: boolean): void {

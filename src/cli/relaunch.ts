@@ -64,7 +64,10 @@ export function relaunchOptions(fileCount: number, facts: ProcessFacts, shellGra
   if (facts.relaunched) return [];
   const options: RelaunchOption[] = [];
   if (fileCount >= RELAUNCH_BATCH_SIZE && facts.cores === 2 && !givenToNode(facts, '--v8-pool-size')) {
-    options.push({ option: '--v8-pool-size=1', why: `${fileCount} files on a 2-core machine: one V8 worker thread (--v8-pool-size=1) instead of Node's 4 is faster here` });
+    options.push({
+      option: '--v8-pool-size=1',
+      why: `${fileCount} files on a 2-core machine: one V8 worker thread (--v8-pool-size=1) instead of Node's 4 is faster here`,
+    });
   }
   const liftoffOnly = fileCount >= WASM_FILES_WITHOUT_START_FLAG ? liftoffOnlyOption(facts, shellGrammar) : null;
   if (liftoffOnly) options.push(liftoffOnly);
@@ -74,7 +77,10 @@ export function relaunchOptions(fileCount: number, facts: ProcessFacts, shellGra
 /** `--liftoff-only` when the WebAssembly grammar will run on a V8 that reads it only as Node starts. */
 function liftoffOnlyOption(facts: ProcessFacts, shellGrammar: () => ShellGrammarBackend): RelaunchOption | null {
   if (facts.relaunched || liftoffOnlyWorksAtRunTime(facts.v8Version) || givenToNode(facts, '--liftoff-only') || shellGrammar() !== 'wasm') return null;
-  return { option: '--liftoff-only', why: `the WebAssembly grammar on V8 ${facts.v8Version}, which reads --liftoff-only only as Node starts: without it V8 spends ~0.5 s and ~500 MB optimising the grammar` };
+  return {
+    option: '--liftoff-only',
+    why: `the WebAssembly grammar on V8 ${facts.v8Version}, which reads --liftoff-only only as Node starts: without it V8 spends ~0.5 s and ~500 MB optimising the grammar`,
+  };
 }
 
 /** Did the user give Node this option, on its command line or in NODE_OPTIONS? */
@@ -143,6 +149,9 @@ export async function relaunchForBatch(fileCount: number, shellGrammar: () => Sh
   if (fileCount < Math.min(RELAUNCH_BATCH_SIZE, WASM_FILES_WITHOUT_START_FLAG)) return null;
   const options = relaunchOptions(fileCount, await thisProcessFacts(), shellGrammar);
   if (options.length === 0) return null;
-  if (verbose) writeErr(`layerlint: linting in a Node process started with ${options.map((item) => item.option).join(' ')}: ${options.map((item) => item.why).join('; ')}\n`);
+  if (verbose)
+    writeErr(
+      `layerlint: linting in a Node process started with ${options.map((item) => item.option).join(' ')}: ${options.map((item) => item.why).join('; ')}\n`,
+    );
   return relaunchWithNodeOptions(options.map((item) => item.option));
 }

@@ -15,18 +15,26 @@ function docsFile(id: string): string | null {
 
 export function runRulesCommand(options: { id: string | null; format: 'text' | 'json' }): number {
   if (options.id) {
-    const rule = findRule(options.id)
-      ?? allRules.find((r) => r.meta.hadolint?.includes(options.id!) || r.meta.buildkit?.includes(options.id!));
+    const rule = findRule(options.id) ?? allRules.find((r) => r.meta.hadolint?.includes(options.id!) || r.meta.buildkit?.includes(options.id!));
     if (!rule) throw new UserError(`unknown rule '${options.id}' (run 'layerlint rules' for the list)`);
     if (options.format === 'json') {
       writeOut(`${JSON.stringify({ ...rule.meta, docs: docsFile(rule.meta.id) }, null, 2)}\n`);
     } else {
-      writeOut(docsFile(rule.meta.id) ?? `${rule.meta.id} (${rule.meta.category}, ${rule.meta.severity}, ${rule.meta.recommended ? 'on by default' : 'opt-in'})\n${rule.meta.description}\n`);
+      writeOut(
+        docsFile(rule.meta.id) ??
+          `${rule.meta.id} (${rule.meta.category}, ${rule.meta.severity}, ${rule.meta.recommended ? 'on by default' : 'opt-in'})\n${rule.meta.description}\n`,
+      );
     }
     return 0;
   }
   if (options.format === 'json') {
-    writeOut(`${JSON.stringify(allRules.map((rule) => rule.meta), null, 2)}\n`);
+    writeOut(
+      `${JSON.stringify(
+        allRules.map((rule) => rule.meta),
+        null,
+        2,
+      )}\n`,
+    );
     return 0;
   }
   const width = Math.max(...allRules.map((rule) => rule.meta.id.length));
@@ -36,14 +44,16 @@ export function runRulesCommand(options: { id: string | null; format: 'text' | '
   };
   const on = allRules.filter((rule) => rule.meta.recommended);
   const off = allRules.filter((rule) => !rule.meta.recommended);
-  writeOut([
-    `On by default (${on.length}): precise findings about cache, size, builds that break, runtime behaviour and security.`,
-    ...on.map(line),
-    '',
-    `Opt-in (${off.length}): turn on with --extend-select <id>, 'rules: {<id>: <severity>}' or 'extends: strict' in .layerlint.yaml.`,
-    ...off.map((rule) => `${line(rule)}\n${' '.repeat(width + 2)}off by default: ${rule.meta.optInBecause}`),
-    '',
-    'ShellCheck (SCxxxx, with shellcheck on PATH): its errors are on by default; its warnings, infos and style notes are opt-in (--extend-select SC, or one code).',
-  ].join('\n') + '\n');
+  writeOut(
+    [
+      `On by default (${on.length}): precise findings about cache, size, builds that break, runtime behaviour and security.`,
+      ...on.map(line),
+      '',
+      `Opt-in (${off.length}): turn on with --extend-select <id>, 'rules: {<id>: <severity>}' or 'extends: strict' in .layerlint.yaml.`,
+      ...off.map((rule) => `${line(rule)}\n${' '.repeat(width + 2)}off by default: ${rule.meta.optInBecause}`),
+      '',
+      'ShellCheck (SCxxxx, with shellcheck on PATH): its errors are on by default; its warnings, infos and style notes are opt-in (--extend-select SC, or one code).',
+    ].join('\n') + '\n',
+  );
   return 0;
 }

@@ -16,7 +16,6 @@ interface MeasuredStep {
   seconds: number;
 }
 
-
 function readMeasuredSteps(path: string): MeasuredStep[] {
   let json: unknown;
   try {

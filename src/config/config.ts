@@ -26,7 +26,7 @@ export function configFileFinder(): (startDir: string) => string | null {
   return (startDir) => {
     const visited: string[] = [];
     let found: string | null = null;
-    for (let dir = resolve(startDir); ; ) {
+    for (let dir = resolve(startDir); ;) {
       if (known.has(dir)) {
         found = known.get(dir)!;
         break;
@@ -44,8 +44,9 @@ export function configFileFinder(): (startDir: string) => string | null {
 
 /** schema/ sits two folders above src/config, and three above dist/src/config. */
 function schemaFile(): string {
-  const candidates = ['../../schema/config.schema.json', '../../../schema/config.schema.json']
-    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  const candidates = ['../../schema/config.schema.json', '../../../schema/config.schema.json'].map((relative) =>
+    fileURLToPath(new URL(relative, import.meta.url)),
+  );
   return candidates.find((file) => existsSync(file)) ?? candidates[0];
 }
 
@@ -121,7 +122,11 @@ function checkRuleNames(raw: Record<string, unknown>, file: string): void {
     if (ids.has(name) || /^SC\d{4}$/.test(name)) continue;
     // `rules:` is keyed by rule id; a hadolint code or BuildKit name is pointed at its rule.
     const rule = allRules.find((candidate) => [...(candidate.meta.hadolint ?? []), ...(candidate.meta.buildkit ?? [])].includes(name));
-    const hint = rule ? ` (${name} is rule ${rule.meta.id}: write that id)` : closestRuleName(name, allRules) ? ` (did you mean ${closestRuleName(name, allRules)}?)` : '';
+    const hint = rule
+      ? ` (${name} is rule ${rule.meta.id}: write that id)`
+      : closestRuleName(name, allRules)
+        ? ` (did you mean ${closestRuleName(name, allRules)}?)`
+        : '';
     throw new UserError(`invalid config ${file}: 'rules' names an unknown rule '${name}'${hint}`);
   }
 }

@@ -35,7 +35,19 @@ export interface Config {
 }
 
 export function defaultConfig(): Config {
-  return { failureThreshold: null, extends: 'recommended', select: null, extendSelect: [], ignored: [], rules: {}, trustedRegistries: [], labelSchema: {}, strictLabels: false, disableIgnorePragma: false, source: null };
+  return {
+    failureThreshold: null,
+    extends: 'recommended',
+    select: null,
+    extendSelect: [],
+    ignored: [],
+    rules: {},
+    trustedRegistries: [],
+    labelSchema: {},
+    strictLabels: false,
+    disableIgnorePragma: false,
+    source: null,
+  };
 }
 
 /**

@@ -31,10 +31,7 @@ export function moveIntoEarlierRun(target: Instruction, moved: Instruction, move
   const description = `Move the ${what} into the RUN on line ${line} (\`… && ${script}\`) and delete this RUN.`;
   const plain = (instruction: Instruction) => instruction.form === 'shell' && instruction.heredocs.length === 0 && instruction.flags.length === 0;
   if (!plain(target) || !plain(moved) || target.stageIndex !== moved.stageIndex) return { description };
-  const edits: TextEdit[] = [
-    { range: { start: target.range.end, end: target.range.end }, newText: ` \\\n    && ${script}` },
-    deleteInstruction(moved),
-  ];
+  const edits: TextEdit[] = [{ range: { start: target.range.end, end: target.range.end }, newText: ` \\\n    && ${script}` }, deleteInstruction(moved)];
   return { description, edits };
 }
 

@@ -67,7 +67,6 @@ export function hasExplicitShell(instruction: Instruction): boolean {
   return instruction.shell.join(' ') !== '/bin/sh -c';
 }
 
-
 /** The stages whose layers ship: the final image's stage and the stages it is built FROM. */
 export function shippedStages(model: LayerModel): StageModel[] {
   return model.stages.filter((stage) => stage.inFinalImage);

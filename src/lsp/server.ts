@@ -53,7 +53,10 @@ export function startServer(): void {
         reportedConfigErrors.add(file);
         // A notification, not window.showErrorMessage(): that is a request, and a client that does not
         // answer it would leave a rejected promise, which ends the process.
-        void connection.sendNotification('window/showMessage', { type: 1, message: `layerlint: ${(error as Error).message}; linting with the default settings` });
+        void connection.sendNotification('window/showMessage', {
+          type: 1,
+          message: `layerlint: ${(error as Error).message}; linting with the default settings`,
+        });
       }
       return DEFAULT_CONFIG;
     }
@@ -97,7 +100,16 @@ export function startServer(): void {
     }
   }
 
-  async function followWithShellcheck(uri: string, version: number, model: LayerModel, ours: Finding[], config: Config, executable: string, key: string, started: number): Promise<void> {
+  async function followWithShellcheck(
+    uri: string,
+    version: number,
+    model: LayerModel,
+    ours: Finding[],
+    config: Config,
+    executable: string,
+    key: string,
+    started: number,
+  ): Promise<void> {
     let found: ShellcheckFinding[];
     try {
       found = await runShellcheck(model.parsed, executable);
@@ -120,10 +132,13 @@ export function startServer(): void {
 
   function schedule(document: TextDocument, delay: number): void {
     clearTimeout(timers.get(document.uri));
-    timers.set(document.uri, setTimeout(() => {
-      timers.delete(document.uri);
-      void validate(document);
-    }, delay));
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri);
+        void validate(document);
+      }, delay),
+    );
   }
 
   connection.onInitialize(() => ({

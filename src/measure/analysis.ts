@@ -62,7 +62,16 @@ export function analyzeLayers(layers: LayerFiles[]): ImageAnalysis {
   // Most paths have one size in the whole image: a number until a second one comes (fewer arrays to collect).
   const sizesByPath = new Map<string, number | number[]>();
   const result: LayerAnalysis[] = layers.map((_, index) => ({
-    index, size: 0, filesAdded: 0, filesModified: 0, filesDeleted: 0, bytesHidden: 0, bytesLaterHidden: 0, avoidableBytes: 0, hiddenPaths: [], largestFiles: [],
+    index,
+    size: 0,
+    filesAdded: 0,
+    filesModified: 0,
+    filesDeleted: 0,
+    bytesHidden: 0,
+    bytesLaterHidden: 0,
+    avoidableBytes: 0,
+    hiddenPaths: [],
+    largestFiles: [],
   }));
   const recordSize = (path: string, size: number) => {
     const sizes = sizesByPath.get(path);

@@ -42,7 +42,11 @@ export interface BuildResult {
 
 export class BuildFailure extends Error {
   /** The last lines the failing step printed (as `docker build` shows them). */
-  constructor(message: string, readonly instruction: Instruction | null, readonly output: string[] = []) {
+  constructor(
+    message: string,
+    readonly instruction: Instruction | null,
+    readonly output: string[] = [],
+  ) {
     super(message);
   }
 }
@@ -106,6 +110,7 @@ const IMAGE_LINE = /^ ---> ([0-9a-f]{12,64})\s*$/;
 /** The classic builder's own lines between a step's output lines. */
 const BUILDER_CHATTER = /^ ---> |^Removing intermediate container /;
 // ANSI colour codes the classic builder puts around a RUN's stderr.
+// eslint-disable-next-line no-control-regex -- ANSI colour codes in the builder's output start with ESC
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** Step N of the classic builder is the N-th instruction of the file (global ARGs and every FROM included). */
@@ -182,7 +187,11 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
   const { buildkitProgress } = await import('./buildkit-progress.js');
   const reader = options.builder === 'buildkit' ? buildkitProgress(options.parsed, options.progress) : classicProgress(options.parsed, options.progress);
   await new Promise<void>((resolve, reject) => {
-    docker.modem.followProgress(response, (error: Error | null) => (error ? reject(error) : resolve()), (event: BuildEvent) => reader.onEvent(event));
+    docker.modem.followProgress(
+      response,
+      (error: Error | null) => (error ? reject(error) : resolve()),
+      (event: BuildEvent) => reader.onEvent(event),
+    );
   });
   activeBuild = null;
   options.progress.done();
@@ -202,7 +211,14 @@ export async function cleanupImages(docker: Docker, tags: string[], keepIntermed
   // The ids this process made, for a check on a shared engine that exactly these are gone afterwards
   // (the measure tests set it; other builds on the engine are none of their business).
   const log = process.env.LAYERLINT_CREATED_IMAGES_LOG;
-  if (log) appendFileSync(log, [...createdImages].filter((id) => !existedBefore(id)).map((id) => `${id}\n`).join(''));
+  if (log)
+    appendFileSync(
+      log,
+      [...createdImages]
+        .filter((id) => !existedBefore(id))
+        .map((id) => `${id}\n`)
+        .join(''),
+    );
   if (activeBuild) {
     (activeBuild as unknown as { destroy(): void }).destroy();
     activeBuild = null;

@@ -23,7 +23,7 @@ export interface EngineFacts {
 }
 
 export async function engineFacts(docker: Docker): Promise<EngineFacts> {
-  const version = await docker.version() as { Version?: string; ApiVersion?: string; Components?: { Name?: string }[] };
+  const version = (await docker.version()) as { Version?: string; ApiVersion?: string; Components?: { Name?: string }[] };
   return {
     version: version.Version ?? 'unknown',
     apiVersion: version.ApiVersion ?? '0',
@@ -61,15 +61,21 @@ export function chooseBuilder(choice: BuilderChoice, engine: EngineFacts, parsed
   const features = buildkitFeatures(parsed);
   const needsBuildkit = features.mount ?? features.heredoc ?? features.link;
   if (choice === 'buildkit' && !buildkitOffered) {
-    throw new UserError(`--builder buildkit: the engine (${engine.podman ? 'Podman ' : 'Docker Engine '}${engine.version}, API ${engine.apiVersion}) does not build with BuildKit through its API; use --builder classic`);
+    throw new UserError(
+      `--builder buildkit: the engine (${engine.podman ? 'Podman ' : 'Docker Engine '}${engine.version}, API ${engine.apiVersion}) does not build with BuildKit through its API; use --builder classic`,
+    );
   }
   const builder: BuilderKind = choice === 'auto' ? (buildkitOffered ? 'buildkit' : 'classic') : choice;
   if (builder === 'classic' && needsBuildkit) {
-    throw new UserError(`this Dockerfile uses ${where(needsBuildkit)}, which only BuildKit builds; ${buildkitOffered ? 'use --builder buildkit (or auto)' : `the engine (${engine.version}) offers only the classic builder`}`);
+    throw new UserError(
+      `this Dockerfile uses ${where(needsBuildkit)}, which only BuildKit builds; ${buildkitOffered ? 'use --builder buildkit (or auto)' : `the engine (${engine.version}) offers only the classic builder`}`,
+    );
   }
   const newerFrontend = features.heredoc ?? features.link;
   if (builder === 'buildkit' && newerFrontend && !parsed.directives.syntax && !atLeast(engine.version, 23)) {
-    throw new UserError(`this Dockerfile uses ${where(newerFrontend)}, which the Dockerfile frontend built into Docker Engine ${engine.version} cannot read: it needs Engine 23 or newer, or a '# syntax=docker/dockerfile:1' line (the engine then pulls that frontend)`);
+    throw new UserError(
+      `this Dockerfile uses ${where(newerFrontend)}, which the Dockerfile frontend built into Docker Engine ${engine.version} cannot read: it needs Engine 23 or newer, or a '# syntax=docker/dockerfile:1' line (the engine then pulls that frontend)`,
+    );
   }
   return builder;
 }

@@ -55,7 +55,15 @@ export function buildkitProgress(parsed: ParsedDockerfile, progress: ProgressSin
       for (const vertex of status.vertexes) {
         const instruction = instructionForVertex(parsed, vertex.name);
         if (!instruction) continue;
-        const step = steps.get(vertex.digest) ?? { number: steps.size + 1, text: vertex.name.replace(/^\[[^\]]*\] /, ''), instruction, cached: false, seconds: 0, started: null, completed: null };
+        const step = steps.get(vertex.digest) ?? {
+          number: steps.size + 1,
+          text: vertex.name.replace(/^\[[^\]]*\] /, ''),
+          instruction,
+          cached: false,
+          seconds: 0,
+          started: null,
+          completed: null,
+        };
         step.cached ||= vertex.cached;
         step.started = vertex.started ?? step.started;
         step.completed = vertex.completed ?? step.completed;
@@ -74,13 +82,13 @@ export function buildkitProgress(parsed: ParsedDockerfile, progress: ProgressSin
       }
     },
     result() {
-      const failed = failedVertex !== null ? steps.get(failedVertex) ?? null : null;
+      const failed = failedVertex !== null ? (steps.get(failedVertex) ?? null) : null;
       return {
         steps: [...steps.values()].map(({ started: _started, completed: _completed, ...step }) => step),
         imageId,
         failure,
         failedInstruction: failed?.instruction ?? null,
-        output: failedVertex !== null ? output.get(failedVertex) ?? [] : [],
+        output: failedVertex !== null ? (output.get(failedVertex) ?? []) : [],
       };
     },
   };

@@ -59,7 +59,10 @@ export interface LogUpdate {
   text: string;
 }
 
-interface Timestamp { seconds: number | { toNumber(): number }; nanos: number }
+interface Timestamp {
+  seconds: number | { toNumber(): number };
+  nanos: number;
+}
 
 let statusType: protobuf.Type | null = null;
 
@@ -78,8 +81,12 @@ export function decodeStatus(base64: string): { vertexes: VertexUpdate[]; logs: 
   };
   return {
     vertexes: message.vertexes.map((vertex) => ({
-      digest: vertex.digest, name: vertex.name, cached: vertex.cached,
-      started: milliseconds(vertex.started), completed: milliseconds(vertex.completed), error: vertex.error,
+      digest: vertex.digest,
+      name: vertex.name,
+      cached: vertex.cached,
+      started: milliseconds(vertex.started),
+      completed: milliseconds(vertex.completed),
+      error: vertex.error,
     })),
     logs: message.logs.map((log) => ({ vertex: log.vertex, text: Buffer.from(log.msg).toString('utf8') })),
   };

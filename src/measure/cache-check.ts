@@ -140,12 +140,25 @@ export async function runCacheCheck(input: CacheCheckInput): Promise<CacheCheck>
   const { changes, skipped } = pickChanges(input.model, input.context);
   const check: CacheCheck = { runs: [], skipped };
   if (changes.length === 0) return check;
-  const scratch = scratchCopy(input.context, input.dockerfilePath, changes.filter((c) => c.ignored).map((c) => c.file));
+  const scratch = scratchCopy(
+    input.context,
+    input.dockerfilePath,
+    changes.filter((c) => c.ignored).map((c) => c.file),
+  );
   try {
-    const build = async (suffix: string) => buildImage(input.docker, {
-      context: loadBuildContext(scratch.dir), dockerfilePath: scratch.dockerfile, parsed: input.model.parsed,
-      tag: input.tag(suffix), target: input.target, buildArgs: input.buildArgs, network: input.network, noCache: false, progress: input.progress, builder: input.builder,
-    });
+    const build = async (suffix: string) =>
+      buildImage(input.docker, {
+        context: loadBuildContext(scratch.dir),
+        dockerfilePath: scratch.dockerfile,
+        parsed: input.model.parsed,
+        tag: input.tag(suffix),
+        target: input.target,
+        buildArgs: input.buildArgs,
+        network: input.network,
+        noCache: false,
+        progress: input.progress,
+        builder: input.builder,
+      });
     await build('warm');
     for (const [index, { change, file, ignored }] of changes.entries()) {
       const path = join(scratch.dir, file);
@@ -155,10 +168,20 @@ export async function runCacheCheck(input: CacheCheckInput): Promise<CacheCheck>
       writeFileSync(path, original);
       // An excluded file is no change to the build.
       const prediction = predictRebuild(input.model, { files: ignored ? [] : [file] }, input.builder);
-      const predicted = new Set(prediction.stages.flatMap((stage) => stage.steps).filter((step) => step.fate === 'rebuilt').map((step) => step.step.instruction));
+      const predicted = new Set(
+        prediction.stages
+          .flatMap((stage) => stage.steps)
+          .filter((step) => step.fate === 'rebuilt')
+          .map((step) => step.step.instruction),
+      );
       const steps = result.steps
         .filter((step) => step.instruction && step.instruction.keyword !== 'FROM' && step.instruction.stageIndex >= 0)
-        .map((step) => ({ line: step.instruction!.range.start.line + 1, text: step.text.replace(/\s+/g, ' ').slice(0, 80), rebuilt: !step.cached, predicted: predicted.has(step.instruction!) }));
+        .map((step) => ({
+          line: step.instruction!.range.start.line + 1,
+          text: step.text.replace(/\s+/g, ' ').slice(0, 80),
+          rebuilt: !step.cached,
+          predicted: predicted.has(step.instruction!),
+        }));
       check.runs.push({
         change: `${change} (${file})`,
         file,

@@ -38,7 +38,9 @@ export function contextTar(context: BuildContext, dockerfilePath: string, docker
       if (!stat.isFile()) continue;
       await new Promise<void>((resolveEntry, reject) => {
         const entry = pack.entry({ name: file, size: stat.size, mode: stat.mode, mtime: stat.mtime }, (error) => (error ? reject(error) : resolveEntry()));
-        createReadStream(full).on('error', reject).pipe(entry as unknown as NodeJS.WritableStream);
+        createReadStream(full)
+          .on('error', reject)
+          .pipe(entry as unknown as NodeJS.WritableStream);
       });
     }
     // Docker always sends the Dockerfile, even when .dockerignore excludes it.

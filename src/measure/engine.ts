@@ -21,7 +21,9 @@ export async function connectEngine(timeoutMs = 5000): Promise<Docker> {
     ]);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UserError(`cannot reach a Docker engine at ${engineEndpoint()} (${reason}); start one (\`sudo systemctl start docker\`, or \`dockerd &\`) or point DOCKER_HOST at a running engine`);
+    throw new UserError(
+      `cannot reach a Docker engine at ${engineEndpoint()} (${reason}); start one (\`sudo systemctl start docker\`, or \`dockerd &\`) or point DOCKER_HOST at a running engine`,
+    );
   }
   return docker;
 }

@@ -61,8 +61,15 @@ async function readLayer(stream: ByteStream, archivePath: string): Promise<Layer
     if (base === OPAQUE) layer.opaqueDirs.push(dir);
     else if (base.startsWith(WHITEOUT)) layer.whiteouts.push(dir ? `${dir}/${base.slice(WHITEOUT.length)}` : base.slice(WHITEOUT.length));
     else if (path !== '') {
-      const kind = header.type === 'file' || header.type === 'contiguous-file' ? 'file' : header.type === 'directory' ? 'dir' : header.type === 'symlink' || header.type === 'link' ? 'link' : 'other';
-      layer.entries.set(path, { size: kind === 'file' ? header.size ?? 0 : 0, kind });
+      const kind =
+        header.type === 'file' || header.type === 'contiguous-file'
+          ? 'file'
+          : header.type === 'directory'
+            ? 'dir'
+            : header.type === 'symlink' || header.type === 'link'
+              ? 'link'
+              : 'other';
+      layer.entries.set(path, { size: kind === 'file' ? (header.size ?? 0) : 0, kind });
     }
     entry.resume();
   }

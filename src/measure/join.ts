@@ -19,7 +19,8 @@ function layerAtLine(mapping: HistoryMapping, line: number): number | null {
 /** Bytes of files in a layer at or below `path` (an absolute image path, globs allowed). */
 function bytesUnder(layer: LayerFiles, path: string): number {
   let total = 0;
-  for (const [entryPath, entry] of layer.entries) if (entry.kind === 'file' && pathsOverlap(`/${entryPath}`, path) && `/${entryPath}`.length >= path.replace(/\/\*$/, '').length) total += entry.size;
+  for (const [entryPath, entry] of layer.entries)
+    if (entry.kind === 'file' && pathsOverlap(`/${entryPath}`, path) && `/${entryPath}`.length >= path.replace(/\/\*$/, '').length) total += entry.size;
   return total;
 }
 

@@ -22,7 +22,9 @@ const inHome = (rest: string) => {
 };
 
 export const LEFTOVER_KINDS: LeftoverKind[] = [
-  ...Object.values(SYSTEM_CACHE_PATHS).flat().map(({ path, what }) => ({ what, test: under(path.replace(/^\//, '')) })),
+  ...Object.values(SYSTEM_CACHE_PATHS)
+    .flat()
+    .map(({ path, what }) => ({ what, test: under(path.replace(/^\//, '')) })),
   { what: 'pip cache', test: inHome('\\.cache/pip') },
   { what: 'npm cache', test: inHome('\\.npm/_cacache') },
   { what: 'yarn cache', test: (path) => under('usr/local/share/.cache/yarn')(path) || inHome('\\.cache/yarn')(path) },

@@ -69,7 +69,7 @@ export function mapHistory(model: LayerModel, history: HistoryEntry[], layerCoun
       return {
         instruction,
         layerIndex: entry !== undefined && consistent ? layerOf[entry] : null,
-        createdBy: entry !== undefined ? history[entry].created_by ?? '' : '',
+        createdBy: entry !== undefined ? (history[entry].created_by ?? '') : '',
       };
     }),
   };

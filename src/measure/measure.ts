@@ -84,7 +84,7 @@ export async function measureImage(input: MeasureInput): Promise<Measurement> {
   const mapping = mapHistory(input.model, saved.history, saved.layers.length);
   const baseSize = mapping.baseLayers.reduce((sum, index) => sum + analysis.layers[index].size, 0);
   const root = stageChain(input.model.parsed, input.model.targetStage)[0];
-  const chainRoot = root === undefined ? '' : input.model.parsed.stages[root].from.from?.image ?? '';
+  const chainRoot = root === undefined ? '' : (input.model.parsed.stages[root].from.from?.image ?? '');
   const instructions = mapping.instructions.map(({ instruction, layerIndex }): InstructionMeasurement => {
     const layer = layerIndex === null ? null : analysis.layers[layerIndex];
     return {

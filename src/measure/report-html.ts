@@ -10,7 +10,7 @@ import type { Measurement } from './measure.js';
 import { findingsByBytes, measuredText } from './report.js';
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]!));
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '0' : ((part / whole) * 100).toFixed(1));
@@ -27,36 +27,62 @@ function layersTable(m: Measurement): string {
     const notes = [
       i.bytesHidden > 0 ? `<span class="waste">hides ${formatBytes(i.bytesHidden)} of the layers below</span>` : '',
       i.avoidableBytes > 0 ? `<span class="avoid">${formatBytes(i.avoidableBytes)} avoidable</span>` : '',
-    ].filter(Boolean).join('<br>');
+    ]
+      .filter(Boolean)
+      .join('<br>');
     return `<tr><td class="n">${i.line}</td><td><code>${escapeHtml(i.text)}</code></td><td class="n">${i.createsLayer ? formatBytes(i.size) : '<span class="dim">no layer</span>'}</td><td>${i.size > 0 ? barCell(i.size, '') : ''}</td><td>${notes}</td></tr>`;
   });
   return `<table><tr><th class="n">line</th><th>instruction</th><th class="n">layer size</th><th style="width:28%"></th><th>notes</th></tr>\n${base}\n${rows.join('\n')}\n</table>`;
 }
 
 function bytesTables(m: Measurement): string {
-  const wasted = m.analysis.inefficiencies.slice(0, 10).map((item) => `<tr><td class="n">${formatBytes(item.wastedBytes)}</td><td><code>/${escapeHtml(item.path)}</code></td></tr>`).join('\n');
-  const avoidable = m.avoidable.map((item) => `<tr><td class="n">${formatBytes(item.bytes)}</td><td>${escapeHtml(item.what)} (${item.files} file(s))</td><td>${item.line === null ? 'the base image' : `line ${item.line}`}</td></tr>`).join('\n');
+  const wasted = m.analysis.inefficiencies
+    .slice(0, 10)
+    .map((item) => `<tr><td class="n">${formatBytes(item.wastedBytes)}</td><td><code>/${escapeHtml(item.path)}</code></td></tr>`)
+    .join('\n');
+  const avoidable = m.avoidable
+    .map(
+      (item) =>
+        `<tr><td class="n">${formatBytes(item.bytes)}</td><td>${escapeHtml(item.what)} (${item.files} file(s))</td><td>${item.line === null ? 'the base image' : `line ${item.line}`}</td></tr>`,
+    )
+    .join('\n');
   return [
-    wasted ? `<h2>Wasted, by path</h2><p class="dim">Bytes stored in a layer but deleted or replaced by a layer above: pulled and stored, never seen by the container.</p><table><tr><th class="n">wasted</th><th>path</th></tr>\n${wasted}\n</table>` : '',
-    avoidable ? `<h2>Avoidable, by kind</h2><p class="dim">Still in the image, needed by no program: delete them in the RUN that wrote them, or use a cache mount.</p><table><tr><th class="n">bytes</th><th>what</th><th>written by</th></tr>\n${avoidable}\n</table>` : '',
+    wasted
+      ? `<h2>Wasted, by path</h2><p class="dim">Bytes stored in a layer but deleted or replaced by a layer above: pulled and stored, never seen by the container.</p><table><tr><th class="n">wasted</th><th>path</th></tr>\n${wasted}\n</table>`
+      : '',
+    avoidable
+      ? `<h2>Avoidable, by kind</h2><p class="dim">Still in the image, needed by no program: delete them in the RUN that wrote them, or use a cache mount.</p><table><tr><th class="n">bytes</th><th>what</th><th>written by</th></tr>\n${avoidable}\n</table>`
+      : '',
   ].join('\n');
 }
 
 function findingsTable(m: Measurement): string {
-  const rows = findingsByBytes(m.findings).map((f) => `<tr><td class="n">${f.range.start.line + 1}</td><td class="${f.severity}">${f.severity}</td><td class="rule"><code>${escapeHtml(f.ruleId)}</code></td><td>${escapeHtml(f.message)}<b>${escapeHtml(measuredText(f))}</b></td></tr>`).join('\n');
+  const rows = findingsByBytes(m.findings)
+    .map(
+      (f) =>
+        `<tr><td class="n">${f.range.start.line + 1}</td><td class="${f.severity}">${f.severity}</td><td class="rule"><code>${escapeHtml(f.ruleId)}</code></td><td>${escapeHtml(f.message)}<b>${escapeHtml(measuredText(f))}</b></td></tr>`,
+    )
+    .join('\n');
   return `<h2>Findings</h2><p class="dim">Those that cost the most measured bytes first.</p><table><tr><th class="n">line</th><th>severity</th><th>rule</th><th>message</th></tr>\n${rows || '<tr><td colspan="4">none</td></tr>'}\n</table>`;
 }
 
 function cacheCheckSection(check: CacheCheck | null): string {
   if (!check) return '';
   const runs = check.runs.map((run) => {
-    const rows = run.steps.filter((step) => step.rebuilt || step.predicted).map((step) => {
-      const agrees = step.rebuilt === step.predicted;
-      return `<tr class="${agrees ? '' : 'mismatch'}"><td class="n">${step.line}</td><td><code>${escapeHtml(step.text)}</code></td><td>${step.rebuilt ? 're-ran' : 'cached'}</td><td>${step.predicted ? 're-runs' : 'cached'}</td></tr>`;
-    }).join('\n');
+    const rows = run.steps
+      .filter((step) => step.rebuilt || step.predicted)
+      .map((step) => {
+        const agrees = step.rebuilt === step.predicted;
+        return `<tr class="${agrees ? '' : 'mismatch'}"><td class="n">${step.line}</td><td><code>${escapeHtml(step.text)}</code></td><td>${step.rebuilt ? 're-ran' : 'cached'}</td><td>${step.predicted ? 're-runs' : 'cached'}</td></tr>`;
+      })
+      .join('\n');
     const verdict = run.matchesPrediction ? '<span class="ok">as predicted</span>' : '<span class="waste">differs from the prediction</span>';
-    return `<h3>${escapeHtml(run.change)}: ${run.rebuilt.length} step(s) re-ran in ${run.seconds.toFixed(1)} s, ${verdict}</h3>`
-      + (rows ? `<table><tr><th class="n">line</th><th>instruction</th><th>engine</th><th>prediction</th></tr>\n${rows}\n</table>` : '<p class="dim">Every step came from the cache.</p>');
+    return (
+      `<h3>${escapeHtml(run.change)}: ${run.rebuilt.length} step(s) re-ran in ${run.seconds.toFixed(1)} s, ${verdict}</h3>` +
+      (rows
+        ? `<table><tr><th class="n">line</th><th>instruction</th><th>engine</th><th>prediction</th></tr>\n${rows}\n</table>`
+        : '<p class="dim">Every step came from the cache.</p>')
+    );
   });
   const skipped = check.skipped.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('');
   return `<h2>Cache check</h2><p class="dim">Each edit made in a scratch copy of the context, then rebuilt with the cache of the first build.</p>${runs.join('\n')}${skipped ? `<p>Not tried:</p><ul>${skipped}</ul>` : ''}`;

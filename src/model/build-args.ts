@@ -7,8 +7,15 @@ import { expandVariables } from '../parse/variables.js';
 
 /** ARGs BuildKit predefines in the global scope (values depend on the build, so unknown here). */
 export const AUTOMATIC_PLATFORM_ARGS = new Set([
-  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
-  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'TARGETSTAGE',
 ]);
 
 /** Global ARG names with their default (null when declared without one), in declaration order. */

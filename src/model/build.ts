@@ -29,22 +29,27 @@ export function findStage(parsed: ParsedDockerfile, nameOrIndex: string): number
   return /^\d+$/.test(nameOrIndex) && Number(nameOrIndex) < parsed.stages.length ? Number(nameOrIndex) : null;
 }
 
-/** Environment visible to a RUN: ENV and ARG values, as the parser resolved them, from the instruction's stage. */
 /**
- * The variables a stage has before instruction `before` (at its end when null): the ENV of the stage
- * it is built FROM, or the ENV its base image is known to set, then its own ENV and (not inherited
- * by a stage built FROM it) ARG values.
+ * The environment visible to a RUN, as the parser resolved it: the variables a stage has before
+ * instruction `before` (at its end when null): the ENV of the stage it is built FROM, or the ENV its
+ * base image is known to set, then its own ENV and (not inherited by a stage built FROM it) ARG values.
  */
 function stageEnv(parsed: ParsedDockerfile, stageIndex: number, before: number | null, withArgs = true): Map<string, string> {
   const stage = parsed.stages[stageIndex];
   if (!stage) return new Map();
-  const values = stage.baseStageIndex !== null
-    ? stageEnv(parsed, stage.baseStageIndex, null, false)
-    : new Map(Object.entries(baseImageEnv(stage.from.from?.imageName ?? '')));
+  const values =
+    stage.baseStageIndex !== null
+      ? stageEnv(parsed, stage.baseStageIndex, null, false)
+      : new Map(Object.entries(baseImageEnv(stage.from.from?.imageName ?? '')));
   for (const earlier of stage.instructions) {
     if (before !== null && earlier.index >= before) break;
     if (earlier.keyword === 'ENV' || (withArgs && earlier.keyword === 'ARG')) {
-      for (const pair of earlier.pairs) if (pair.value !== null) values.set(pair.name, expandVariables(pair.value, (n) => values.get(n)));
+      for (const pair of earlier.pairs)
+        if (pair.value !== null)
+          values.set(
+            pair.name,
+            expandVariables(pair.value, (n) => values.get(n)),
+          );
     }
   }
   return values;
@@ -101,9 +106,10 @@ function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: numbe
   const directories = commandDirectories(instruction);
   const mounts = instruction.keyword === 'RUN' ? mountedPaths(instruction) : [];
   const mountInputs = instruction.keyword === 'RUN' ? mountInputsOf(instruction, parsed, context) : { sources: [], stages: [] };
-  const effects = instruction.keyword === 'RUN'
-    ? runEffects(instruction, envLookup(parsed, instruction), mounts, () => earlierRunCommands(parsed, instruction))
-    : { created: [] as FileEffect[], deleted: [] as FileEffect[] };
+  const effects =
+    instruction.keyword === 'RUN'
+      ? runEffects(instruction, envLookup(parsed, instruction), mounts, () => earlierRunCommands(parsed, instruction))
+      : { created: [] as FileEffect[], deleted: [] as FileEffect[] };
   let copy: LayerStep['copy'] = null;
   let fromStage: number | null = null;
   let remote = false;
@@ -120,11 +126,20 @@ function buildStep(parsed: ParsedDockerfile, instruction: Instruction, id: numbe
     const writes = copyWrites(instruction.keyword, sources, instruction.copy.destination, destination, instruction.workdir);
     copy = { sources, destination, writes, fromStage, fromImage: from !== null && fromStage === null ? from : null };
     effects.created.push({
-      path: destination, kind: 'copy', certainty: 'certain', range: instruction.range,
+      path: destination,
+      kind: 'copy',
+      certainty: 'certain',
+      range: instruction.range,
       what: `files copied by ${instruction.keyword} ${instruction.copy.sources.join(' ')}`.trim(),
     });
     if (instruction.keyword === 'ADD' && remote) {
-      effects.created.push({ path: destination, kind: 'download', certainty: 'certain', range: instruction.range, what: `download by ADD ${instruction.copy.sources.join(' ')}` });
+      effects.created.push({
+        path: destination,
+        kind: 'download',
+        certainty: 'certain',
+        range: instruction.range,
+        what: `download by ADD ${instruction.copy.sources.join(' ')}`,
+      });
     }
   }
   return {

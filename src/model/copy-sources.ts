@@ -10,8 +10,21 @@ import type { CopySource, Volatility } from './types.js';
 
 /** File names without an extension that are files, not source directories. */
 const EXTENSIONLESS_FILES = new Set([
-  'Makefile', 'Dockerfile', 'Containerfile', 'LICENSE', 'README', 'Procfile', 'Gemfile', 'Pipfile', 'Rakefile',
-  'Justfile', 'gradlew', 'mvnw', 'VERSION', 'NOTICE', 'CHANGELOG',
+  'Makefile',
+  'Dockerfile',
+  'Containerfile',
+  'LICENSE',
+  'README',
+  'Procfile',
+  'Gemfile',
+  'Pipfile',
+  'Rakefile',
+  'Justfile',
+  'gradlew',
+  'mvnw',
+  'VERSION',
+  'NOTICE',
+  'CHANGELOG',
 ]);
 
 function cleanSource(path: string): string {
@@ -23,8 +36,7 @@ function isWholeContext(path: string): boolean {
 }
 
 export function ecosystemsOfManifest(fileName: string): Ecosystem[] {
-  return (Object.keys(MANIFESTS) as Ecosystem[]).filter((ecosystem) =>
-    MANIFESTS[ecosystem].some((pattern) => globToRegExp(pattern).test(fileName)));
+  return (Object.keys(MANIFESTS) as Ecosystem[]).filter((ecosystem) => MANIFESTS[ecosystem].some((pattern) => globToRegExp(pattern).test(fileName)));
 }
 
 function isManifestName(fileName: string): boolean {

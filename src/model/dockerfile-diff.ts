@@ -13,7 +13,11 @@ import type { InstructionChange } from './rebuild.js';
 /** An instruction's text as the cache sees it: keyword, flags, arguments and heredoc bodies, blanks collapsed. */
 function cacheText(parsed: ParsedDockerfile, instruction: Instruction): string {
   const lines = parsed.lines.slice(instruction.range.start.line, instruction.range.end.line + 1).join('\n');
-  return lines.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\S+/, (keyword) => keyword.toUpperCase());
+  return lines
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\S+/, (keyword) => keyword.toUpperCase());
 }
 
 function oldStageFor(oldParsed: ParsedDockerfile, stage: Stage): Stage | null {
@@ -66,13 +70,23 @@ function stageChanges(oldParsed: ParsedDockerfile, newParsed: ParsedDockerfile, 
     const gap = gapOfNew(position);
     const edited = removed.findIndex((r) => gapOfOld(r.position) === gap && r.instruction.keyword === instruction.keyword);
     if (edited >= 0) removed.splice(edited, 1);
-    changes.push({ stageIndex: stage.index, position, keyword: instruction.keyword, reason: `${instruction.keyword} on line ${lineOf(instruction)} ${edited >= 0 ? 'changed' : 'added'}` });
+    changes.push({
+      stageIndex: stage.index,
+      position,
+      keyword: instruction.keyword,
+      reason: `${instruction.keyword} on line ${lineOf(instruction)} ${edited >= 0 ? 'changed' : 'added'}`,
+    });
   });
   for (const { instruction, position: oldPosition } of removed) {
     // The removed instruction's successor: the new position of the next kept old instruction.
     const next = kept.find(([i]) => i > oldPosition);
     const position = next ? next[1] : stage.instructions.length;
-    changes.push({ stageIndex: stage.index, position, keyword: instruction.keyword, reason: `${instruction.keyword} of old line ${lineOf(instruction)} removed` });
+    changes.push({
+      stageIndex: stage.index,
+      position,
+      keyword: instruction.keyword,
+      reason: `${instruction.keyword} of old line ${lineOf(instruction)} removed`,
+    });
   }
   return changes;
 }
@@ -96,7 +110,8 @@ export function diffDockerfiles(oldParsed: ParsedDockerfile, newParsed: ParsedDo
   const instructions = newParsed.stages.flatMap((stage) => {
     // A FROM that names a changed global ARG pulls another base image.
     const fromUsesArg = args.some((name) => new RegExp(`\\$\\{?${name}\\b`).test(stage.from.argumentsText));
-    if (fromUsesArg) return [{ stageIndex: stage.index, position: -1, keyword: 'FROM', reason: `FROM on line ${lineOf(stage.from)} uses a changed global ARG` }];
+    if (fromUsesArg)
+      return [{ stageIndex: stage.index, position: -1, keyword: 'FROM', reason: `FROM on line ${lineOf(stage.from)} uses a changed global ARG` }];
     return stageChanges(oldParsed, newParsed, stage);
   });
   return { instructions, args };

@@ -67,7 +67,11 @@ const CACHE_QUERIES: Record<string, (home: string, env: Env) => string[]> = {
 function cacheAskedFor(word: string, home: string, env: Env): string[] {
   const match = /^\$\(\s*([^()`$]+?)\s*\)(\/\*?)?$/.exec(word);
   if (!match) return [];
-  const query = match[1].split(/\s+/).filter((w) => w !== '--global' && w !== '-g').join(' ').replace(/^pip3?(?=\s)|^python3? -m pip(?=\s)/, 'pip');
+  const query = match[1]
+    .split(/\s+/)
+    .filter((w) => w !== '--global' && w !== '-g')
+    .join(' ')
+    .replace(/^pip3?(?=\s)|^python3? -m pip(?=\s)/, 'pip');
   return CACHE_QUERIES[query]?.(home, env) ?? [];
 }
 
@@ -81,8 +85,10 @@ const TRUE_SETTING = /^(1|true|yes)$/i;
  * in this RUN or an earlier one may have moved the gems elsewhere.
  */
 function bundlerCache(argv: string[], where: Where, env: Env): string | null {
-  const path = optionValue(argv, ['--path']) ?? env('BUNDLE_PATH')
-    ?? (argv.includes('--deployment') || TRUE_SETTING.test(env('BUNDLE_DEPLOYMENT') ?? '') ? 'vendor/bundle' : null);
+  const path =
+    optionValue(argv, ['--path']) ??
+    env('BUNDLE_PATH') ??
+    (argv.includes('--deployment') || TRUE_SETTING.test(env('BUNDLE_DEPLOYMENT') ?? '') ? 'vendor/bundle' : null);
   if (path) return `${resolveAgainst(path, where.workdir, where.home)}/ruby/*/cache`;
   if (where.bundlerConfigured) return null;
   const gemHome = env('GEM_HOME');
@@ -101,8 +107,9 @@ function languageCaches(command: ShellCommand, where: Where): FileEffect[] {
   if (pipLike && argv.includes('install')) {
     // optparse takes any unambiguous prefix (`--no-cache` is common; `--no-c` could be --no-compile), and
     // pip disables the cache for any boolean PIP_NO_CACHE_DIR, even 0 or false (kept for compatibility).
-    const disabled = argv.some((word) => word.startsWith('--no-ca') && '--no-cache-dir'.startsWith(word))
-      || /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i.test(env('PIP_NO_CACHE_DIR') ?? '');
+    const disabled =
+      argv.some((word) => word.startsWith('--no-ca') && '--no-cache-dir'.startsWith(word)) ||
+      /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i.test(env('PIP_NO_CACHE_DIR') ?? '');
     if (!disabled) add(CACHE_DIRS.pip(home, env), 'pip cache');
   }
   if (program === 'npm' && ['install', 'i', 'ci', 'clean-install', 'update'].includes(sub)) add(CACHE_DIRS.npm(home, env), 'npm cache');
@@ -116,7 +123,7 @@ function languageCaches(command: ShellCommand, where: Where): FileEffect[] {
     if (sub !== 'mod') add(CACHE_DIRS.goBuild(home, env), 'Go build cache');
   }
   if (program === 'cargo' && ['build', 'fetch', 'install'].includes(sub)) add(`${env('CARGO_HOME') ?? `${home}/.cargo`}/registry`, 'Cargo registry cache');
-  if ((program === 'mvn' || program === 'mvnw')) add(`${home}/.m2/repository`, 'Maven repository');
+  if (program === 'mvn' || program === 'mvnw') add(`${home}/.m2/repository`, 'Maven repository');
   if (program === 'gradle' || program === 'gradlew') add(`${env('GRADLE_USER_HOME') ?? `${home}/.gradle`}/caches`, 'Gradle cache');
   if (program === 'dotnet' && ['restore', 'build', 'publish'].includes(sub)) add(`${home}/.nuget/packages`, 'NuGet package cache');
   if (program === 'composer' && ['install', 'require', 'update'].includes(sub)) add(CACHE_DIRS.composer(home, env), 'Composer cache');
@@ -128,7 +135,8 @@ function languageCaches(command: ShellCommand, where: Where): FileEffect[] {
     const cache = bundlerCache(argv, where, env);
     if (cache) add(cache, 'Bundler gem cache');
   }
-  if (['make', 'cmake', 'ninja', 'gcc', 'g++', 'cc', 'clang'].includes(program)) add(`${home}/.cache`, `build cache that ${program} and the compilers it runs write`, 'likely');
+  if (['make', 'cmake', 'ninja', 'gcc', 'g++', 'cc', 'clang'].includes(program))
+    add(`${home}/.cache`, `build cache that ${program} and the compilers it runs write`, 'likely');
   return out;
 }
 
@@ -139,7 +147,8 @@ function downloads(command: ShellCommand, where: Where): FileEffect[] {
   const out: FileEffect[] = [];
   if (program === 'curl') {
     const output = optionValue(argv, ['-o', '--output']);
-    if (output && output !== '-' && output !== '/dev/null') out.push(effect(resolve(output), 'download', `download of ${urlBasename(urls[0] ?? output)}`, command));
+    if (output && output !== '-' && output !== '/dev/null')
+      out.push(effect(resolve(output), 'download', `download of ${urlBasename(urls[0] ?? output)}`, command));
     else if ((argv.includes('-O') || argv.includes('--remote-name') || argv.some((w) => /^-[a-zA-Z]*O[a-zA-Z]*$/.test(w))) && urls[0]) {
       out.push(effect(resolve(urlBasename(urls[0])), 'download', `download of ${urlBasename(urls[0])}`, command));
     }
@@ -147,13 +156,19 @@ function downloads(command: ShellCommand, where: Where): FileEffect[] {
   if (program === 'wget') {
     const output = optionValue(argv, ['-O', '--output-document']);
     const prefix = optionValue(argv, ['-P', '--directory-prefix']);
-    if (output && output !== '-' && output !== '/dev/null') out.push(effect(resolve(output), 'download', `download of ${urlBasename(urls[0] ?? output)}`, command));
-    else if (!output) for (const url of urls) out.push(effect(resolve(`${prefix ?? '.'}/${urlBasename(url)}`), 'download', `download of ${urlBasename(url)}`, command));
+    if (output && output !== '-' && output !== '/dev/null')
+      out.push(effect(resolve(output), 'download', `download of ${urlBasename(urls[0] ?? output)}`, command));
+    else if (!output)
+      for (const url of urls) out.push(effect(resolve(`${prefix ?? '.'}/${urlBasename(url)}`), 'download', `download of ${urlBasename(url)}`, command));
   }
   if (program === 'git' && argv[1] === 'clone') {
     const positional = argv.slice(2).filter((w, i, all) => !w.startsWith('-') && !['--branch', '-b', '--depth', '--origin', '-o'].includes(all[i - 1] ?? ''));
     const url = positional[0];
-    if (url) out.push({ ...effect(resolve(positional[1] ?? urlBasename(url).replace(/\.git$/, '')), 'download', `git clone of ${urlBasename(url)}`, command), tree: true });
+    if (url)
+      out.push({
+        ...effect(resolve(positional[1] ?? urlBasename(url).replace(/\.git$/, '')), 'download', `git clone of ${urlBasename(url)}`, command),
+        tree: true,
+      });
   }
   if (program === 'tar' && (argv.some((w) => /^-?[a-zA-Z]*x/.test(w) && !w.startsWith('--')) || argv.includes('--extract'))) {
     const dir = optionValue(argv, ['-C', '--directory']) ?? '.';
@@ -163,10 +178,13 @@ function downloads(command: ShellCommand, where: Where): FileEffect[] {
     const output = argv.find((word) => word.startsWith('of='));
     if (output && !output.startsWith('of=/dev/')) out.push(effect(resolve(output.slice(3)), 'file', 'output of dd', command));
   }
-  if (program === 'fallocate' && argv.at(-1) && !argv.at(-1)!.startsWith('-')) out.push(effect(resolve(argv.at(-1)!), 'file', 'file made by fallocate', command));
-  if (program === 'unzip') out.push({ ...effect(resolve(optionValue(argv, ['-d']) ?? '.'), 'extract', 'files extracted by unzip', command, 'likely'), tree: true });
+  if (program === 'fallocate' && argv.at(-1) && !argv.at(-1)!.startsWith('-'))
+    out.push(effect(resolve(argv.at(-1)!), 'file', 'file made by fallocate', command));
+  if (program === 'unzip')
+    out.push({ ...effect(resolve(optionValue(argv, ['-d']) ?? '.'), 'extract', 'files extracted by unzip', command, 'likely'), tree: true });
   for (const redirect of command.redirects) {
-    if (!redirect.target.startsWith('/dev/') && !/^&?\d$/.test(redirect.target)) out.push(effect(resolve(redirect.target), 'file', `output of ${program}`, command));
+    if (!redirect.target.startsWith('/dev/') && !/^&?\d$/.test(redirect.target))
+      out.push(effect(resolve(redirect.target), 'file', `output of ${program}`, command));
   }
   return out;
 }
@@ -201,13 +219,15 @@ function deletions(command: ShellCommand, where: Where): FileEffect[] {
     out.push(effect(CACHE_DIRS.yarn(home, env), 'cache', 'yarn cache', command), effect(ROOT_YARN_CACHE, 'cache', 'yarn cache', command));
   }
   // Not `pnpm store prune`: it removes only packages no project uses, not the store.
-  if (/^pip[0-9.]*$/.test(program) && sub === 'cache' && ['purge', 'remove'].includes(argv[2] ?? '')) out.push(effect(CACHE_DIRS.pip(home, env), 'cache', 'pip cache', command));
+  if (/^pip[0-9.]*$/.test(program) && sub === 'cache' && ['purge', 'remove'].includes(argv[2] ?? ''))
+    out.push(effect(CACHE_DIRS.pip(home, env), 'cache', 'pip cache', command));
   if (program === 'go' && sub === 'clean') {
     if (argv.includes('-cache')) out.push(effect(CACHE_DIRS.goBuild(home, env), 'cache', 'Go build cache', command));
     if (argv.includes('-modcache')) out.push(effect(CACHE_DIRS.goModules(home, env), 'cache', 'Go module cache', command));
   }
   if (program === 'composer' && sub === 'clear-cache') out.push(effect(CACHE_DIRS.composer(home, env), 'cache', 'Composer cache', command));
-  if (program === 'dotnet' && sub === 'nuget' && argv[2] === 'locals') out.push(effect(`${where.home}/.nuget/packages`, 'cache', 'NuGet package cache', command));
+  if (program === 'dotnet' && sub === 'nuget' && argv[2] === 'locals')
+    out.push(effect(`${where.home}/.nuget/packages`, 'cache', 'NuGet package cache', command));
   return out.filter((e) => !isUnresolved(e.path));
 }
 
@@ -247,14 +267,19 @@ const isBundleConfig = (command: ShellCommand) => command.program === 'bundle' &
  * `earlierCommands` gives the commands of the RUNs before it in the image (asked only when a tool's
  * earlier configuration matters: a `bundle config` that may have moved Bundler's gems).
  */
-export function runEffects(instruction: Instruction, env: (name: string) => string | undefined, mountedPaths: string[], earlierCommands: () => ShellCommand[] = () => []): RunEffects {
+export function runEffects(
+  instruction: Instruction,
+  env: (name: string) => string | undefined,
+  mountedPaths: string[],
+  earlierCommands: () => ShellCommand[] = () => [],
+): RunEffects {
   const created: FileEffect[] = [];
   const deleted: FileEffect[] = [];
   const home = homeOf(instruction.user);
   const directories = commandDirectories(instruction);
   const commands = instruction.script?.commands ?? [];
-  const bundlerConfigured = commands.some((command) => command.program === 'bundle')
-    && (commands.some(isBundleConfig) || earlierCommands().some(isBundleConfig));
+  const bundlerConfigured =
+    commands.some((command) => command.program === 'bundle') && (commands.some(isBundleConfig) || earlierCommands().some(isBundleConfig));
   for (const [i, command] of commands.entries()) {
     if (command.program === 'cd') continue;
     const where: Where = { workdir: directories[i], home, env, bundlerConfigured };
@@ -264,4 +289,3 @@ export function runEffects(instruction: Instruction, env: (name: string) => stri
   const outsideMounts = (e: FileEffect) => !mountedPaths.some((mount) => e.path === mount || e.path.startsWith(`${mount.replace(/\/$/, '')}/`));
   return { created: created.filter((e) => !isUnresolved(e.path)).filter(outsideMounts), deleted };
 }
-

@@ -23,7 +23,10 @@ export function exposedPorts(instruction: Instruction): ExposedPort[] {
   for (const match of instruction.argumentsText.matchAll(/\S+/g)) {
     const text = match[0];
     const range = singleLine
-      ? { start: { line: start.line, character: start.character + match.index }, end: { line: start.line, character: start.character + match.index + text.length } }
+      ? {
+          start: { line: start.line, character: start.character + match.index },
+          end: { line: start.line, character: start.character + match.index + text.length },
+        }
       : instruction.argumentsRange;
     const [portPart, protocol = null] = text.split('/');
     const dynamic = text.includes('$');

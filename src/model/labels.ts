@@ -23,7 +23,9 @@ const SPDX_ID = /^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?)$/;
 function isSpdxExpression(value: string): boolean {
   const tokens = value.replace(/[()]/g, ' ').trim().split(/\s+/);
   if (tokens.length === 0 || tokens[0] === '') return false;
-  return tokens.every((token, i) => (i % 2 === 0 ? SPDX_ID.test(token) && !/^(AND|OR|WITH)$/.test(token) : /^(AND|OR|WITH)$/.test(token))) && tokens.length % 2 === 1;
+  return (
+    tokens.every((token, i) => (i % 2 === 0 ? SPDX_ID.test(token) && !/^(AND|OR|WITH)$/.test(token) : /^(AND|OR|WITH)$/.test(token))) && tokens.length % 2 === 1
+  );
 }
 
 function isUrl(value: string): boolean {

@@ -54,12 +54,20 @@ function readsProjectSources(call: DependencyInstall, context: BuildContext): bo
   // `pip install .`, `npm install ./pkg`: the project from its sources.
   if (argv.slice(1).some((word) => /^\.{1,2}(\/|$)/.test(word)) || has('-e', '--editable')) return true;
   switch (call.ecosystem) {
-    case 'uv': return argv[1] === 'sync' && !has('--no-install-project', '--no-install-workspace');
-    case 'poetry': return !has('--no-root', '--only-root') && !argv.some((word) => word.startsWith('--only'));
-    case 'npm': case 'yarn': case 'pnpm': return !has('--ignore-scripts') && hasNpmLifecycleScripts(context);
-    case 'composer': return !has('--no-autoloader');
-    case 'bundler': return /^\s*gemspec\b/m.test(readContextFile(context, 'Gemfile') ?? 'gemspec');
-    default: return false;
+    case 'uv':
+      return argv[1] === 'sync' && !has('--no-install-project', '--no-install-workspace');
+    case 'poetry':
+      return !has('--no-root', '--only-root') && !argv.some((word) => word.startsWith('--only'));
+    case 'npm':
+    case 'yarn':
+    case 'pnpm':
+      return !has('--ignore-scripts') && hasNpmLifecycleScripts(context);
+    case 'composer':
+      return !has('--no-autoloader');
+    case 'bundler':
+      return /^\s*gemspec\b/m.test(readContextFile(context, 'Gemfile') ?? 'gemspec');
+    default:
+      return false;
   }
 }
 
@@ -72,18 +80,26 @@ function installOnly(step: LayerStep, context: BuildContext): string | null {
   const commands = instruction.script?.commands ?? [];
   if (!commands.every((command) => installs.includes(command) || HARMLESS.has(basename(command.program)))) return null;
   if (step.dependencyInstalls.some((call) => readsProjectSources(call, context))) return null;
-  const names = [...new Set([...step.dependencyInstalls.map((call) => `${call.ecosystem} dependencies`), ...step.systemPackages.filter((call) => call.action === 'install').map((call) => `${call.manager} packages`)])];
+  const names = [
+    ...new Set([
+      ...step.dependencyInstalls.map((call) => `${call.ecosystem} dependencies`),
+      ...step.systemPackages.filter((call) => call.action === 'install').map((call) => `${call.manager} packages`),
+    ]),
+  ];
   return names.join(' and ');
 }
 
 function isManifestOf(step: LayerStep, file: string): boolean {
   const name = basename(file);
-  return step.dependencyInstalls.some((call) =>
-    call.manifests.some((manifest) => basename(manifest) === name) || MANIFESTS[call.ecosystem].some((pattern) => globToRegExp(pattern).test(name)));
+  return step.dependencyInstalls.some(
+    (call) => call.manifests.some((manifest) => basename(manifest) === name) || MANIFESTS[call.ecosystem].some((pattern) => globToRegExp(pattern).test(name)),
+  );
 }
 
 function viaBroadSource(cause: StepPrediction, file: string): boolean {
-  return [...cause.step.cache.contextSources, ...cause.step.cache.mountedSources].some((source) => source.volatility === 'broad' && sourceCovers(source, file, false));
+  return [...cause.step.cache.contextSources, ...cause.step.cache.mountedSources].some(
+    (source) => source.volatility === 'broad' && sourceCovers(source, file, false),
+  );
 }
 
 export function needlessReruns(prediction: RebuildPrediction, context: BuildContext): NeedlessRerun[] {

@@ -135,7 +135,11 @@ function stepsMissedByEdits(stage: StageModel, changes: InstructionChange[], bui
 
 /** Why one step misses the cache by itself, given which stages rebuild. */
 function ownReasons(
-  step: LayerStep, edits: string[], change: ChangeSet, rebuiltStages: Set<number>, stageName: (index: number) => string,
+  step: LayerStep,
+  edits: string[],
+  change: ChangeSet,
+  rebuiltStages: Set<number>,
+  stageName: (index: number) => string,
 ): { reasons: string[]; changedFiles: string[]; byFilesOnly: boolean } {
   const reasons = [...edits];
   const { keyword } = step.instruction;
@@ -170,9 +174,13 @@ export function predictRebuild(model: LayerModel, change: ChangeSet, builder: Bu
     const fromChange = edits.find((edit) => edit.stageIndex === stage.stage.index && edit.position < 0);
     const missedByEdits = stepsMissedByEdits(stage, edits, builder);
     // A stage starts dirty when its FROM changed or the stage it is built on rebuilds.
-    const stageReason = !built ? null
-      : fromChange ? fromChange.reason
-        : base !== null && rebuiltStages.has(base) ? `stage ${stageName(base)}, its base, rebuilds` : null;
+    const stageReason = !built
+      ? null
+      : fromChange
+        ? fromChange.reason
+        : base !== null && rebuiltStages.has(base)
+          ? `stage ${stageName(base)}, its base, rebuilds`
+          : null;
     let dirty = stageReason !== null;
     const steps: StepPrediction[] = [];
     let firstRebuilt: StepPrediction | null = null;

@@ -64,7 +64,9 @@ function lineParserProblem(keyword: string, view: BuildKitView, escape: string):
     }
     const bare = words.find((word) => !word.includes('='));
     if (bare === undefined) return null;
-    const hint = bare.startsWith('#') ? 'Dockerfiles have no end-of-line comments: put the comment on its own line' : 'quote a value that has spaces: NAME="a b"';
+    const hint = bare.startsWith('#')
+      ? 'Dockerfiles have no end-of-line comments: put the comment on its own line'
+      : 'quote a value that has spaces: NAME="a b"';
     return `${keyword} mixes its two forms: after \`${words[0]}\` every word must be name=value, and \`${bare}\` has no = (${hint})`;
   }
   if (JSON_ARRAY_INSTRUCTIONS.has(keyword)) {
@@ -159,9 +161,10 @@ function copyArgumentProblems(instruction: Instruction, view: BuildKitView): str
   if (!copy) return [];
   // BuildKit counts the words split at blanks, quotes or not (`ADD "x y` is two); heredocs and JSON
   // arrays as read.
-  const count = instruction.heredocs.length > 0 || jsonArray(view.args)
-    ? copy.sources.length + copy.heredocSources.length + 1
-    : view.args.split(/\s+/).filter(Boolean).length;
+  const count =
+    instruction.heredocs.length > 0 || jsonArray(view.args)
+      ? copy.sources.length + copy.heredocSources.length + 1
+      : view.args.split(/\s+/).filter(Boolean).length;
   if (count < 2) return [`${instruction.keyword} requires at least two arguments, the sources and a destination`];
   // `COPY a <<EOF`: the heredoc is the last word, where the destination goes.
   if (instruction.heredocs.length > 0 && /^<<-?/.test(copy.destination)) {

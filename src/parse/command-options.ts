@@ -34,7 +34,7 @@ export function optionValue(argv: readonly string[], names: readonly string[]): 
       const at = word.indexOf(name[1], 1);
       if (at < 0 || !/^[a-zA-Z]*$/.test(word.slice(1, at))) continue;
       const attached = word.slice(at + 1);
-      return attached !== '' ? attached : argv[i + 1] ?? null;
+      return attached !== '' ? attached : (argv[i + 1] ?? null);
     }
   }
   return null;

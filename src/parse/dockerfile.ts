@@ -10,8 +10,18 @@ import { NO_COMMAND_FORM, readCommandForm } from './command-form.js';
 import { withTokenCache } from './dockerfile-ast-cache.js';
 import './dockerfile-ast-continuations.js';
 import type {
-  Comment, Position, CopyDetails, Directives, Flag, FromDetails, Heredoc, Instruction, KeyValue,
-  ParsedDockerfile, Range, ShellScript,
+  Comment,
+  Position,
+  CopyDetails,
+  Directives,
+  Flag,
+  FromDetails,
+  Heredoc,
+  Instruction,
+  KeyValue,
+  ParsedDockerfile,
+  Range,
+  ShellScript,
 } from './types.js';
 import { alignHeredocs } from './heredoc-alignment.js';
 import { expandVariables, processWord, splitWords, type VariableLookup } from './variables.js';
@@ -82,7 +92,10 @@ function readDirectives(ast: ReturnType<typeof DockerfileParser.parse>): Directi
       for (const part of value.split(';')) {
         const [key, list] = part.split('=');
         if (key.trim() !== 'skip' || !list) continue;
-        const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+        const names = list
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         if (names.includes('all')) directives.checkSkipAll = true;
         directives.checkSkip.push(...names);
       }
@@ -127,8 +140,8 @@ function readHeredocs(instruction: AstInstruction, lines: string[]): Heredoc[] {
       const contentRange = heredoc.getContentRange();
       return { name, contentRange, content: textInRange(lines, contentRange), terminated: false };
     }
-    const contentRange: Range | null = terminator === bodyStart ? null
-      : { start: { line: bodyStart, character: 0 }, end: { line: terminator - 1, character: lines[terminator - 1].length } };
+    const contentRange: Range | null =
+      terminator === bodyStart ? null : { start: { line: bodyStart, character: 0 }, end: { line: terminator - 1, character: lines[terminator - 1].length } };
     bodyStart = terminator + 1;
     return { name, contentRange, content: textInRange(lines, contentRange), terminated: true };
   });
@@ -201,12 +214,24 @@ function lineBeforeHeredocBodies(raw: string, escape: string): string {
   return lines.slice(0, end).join('\n');
 }
 
-function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[], words: string[], heredocs: Heredoc[], lookup: VariableLookup, escape: string): CopyDetails {
+function readCopy(
+  rawArgumentsText: string,
+  argumentsText: string,
+  flags: Flag[],
+  words: string[],
+  heredocs: Heredoc[],
+  lookup: VariableLookup,
+  escape: string,
+): CopyDetails {
   const flag = (name: string) => flags.find((f) => f.name === name)?.value ?? null;
   // dockerfile-ast also splits heredoc bodies into words: with heredocs only the instruction's own
   // line (continued lines included) is COPY's; the bodies follow it.
-  const ownWords = heredocs.length > 0 ? dockerArgumentsText(lineBeforeHeredocBodies(rawArgumentsText, escape), escape).split(/\s+/)
-    : /["']/.test(argumentsText) ? splitWords(argumentsText) : words;
+  const ownWords =
+    heredocs.length > 0
+      ? dockerArgumentsText(lineBeforeHeredocBodies(rawArgumentsText, escape), escape).split(/\s+/)
+      : /["']/.test(argumentsText)
+        ? splitWords(argumentsText)
+        : words;
   // Flags lead (BuildKit reads `--words` up to the first other word or a bare `--`); a later `--x` is a path.
   const flagCount = ownWords.findIndex((word) => !word.startsWith('--') || word === '--');
   let positional = flagCount < 0 ? [] : ownWords.slice(ownWords[flagCount] === '--' ? flagCount + 1 : flagCount);
@@ -237,9 +262,14 @@ function readCopy(rawArgumentsText: string, argumentsText: string, flags: Flag[]
 
 function readFrom(ast: AstInstruction, globalArgs: Map<string, string | undefined>): FromDetails {
   const from = ast as unknown as {
-    getImage(): string | null; getImageName(): string | null; getImageTag(): string | null;
-    getImageDigest(): string | null; getRegistry(): string | null; getBuildStage(): string | null;
-    getBuildStageRange(): Range | null; getPlatformFlag(): AstFlag | null;
+    getImage(): string | null;
+    getImageName(): string | null;
+    getImageTag(): string | null;
+    getImageDigest(): string | null;
+    getRegistry(): string | null;
+    getBuildStage(): string | null;
+    getBuildStageRange(): Range | null;
+    getPlatformFlag(): AstFlag | null;
   };
   const imageRaw = from.getImage() ?? '';
   // As BuildKit reads it: quotes removed (`FROM debian:bookworm-"${TAG}"` in jenkinsci/docker), variables expanded.
@@ -288,9 +318,8 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
   // dockerfile-ast re-tokenises the arguments on every accessor call: call each once, and only when needed.
   // (getRawArgumentsContent and getArgumentsRange each call getArguments again, so they are rebuilt from one call.)
   const astArguments = ast.getArguments();
-  const argumentsRange: Range | null = astArguments.length > 0
-    ? { start: astArguments[0].getRange().start, end: astArguments[astArguments.length - 1].getRange().end }
-    : null;
+  const argumentsRange: Range | null =
+    astArguments.length > 0 ? { start: astArguments[0].getRange().start, end: astArguments[astArguments.length - 1].getRange().end } : null;
   const offset = (p: Position) => (ctx.lineStarts[p.line] ?? ctx.text.length) + p.character;
   const rawArgumentsText = argumentsRange ? ctx.text.slice(offset(argumentsRange.start), offset(argumentsRange.end)) : '';
   // Flags (`--mount=…`) sit between the keyword and the arguments; the raw arguments exclude them.
@@ -300,7 +329,7 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
   const words = isCopy ? astArguments.map((argument) => argument.getValue()) : [];
   // BuildKit reads heredocs in RUN, COPY and ADD only (an ONBUILD trigger is one of those, built on its own).
   const heredocs = rawArgumentsText.includes('<<') && HEREDOC_INSTRUCTIONS.has(keyword) ? readHeredocs(ast, ctx.lines) : [];
-  const argumentsText = heredocs.length > 0 ? ast.getArgumentsContent() ?? '' : dockerArgumentsText(rawArgumentsText, ctx.escape);
+  const argumentsText = heredocs.length > 0 ? (ast.getArgumentsContent() ?? '') : dockerArgumentsText(rawArgumentsText, ctx.escape);
   const isCommand = COMMAND_INSTRUCTIONS.has(keyword) || keyword === 'HEALTHCHECK';
   // HEALTHCHECK [opts] CMD <command>: the form is that of the command after CMD.
   const commandText = keyword === 'HEALTHCHECK' ? argumentsText.replace(/^(\s*--\S+\s+)*\s*CMD\s+/i, '') : argumentsText;
@@ -339,8 +368,7 @@ function buildInstruction(ast: AstInstruction, ctx: BuildContext): Instruction {
   if (keyword === 'RUN' && instruction.form === 'shell') instruction.script = readRunScript(instruction, ctx.escape, lookup);
   else if (keyword === 'RUN' && instruction.form === 'exec' && instruction.execArgs && instruction.argumentsRange) {
     instruction.script = parseExecFormCommand(instruction.execArgs, instruction.argumentsRange, lookup);
-  }
-  else if ((keyword === 'CMD' || keyword === 'ENTRYPOINT') && instruction.form === 'shell' && isPosixShell(ctx.scope.shell) && instruction.argumentsRange) {
+  } else if ((keyword === 'CMD' || keyword === 'ENTRYPOINT') && instruction.form === 'shell' && isPosixShell(ctx.scope.shell) && instruction.argumentsRange) {
     instruction.script = parseShellScript(shellSource(instruction.rawArgumentsText, ctx.escape), instruction.argumentsRange.start, lookup);
   }
   if (keyword === 'ONBUILD') {
@@ -385,7 +413,8 @@ function applyToScope(instruction: Instruction, scope: Scope, globalArgs: Map<st
  */
 export function stageChain(parsed: ParsedDockerfile, stageIndex: number): number[] {
   const chain: number[] = [];
-  for (let index: number | null = stageIndex; index !== null && parsed.stages[index] && !chain.includes(index); index = parsed.stages[index].baseStageIndex) chain.unshift(index);
+  for (let index: number | null = stageIndex; index !== null && parsed.stages[index] && !chain.includes(index); index = parsed.stages[index].baseStageIndex)
+    chain.unshift(index);
   return chain;
 }
 
@@ -413,7 +442,17 @@ function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
   const directives = readDirectives(ast);
   const comments: Comment[] = ast.getComments().map((c) => ({ text: c.getContent().replace(/^#\s*/, '').trim(), range: c.getRange() }));
   const parsed: ParsedDockerfile = {
-    path, text, lines, directives, globalArgs: [], stages: [], instructions: [], comments, problems: [], runInstructions: [], runCommands: [],
+    path,
+    text,
+    lines,
+    directives,
+    globalArgs: [],
+    stages: [],
+    instructions: [],
+    comments,
+    problems: [],
+    runInstructions: [],
+    runCommands: [],
   };
   const globalArgs = new Map<string, string | undefined>();
   const stageScopes: Scope[] = [];
@@ -427,7 +466,14 @@ function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
       scope = newScope();
     }
     const instruction = buildInstruction(node, {
-      lines, text, lineStarts, escape: directives.escape, scope, stageIndex, index: parsed.instructions.length, globalArgs,
+      lines,
+      text,
+      lineStarts,
+      escape: directives.escape,
+      scope,
+      stageIndex,
+      index: parsed.instructions.length,
+      globalArgs,
     });
     parsed.instructions.push(instruction);
     if (keyword === 'FROM') {
@@ -444,7 +490,8 @@ function parseWithTokenCache(input: string, path: string): ParsedDockerfile {
       if (keyword === 'ARG') {
         parsed.globalArgs.push(instruction);
         // A default may use the global ARGs above it (`ARG TAG=${RUBY_VERSION}-slim`): BuildKit expands it in order.
-        for (const pair of instruction.pairs) globalArgs.set(pair.name, pair.value === null ? undefined : expandVariables(pair.value, (name) => globalArgs.get(name)));
+        for (const pair of instruction.pairs)
+          globalArgs.set(pair.name, pair.value === null ? undefined : expandVariables(pair.value, (name) => globalArgs.get(name)));
       }
     } else {
       parsed.stages[stageIndex].instructions.push(instruction);

@@ -7,8 +7,7 @@ export function isBefore(a: Position, b: Position): boolean {
 
 /** Do two ranges start and end at the same positions? */
 export function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character
-    && a.end.line === b.end.line && a.end.character === b.end.character;
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** Does `outer` contain `inner` (ends included)? */

@@ -11,8 +11,24 @@ import type { Instruction, ParsedDockerfile, ParseProblem, Range } from './types
 import { own } from '../util/own.js';
 
 export const KNOWN_INSTRUCTIONS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
 ]);
 
 /** BuildKit parses `RUN`, `CMD` and `ENTRYPOINT` with nothing after them (an empty command); the rest need arguments. */
@@ -105,7 +121,12 @@ function flagProblems(instruction: Instruction, view: BuildKitView, escape: stri
   if (FLAGS_NOT_READ.has(keyword)) {
     // The flags are dropped unread: `ARG --foo` is an ARG with no name.
     if (view.args !== '' && buildkitWords(view.args, escape).length > 0) return [];
-    return [{ message: `${keyword} requires an argument (BuildKit takes ${view.flags[0]} for a flag and ignores it)`, range: instruction.argumentsRange ?? instruction.keywordRange }];
+    return [
+      {
+        message: `${keyword} requires an argument (BuildKit takes ${view.flags[0]} for a flag and ignores it)`,
+        range: instruction.argumentsRange ?? instruction.keywordRange,
+      },
+    ];
   }
   // BuildKit reads HEALTHCHECK's flags only for CMD: `HEALTHCHECK --anything NONE` passes.
   if (keyword === 'HEALTHCHECK' && isHealthcheckNone(view)) return [];
@@ -114,10 +135,12 @@ function flagProblems(instruction: Instruction, view: BuildKitView, escape: stri
     const word = view.flags[0];
     const start = instruction.argumentsRange?.start ?? instruction.keywordRange.end;
     const hint = keyword === 'CMD' || keyword === 'ENTRYPOINT' ? `; an argument starting with -- goes in the JSON form: ${keyword} ["${word}", …]` : '';
-    return [{
-      message: `unknown flag --${flagParts(word).name} for ${keyword}, which takes no flags${hint}`,
-      range: { start, end: { line: start.line, character: start.character + word.length } },
-    }];
+    return [
+      {
+        message: `unknown flag --${flagParts(word).name} for ${keyword}, which takes no flags${hint}`,
+        range: { start, end: { line: start.line, character: start.character + word.length } },
+      },
+    ];
   }
   return view.flags.flatMap((word): ParseProblem[] => {
     const { name, value } = flagParts(word);

@@ -85,7 +85,8 @@ const require = createRequire(import.meta.url);
 export async function loadShellGrammar(wanted = process.env.LAYERLINT_SHELL_PARSER, preferred: ShellGrammarBackend = 'native'): Promise<ShellGrammar> {
   checkShellParserSetting(wanted);
   if (wanted === 'wasm') return { ...(await loadWasmGrammar()), whyWasm: 'LAYERLINT_SHELL_PARSER=wasm' };
-  if (!wanted && preferred === 'wasm') return { ...(await loadWasmGrammar()), whyWasm: `${WASM_BATCH_SIZE} files or more: it loads slower than the native binding but walks each script faster` };
+  if (!wanted && preferred === 'wasm')
+    return { ...(await loadWasmGrammar()), whyWasm: `${WASM_BATCH_SIZE} files or more: it loads slower than the native binding but walks each script faster` };
   try {
     return loadNativeGrammar();
   } catch (error) {

@@ -122,9 +122,7 @@ function wordsAfterExpansion(text: string, lookup: VariableLookup): string[] {
 }
 
 function toFilePosition(point: { row: number; column: number }, origin: Position): Position {
-  return point.row === 0
-    ? { line: origin.line, character: origin.character + point.column }
-    : { line: origin.line + point.row, character: point.column };
+  return point.row === 0 ? { line: origin.line, character: origin.character + point.column } : { line: origin.line + point.row, character: point.column };
 }
 
 /** Strip wrappers (sudo, env, nohup, …) so argv[0] is the program that really runs. */
@@ -226,9 +224,7 @@ function commandFromNode(node: Node, children: (Node | null)[], state: WalkState
 function redirectsOf(children: (Node | null)[], lookup: VariableLookup): ShellCommand['redirects'] {
   const found: ShellCommand['redirects'] = [];
   for (const child of children) {
-    const redirect = child?.type === 'heredoc_redirect'
-      ? child.namedChildren.find((c) => c?.type === 'file_redirect') ?? null
-      : child;
+    const redirect = child?.type === 'heredoc_redirect' ? (child.namedChildren.find((c) => c?.type === 'file_redirect') ?? null) : child;
     if (redirect?.type !== 'file_redirect') continue;
     const destination = redirect.childForFieldName('destination') ?? redirect.namedChildren.at(-1);
     const operator = redirect.text.match(/^\d*(>>|>\||>|&>>|&>|<)/)?.[1] ?? '>';
@@ -277,8 +273,20 @@ function walk(root: Node, state: WalkState, pendingRedirects: Map<number, ShellC
  * test/shell-grammar.test.ts checks the list against the grammar's node-types.json.
  */
 export const GRAMMAR_TOKENS = new Set([
-  'word', 'ansi_c_string', 'comment', 'extglob_pattern', 'file_descriptor', 'heredoc_content', 'heredoc_end',
-  'heredoc_start', 'raw_string', 'regex', 'special_variable_name', 'string_content', 'test_operator', 'variable_name',
+  'word',
+  'ansi_c_string',
+  'comment',
+  'extglob_pattern',
+  'file_descriptor',
+  'heredoc_content',
+  'heredoc_end',
+  'heredoc_start',
+  'raw_string',
+  'regex',
+  'special_variable_name',
+  'string_content',
+  'test_operator',
+  'variable_name',
 ]);
 
 function visit(node: Node, children: (Node | null)[], state: WalkState, pendingRedirects: Map<number, ShellCommand['redirects']>): void {
@@ -310,7 +318,7 @@ const rangeOf = (node: Node, origin: Position): Range => ({ start: toFilePositio
 
 /** `export A=1 B`, `declare -x C=2`, `readonly D`, `local E`, `unset F`: one state change, and what it exports. */
 function recordDeclaration(node: Node, children: (Node | null)[], state: WalkState): void {
-  const keyword = node.type === 'unset_command' ? 'unset' : node.text.match(/^\S+/)?.[0] ?? '';
+  const keyword = node.type === 'unset_command' ? 'unset' : (node.text.match(/^\S+/)?.[0] ?? '');
   const words = children.filter((child): child is Node => child !== null).map((child) => child.text);
   const names: string[] = [];
   const exports = keyword === 'export' || (['declare', 'typeset'].includes(keyword) && words.some((word) => /^-[a-zA-Z]*x/.test(word)));
@@ -400,7 +408,21 @@ export function parseExecFormCommand(args: string[], range: Range, lookup: Varia
   const argv = unwrap(args, assignments, wrappers);
   const state = newWalkState(range.start, lookup, 0, NOTHING_EXPORTED);
   if (argv.length > 0) {
-    addCommand({ name: argv[0], program: basename(argv[0]), argv, wordRanges: argv.map(() => range), wrappers, words: wrappers.length > 0 ? args : argv, assignments, exported: NOTHING_EXPORTED, redirects: [], range }, state);
+    addCommand(
+      {
+        name: argv[0],
+        program: basename(argv[0]),
+        argv,
+        wordRanges: argv.map(() => range),
+        wrappers,
+        words: wrappers.length > 0 ? args : argv,
+        assignments,
+        exported: NOTHING_EXPORTED,
+        redirects: [],
+        range,
+      },
+      state,
+    );
   }
   return { commands: state.commands, pipelines: state.pipelines, stateChanges: [], hasError: false, analysed: true };
 }

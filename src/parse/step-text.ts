@@ -10,7 +10,10 @@ export function stepTextKey(text: string): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\\\s*\n/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\\\s*\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** An instruction as written, flags included, on one line (`HEALTHCHECK --interval=30s CMD …`). */

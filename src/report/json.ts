@@ -38,7 +38,11 @@ export function formatJson(report: Report): string {
       findings: file.findings.map((finding) => findingToJson(finding, categories.get(finding.ruleId))),
     })),
     // `files` counts the files linted, as the text summary does; `unreadable` those that could not be read.
-    summary: { files: report.files.filter((file) => file.error === null).length, unreadable: report.files.filter((file) => file.error !== null).length, ...countBySeverity(report) },
+    summary: {
+      files: report.files.filter((file) => file.error === null).length,
+      unreadable: report.files.filter((file) => file.error !== null).length,
+      ...countBySeverity(report),
+    },
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 }

@@ -7,7 +7,10 @@ const MAX_INSTRUCTION = 48;
 
 /** An instruction's text on one line, cut at `max` characters with an ellipsis. */
 export function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -65,7 +68,9 @@ function pad(text: string, width: number): string {
 }
 
 export function formatLayersText(model: LayerModel): string {
-  const out: string[] = [`${model.parsed.path}: ${model.stages.length} stage(s), ${model.steps.filter((s) => s.createsLayer).length} layer(s) from RUN/COPY/ADD`];
+  const out: string[] = [
+    `${model.parsed.path}: ${model.stages.length} stage(s), ${model.steps.filter((s) => s.createsLayer).length} layer(s) from RUN/COPY/ADD`,
+  ];
   for (const stage of model.stages) {
     out.push('', stageTitle(model, stage));
     out.push(`  ${pad('line', 5)} ${pad('instruction', MAX_INSTRUCTION)} ${pad('layer', 5)} ${pad('cache inputs', CACHE_INPUTS_WIDTH)} rebuilt by`);
@@ -74,7 +79,9 @@ export function formatLayersText(model: LayerModel): string {
       const text = oneLine(instructionText(step), MAX_INSTRUCTION);
       // A cache-inputs list longer than its column is cut there and given whole on a line of its own.
       const inputs = cacheInputs(step);
-      out.push(`  ${pad(line, 5)} ${pad(text, MAX_INSTRUCTION)} ${pad(step.createsLayer ? 'yes' : '-', 5)} ${pad(oneLine(inputs, CACHE_INPUTS_WIDTH), CACHE_INPUTS_WIDTH)} ${step.rebuiltBy.join(', ') || '-'}`);
+      out.push(
+        `  ${pad(line, 5)} ${pad(text, MAX_INSTRUCTION)} ${pad(step.createsLayer ? 'yes' : '-', 5)} ${pad(oneLine(inputs, CACHE_INPUTS_WIDTH), CACHE_INPUTS_WIDTH)} ${step.rebuiltBy.join(', ') || '-'}`,
+      );
       if (inputs.length > CACHE_INPUTS_WIDTH) out.push(`        cache inputs: ${inputs}`);
       const form = formText(step);
       if (form) out.push(`        ${form}`);
@@ -116,7 +123,12 @@ export function layersToJson(model: LayerModel) {
         cache: {
           argsInScope: step.cache.argsInScope,
           argsUsed: step.cache.argsUsed,
-          sources: (step.copy?.sources ?? []).map((s) => ({ path: s.path, volatility: s.volatility, ecosystems: s.ecosystems, files: s.matchedFiles?.length ?? null })),
+          sources: (step.copy?.sources ?? []).map((s) => ({
+            path: s.path,
+            volatility: s.volatility,
+            ecosystems: s.ecosystems,
+            files: s.matchedFiles?.length ?? null,
+          })),
           fromStage: step.cache.fromStage,
           mountedSources: step.cache.mountedSources.map((s) => ({ path: s.path, volatility: s.volatility, files: s.matchedFiles?.length ?? null })),
           mountedStages: step.cache.mountedStages,

@@ -16,7 +16,13 @@ const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'war
 const CHECKSTYLE_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
 const CODECLIMATE_SEVERITY: Record<Severity, string> = { error: 'critical', warning: 'major', info: 'minor', style: 'info' };
 const CODECLIMATE_CATEGORY: Record<string, string> = {
-  cache: 'Performance', size: 'Performance', stages: 'Performance', runtime: 'Bug Risk', hygiene: 'Style', security: 'Security', syntax: 'Bug Risk',
+  cache: 'Performance',
+  size: 'Performance',
+  stages: 'Performance',
+  runtime: 'Bug Risk',
+  hygiene: 'Style',
+  security: 'Security',
+  syntax: 'Bug Risk',
 };
 
 export function formatGnu(report: Report): string {
@@ -41,17 +47,29 @@ export function formatGithub(report: Report): string {
     if (file.error) lines.push(`::error file=${escapeProperty(file.path)},title=${TOOL_NAME}::${escapeData(file.error)}`);
     for (const f of file.findings) {
       const r = toRegion(f.range);
-      const props = [`file=${file.path}`, `line=${r.line}`, `col=${r.column}`, `endLine=${r.endLine}`, `endColumn=${r.endColumn}`, `title=${TOOL_NAME} ${f.ruleId}`]
-        .map((prop) => { const eq = prop.indexOf('='); return `${prop.slice(0, eq)}=${escapeProperty(prop.slice(eq + 1))}`; });
+      const props = [
+        `file=${file.path}`,
+        `line=${r.line}`,
+        `col=${r.column}`,
+        `endLine=${r.endLine}`,
+        `endColumn=${r.endColumn}`,
+        `title=${TOOL_NAME} ${f.ruleId}`,
+      ].map((prop) => {
+        const eq = prop.indexOf('=');
+        return `${prop.slice(0, eq)}=${escapeProperty(prop.slice(eq + 1))}`;
+      });
       lines.push(`::${GITHUB_COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`);
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' }[ch]!))
-  // XML 1.0 cannot carry most control characters, even escaped.
-  .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const escapeXml = (text: string) =>
+  text
+    .replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!)
+    // XML 1.0 cannot carry most control characters, even escaped.
+    // eslint-disable-next-line no-control-regex -- these control characters are what is removed
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 export function formatCheckstyle(report: Report): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<checkstyle version="4.3">`];
@@ -60,7 +78,9 @@ export function formatCheckstyle(report: Report): string {
     if (file.error) out.push(`    <error line="1" severity="error" message="${escapeXml(file.error)}" source="${TOOL_NAME}.input"/>`);
     for (const f of file.findings) {
       const { line, column } = toRegion(f.range);
-      out.push(`    <error line="${line}" column="${column}" severity="${CHECKSTYLE_SEVERITY[f.severity]}" message="${escapeXml(f.message)}" source="${TOOL_NAME}.${escapeXml(f.ruleId)}"/>`);
+      out.push(
+        `    <error line="${line}" column="${column}" severity="${CHECKSTYLE_SEVERITY[f.severity]}" message="${escapeXml(f.message)}" source="${TOOL_NAME}.${escapeXml(f.ruleId)}"/>`,
+      );
     }
     out.push('  </file>');
   }
@@ -80,7 +100,11 @@ export function formatCodeclimate(report: Report): string {
     const seen = new Map<string, number>();
     for (const f of file.findings) {
       const r = toRegion(f.range);
-      const text = lines.slice(f.range.start.line, f.range.end.line + 1).join('\n').replace(/\s+/g, ' ').trim();
+      const text = lines
+        .slice(f.range.start.line, f.range.end.line + 1)
+        .join('\n')
+        .replace(/\s+/g, ' ')
+        .trim();
       const key = `${f.ruleId}|${file.path}|${text}`;
       const occurrence = (seen.get(key) ?? 0) + 1;
       seen.set(key, occurrence);

@@ -27,11 +27,23 @@ const BUILDER_NAMES = { classic: 'the classic builder', buildkit: 'BuildKit' } a
 /** The two kinds of prediction finding, described like rules so SARIF consumers get their metadata. */
 export const REBUILD_CHECKS: Rule[] = [
   {
-    meta: { id: 'change-rebuilds', category: 'cache', severity: 'info', recommended: true, description: 'A change to the build context or the Dockerfile makes the build re-run steps from this line on.' },
+    meta: {
+      id: 'change-rebuilds',
+      category: 'cache',
+      severity: 'info',
+      recommended: true,
+      description: 'A change to the build context or the Dockerfile makes the build re-run steps from this line on.',
+    },
     check() {},
   },
   {
-    meta: { id: 'needless-install-rerun', category: 'cache', severity: 'warning', recommended: true, description: 'A change re-runs a dependency or package install that does not read the changed files, because a broad COPY before it copied them.' },
+    meta: {
+      id: 'needless-install-rerun',
+      category: 'cache',
+      severity: 'warning',
+      recommended: true,
+      description: 'A change re-runs a dependency or package install that does not read the changed files, because a broad COPY before it copied them.',
+    },
     check() {},
   },
 ];
@@ -66,14 +78,20 @@ function costOf(steps: StepPrediction[], timings: StepTimings | null): number | 
 }
 
 const FATE_WORDS: Record<StepPrediction['fate'], string> = {
-  rebuilt: 'REBUILT', kept: 'kept', relinked: 'relinked', config: 'config', 'not-built': '-',
+  rebuilt: 'REBUILT',
+  kept: 'kept',
+  relinked: 'relinked',
+  config: 'config',
+  'not-built': '-',
 };
 
 export function formatRebuildText(input: RebuildReportInput): string {
   const { prediction, timings } = input;
   const files = prediction.change.files;
   const out = [`${input.path}: what this change rebuilds with ${BUILDER_NAMES[prediction.builder]}`];
-  out.push(`  changed in the build context: ${files.length === 0 ? 'nothing' : files.length > 8 ? `${files.slice(0, 8).join(', ')} and ${files.length - 8} more` : files.join(', ')}`);
+  out.push(
+    `  changed in the build context: ${files.length === 0 ? 'nothing' : files.length > 8 ? `${files.slice(0, 8).join(', ')} and ${files.length - 8} more` : files.join(', ')}`,
+  );
   for (const edit of prediction.change.instructions ?? []) out.push(`  Dockerfile: ${edit.reason}`);
   if ((prediction.change.args ?? []).length > 0) out.push(`  build args changed: ${prediction.change.args!.join(', ')}`);
   for (const skipped of input.skipped) out.push(`  rebuilds nothing: ${skipped}`);
@@ -86,7 +104,10 @@ export function formatRebuildText(input: RebuildReportInput): string {
     }
   }
   for (const needless of input.needless) {
-    out.push('', `needless: line ${lineOf(needless.step)} re-installs ${needless.installs} for ${needless.files.join(', ')}, which it does not read (copied by line ${needless.causes.map(lineOf).join(', ')})`);
+    out.push(
+      '',
+      `needless: line ${lineOf(needless.step)} re-installs ${needless.installs} for ${needless.files.join(', ')}, which it does not read (copied by line ${needless.causes.map(lineOf).join(', ')})`,
+    );
   }
   const rebuilt = prediction.stages.flatMap(rebuiltSteps);
   const total = prediction.stages.flatMap((stage) => stage.steps.filter(isBuildStep)).length;
@@ -122,7 +143,12 @@ export function rebuildToJson(input: RebuildReportInput) {
         lastBuildSeconds: timings?.get(step.step.id) ?? null,
       })),
     })),
-    needless: input.needless.map((needless) => ({ line: lineOf(needless.step), installs: needless.installs, files: needless.files, copiedBy: needless.causes.map(lineOf) })),
+    needless: input.needless.map((needless) => ({
+      line: lineOf(needless.step),
+      installs: needless.installs,
+      files: needless.files,
+      copiedBy: needless.causes.map(lineOf),
+    })),
     rebuiltSteps: rebuilt.length,
     estimatedSeconds: costOf(rebuilt, timings),
   };
@@ -134,17 +160,25 @@ export function rebuildReport(input: RebuildReportInput, text: string, rootDir: 
   for (const stage of input.prediction.stages) {
     if (!stage.built || !stage.firstRebuilt) continue;
     findings.push({
-      ruleId: 'change-rebuilds', severity: 'info', range: stage.firstRebuilt.step.instruction.range, related: [], fix: null,
+      ruleId: 'change-rebuilds',
+      severity: 'info',
+      range: stage.firstRebuilt.step.instruction.range,
+      related: [],
+      fix: null,
       message: `With ${BUILDER_NAMES[input.prediction.builder]}, this change ${stageHeadline(stage)} of ${stageLabel(stage)}: ${stage.firstRebuilt.reasons.join('; ')}.`,
       properties: { rebuiltSteps: rebuiltSteps(stage).length, builder: input.prediction.builder },
     });
   }
   for (const needless of input.needless) {
     findings.push({
-      ruleId: 'needless-install-rerun', severity: 'warning', range: needless.step.step.instruction.range, fix: null,
+      ruleId: 'needless-install-rerun',
+      severity: 'warning',
+      range: needless.step.step.instruction.range,
+      fix: null,
       related: needless.causes.map((cause) => ({ range: cause.step.instruction.range, message: 'copies the changed files' })),
-      message: `This change re-runs the install of ${needless.installs} although it does not read ${needless.files.join(', ')}: `
-        + `${needless.causes.map((cause) => `line ${lineOf(cause)}`).join(' and ')} copies them before it. Copy only what the install reads before it, and the rest after (see copy-before-dependency-install).`,
+      message:
+        `This change re-runs the install of ${needless.installs} although it does not read ${needless.files.join(', ')}: ` +
+        `${needless.causes.map((cause) => `line ${lineOf(cause)}`).join(' and ')} copies them before it. Copy only what the install reads before it, and the rest after (see copy-before-dependency-install).`,
       properties: { files: needless.files },
     });
   }

@@ -20,7 +20,10 @@ const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'w
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '7.5', warning: '5.0', info: '3.0', style: '1.0' };
 
 function pascalCase(id: string): string {
-  return id.split('-').map((part) => part[0].toUpperCase() + part.slice(1)).join('');
+  return id
+    .split('-')
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
 }
 
 function describeRule(rule: Rule): Sarif.ReportingDescriptor {
@@ -68,16 +71,25 @@ function instructionText(file: FileReport, finding: Finding): string {
 
 function fixes(finding: Finding, location: Sarif.ArtifactLocation): Sarif.Fix[] | undefined {
   if (!finding.fix?.edits?.length) return undefined;
-  return [{
-    description: { text: finding.fix.description },
-    artifactChanges: [{
-      artifactLocation: location,
-      replacements: finding.fix.edits.map((edit) => ({
-        deletedRegion: { startLine: edit.range.start.line + 1, startColumn: edit.range.start.character + 1, endLine: edit.range.end.line + 1, endColumn: edit.range.end.character + 1 },
-        insertedContent: { text: edit.newText },
-      })),
-    }],
-  }];
+  return [
+    {
+      description: { text: finding.fix.description },
+      artifactChanges: [
+        {
+          artifactLocation: location,
+          replacements: finding.fix.edits.map((edit) => ({
+            deletedRegion: {
+              startLine: edit.range.start.line + 1,
+              startColumn: edit.range.start.character + 1,
+              endLine: edit.range.end.line + 1,
+              endColumn: edit.range.end.character + 1,
+            },
+            insertedContent: { text: edit.newText },
+          })),
+        },
+      ],
+    },
+  ];
 }
 
 export function toSarif(report: Report): Sarif.Log {
@@ -103,9 +115,14 @@ export function toSarif(report: Report): Sarif.Log {
         level: LEVELS[finding.severity],
         message: { text: finding.message },
         locations: [{ physicalLocation: { artifactLocation: location, region: region(finding.range) } }],
-        relatedLocations: finding.related.length > 0
-          ? finding.related.map((related, id) => ({ id, physicalLocation: { artifactLocation: location, region: region(related.range) }, message: { text: related.message } }))
-          : undefined,
+        relatedLocations:
+          finding.related.length > 0
+            ? finding.related.map((related, id) => ({
+                id,
+                physicalLocation: { artifactLocation: location, region: region(related.range) },
+                message: { text: related.message },
+              }))
+            : undefined,
         partialFingerprints,
         fixes: fixes(finding, location),
         properties: { category: rule?.meta.category, severity: finding.severity, ...finding.properties },
@@ -116,18 +133,21 @@ export function toSarif(report: Report): Sarif.Log {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: TOOL_NAME, version: VERSION, semanticVersion: VERSION, informationUri: HOMEPAGE, rules } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(report.rootDir + sep).href } },
-      invocations: [{
-        executionSuccessful: failed.length === 0,
-        toolExecutionNotifications: failed.length > 0
-          ? failed.map((file) => ({ level: 'error' as const, message: { text: `${file.path}: ${file.error}` } }))
-          : undefined,
-      }],
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, version: VERSION, semanticVersion: VERSION, informationUri: HOMEPAGE, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(report.rootDir + sep).href } },
+        invocations: [
+          {
+            executionSuccessful: failed.length === 0,
+            toolExecutionNotifications:
+              failed.length > 0 ? failed.map((file) => ({ level: 'error' as const, message: { text: `${file.path}: ${file.error}` } })) : undefined,
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
 }
 

@@ -24,7 +24,9 @@ export function formatText(report: Report, options: TextOptions): string {
     if (file.error) continue;
     for (const finding of file.findings) {
       const { line, column } = toRegion(finding.range);
-      lines.push(`${chalk.bold(`${file.path}:${line}:${column}`)} ${severityColor(chalk, finding.severity)(finding.severity)} ${chalk.dim(finding.ruleId)} ${finding.message}`);
+      lines.push(
+        `${chalk.bold(`${file.path}:${line}:${column}`)} ${severityColor(chalk, finding.severity)(finding.severity)} ${chalk.dim(finding.ruleId)} ${finding.message}`,
+      );
       for (const related of finding.related) {
         lines.push(`    ${chalk.dim(`${file.path}:${toRegion(related.range).line}:`)} ${related.message}`);
       }

@@ -26,9 +26,11 @@ function isOff(rule: Rule, config: Config): boolean {
   if (!isSelected(rule, config)) return true;
   if (config.ignored.length === 0) return config.rules[rule.meta.id] === 'off';
   const codes = rule.meta.hadolint ?? [];
-  return [rule.meta.id, ...(rule.meta.buildkit ?? [])].some((name) => config.ignored.includes(name))
-    || (codes.length > 0 && codes.every((code) => config.ignored.includes(code)))
-    || config.rules[rule.meta.id] === 'off';
+  return (
+    [rule.meta.id, ...(rule.meta.buildkit ?? [])].some((name) => config.ignored.includes(name)) ||
+    (codes.length > 0 && codes.every((code) => config.ignored.includes(code))) ||
+    config.rules[rule.meta.id] === 'off'
+  );
 }
 
 /** A finding of a rule with several hadolint codes, whose own code (or, if it names none, any of the rule's codes) is ignored. */
@@ -44,9 +46,7 @@ export function effectiveSeverity(rule: Rule, config: Config): Severity {
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line
-    || a.range.start.character - b.range.start.character
-    || compareCodeUnits(a.ruleId, b.ruleId);
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareCodeUnits(a.ruleId, b.ruleId);
 }
 
 /**
@@ -117,8 +117,12 @@ function withoutFindingsOnRejectedInstructions(findings: Finding[], parsed: Laye
   const rejectedLines = findings.filter((finding) => finding.ruleId === 'parse-error').map((finding) => finding.range.start.line);
   if (rejectedLines.length === 0) return findings;
   const rejected = parsed.instructions.filter((instruction) =>
-    rejectedLines.some((line) => line >= instruction.range.start.line && line <= instruction.range.end.line));
+    rejectedLines.some((line) => line >= instruction.range.start.line && line <= instruction.range.end.line),
+  );
   if (rejected.length === 0) return findings;
-  return findings.filter((finding) => finding.ruleId === 'parse-error' || !rejected.some((instruction) =>
-    finding.range.start.line >= instruction.range.start.line && finding.range.start.line <= instruction.range.end.line));
+  return findings.filter(
+    (finding) =>
+      finding.ruleId === 'parse-error' ||
+      !rejected.some((instruction) => finding.range.start.line >= instruction.range.start.line && finding.range.start.line <= instruction.range.end.line),
+  );
 }

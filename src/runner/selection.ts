@@ -14,7 +14,6 @@ import { CATEGORIES } from '../core/findings.js';
 import type { Rule } from './types.js';
 import { closestName } from '../util/names.js';
 
-
 /** `all` is ruff's word for the same thing as strict: every rule. */
 const EVERY_RULE = new Set(['strict', 'all']);
 

@@ -27,7 +27,10 @@ const CHECK_SKIP = /^check\s*=\s*skip\s*=\s*([A-Za-z0-9_,\s]+)/;
 export function layerlintPragmaNames(text: string): string[] | null {
   const pragma = text.match(PRAGMA);
   if (!pragma || pragma[1] !== 'layerlint') return null;
-  return pragma[3].split(',').map((name) => name.trim()).filter(Boolean);
+  return pragma[3]
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 /** Map a name from any tool's vocabulary to our rule ids; a layerlint pragma takes hadolint codes and BuildKit names too. */
@@ -38,10 +41,12 @@ function idsFor(name: string, tool: 'layerlint' | 'hadolint' | 'buildkit', rules
   }
   if (tool === 'hadolint' && /^SC\d+$/.test(name)) return [name];
   if (tool === 'buildkit' && name === 'all') return ['*'];
-  return rules
-    .filter((rule) => (tool === 'hadolint' ? rule.meta.hadolint : rule.meta.buildkit)?.includes(name))
-    // A hadolint code of a rule that stands for several codes suppresses that code's findings only.
-    .map((rule) => (tool === 'hadolint' && (rule.meta.hadolint?.length ?? 0) > 1 ? `${rule.meta.id}#${name}` : rule.meta.id));
+  return (
+    rules
+      .filter((rule) => (tool === 'hadolint' ? rule.meta.hadolint : rule.meta.buildkit)?.includes(name))
+      // A hadolint code of a rule that stands for several codes suppresses that code's findings only.
+      .map((rule) => (tool === 'hadolint' && (rule.meta.hadolint?.length ?? 0) > 1 ? `${rule.meta.id}#${name}` : rule.meta.id))
+  );
 }
 
 /** Does a suppression set cover this finding? `code` is the finding's own hadolint code, if its rule gives one. */
@@ -56,12 +61,18 @@ function parseComment(text: string, rules: readonly Rule[]): { global: boolean; 
   const pragma = text.match(PRAGMA);
   if (pragma) {
     const tool = pragma[1] as 'layerlint' | 'hadolint';
-    const names = pragma[3].split(',').map((s) => s.trim()).filter(Boolean);
+    const names = pragma[3]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return { global: Boolean(pragma[2]), ids: names.flatMap((name) => idsFor(name, tool, rules)) };
   }
   const check = text.match(CHECK_SKIP);
   if (check) {
-    const names = check[1].split(',').map((s) => s.trim()).filter(Boolean);
+    const names = check[1]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return { global: false, ids: names.flatMap((name) => idsFor(name, 'buildkit', rules)) };
   }
   return null;

@@ -34,7 +34,11 @@ export class ShellcheckRunner {
   /** Distinct scripts so far: numbers their files. */
   private distinctScripts = 0;
 
-  constructor(private readonly executable: string, readonly processes = 1, private readonly scriptsPerCall = 110) {}
+  constructor(
+    private readonly executable: string,
+    readonly processes = 1,
+    private readonly scriptsPerCall = 110,
+  ) {}
 
   /** ShellCheck's findings on every RUN script of the Dockerfile; no process at all when it has none. */
   async check(parsed: ParsedDockerfile): Promise<ShellcheckFinding[]> {
@@ -72,7 +76,10 @@ export class ShellcheckRunner {
   private async runBatch(batch: QueuedScript[]): Promise<void> {
     let comments: ShellcheckComment[];
     try {
-      comments = await runOnce(this.executable, batch.map((script) => script.path));
+      comments = await runOnce(
+        this.executable,
+        batch.map((script) => script.path),
+      );
     } catch (error) {
       // One script may be what broke it: alone, each one fails or passes on its own.
       if (batch.length > 1) {

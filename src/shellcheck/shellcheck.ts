@@ -109,10 +109,12 @@ export function shellcheckInputKey(parsed: ParsedDockerfile): string {
 export async function runOnce(executable: string, paths: string[]): Promise<ShellcheckComment[]> {
   const args = ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...paths];
   // shellcheck exits 1 when it has comments: that is its normal output, not a failure.
-  const { stdout } = await promisify(execFile)(executable, args, { maxBuffer: MAX_OUTPUT }).catch((error: { code?: number; stdout?: string; message: string }) => {
-    if (typeof error.stdout === 'string' && error.stdout.startsWith('{')) return { stdout: error.stdout };
-    throw new Error(`shellcheck failed: ${error.message.split('\n')[0]}`);
-  });
+  const { stdout } = await promisify(execFile)(executable, args, { maxBuffer: MAX_OUTPUT }).catch(
+    (error: { code?: number; stdout?: string; message: string }) => {
+      if (typeof error.stdout === 'string' && error.stdout.startsWith('{')) return { stdout: error.stdout };
+      throw new Error(`shellcheck failed: ${error.message.split('\n')[0]}`);
+    },
+  );
   return (JSON.parse(stdout) as { comments: ShellcheckComment[] }).comments;
 }
 
@@ -128,9 +130,16 @@ export function toFinding(comment: ShellcheckComment, file: Pick<ScriptText, 'so
     if (scriptLine > lastLine) return toDockerfile(lastLine, scriptLines[lastLine].length);
     return toDockerfile(scriptLine, column - 1);
   };
-  const toDockerfile = (scriptLine: number, character: number) =>
-    ({ line: file.source.origin.line + scriptLine, character: (scriptLine === 0 ? file.source.origin.character : 0) + character });
-  return { code: comment.code, severity: own(LEVELS, comment.level) ?? 'info', message: comment.message, range: { start: toPosition(comment.line, comment.column), end: toPosition(comment.endLine, comment.endColumn) } };
+  const toDockerfile = (scriptLine: number, character: number) => ({
+    line: file.source.origin.line + scriptLine,
+    character: (scriptLine === 0 ? file.source.origin.character : 0) + character,
+  });
+  return {
+    code: comment.code,
+    severity: own(LEVELS, comment.level) ?? 'info',
+    message: comment.message,
+    range: { start: toPosition(comment.line, comment.column), end: toPosition(comment.endLine, comment.endColumn) },
+  };
 }
 
 /**

@@ -1,6 +1,15 @@
 /** Byte sizes for people: decimal units as docker prints them; input accepts both kB/MB and KiB/MiB. */
 const UNITS: Record<string, number> = {
-  b: 1, k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
 };
 
 export function formatBytes(bytes: number): string {

@@ -68,7 +68,7 @@ function bracketClass(inside: string): string {
 }
 
 function escapeInClass(ch: string): string {
-  return /[\\\]\[^-]/.test(ch) ? `\\${ch}` : ch;
+  return /[\\\][^-]/.test(ch) ? `\\${ch}` : ch;
 }
 
 export function hasGlob(path: string): boolean {

@@ -2,10 +2,11 @@ import { describe, expect, test } from '@jest/globals';
 import rule from '../../rules/apt-instead-of-apt-get.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   test('fires once per RUN that uses apt, suggesting apt-cache for queries', async () => {
-    const found = (await lintRule(rule, 'FROM debian:12\nRUN apt update && apt install -y curl\nRUN apt search vim\n')).filter((f) => f.ruleId === rule.meta.id);
+    const found = (await lintRule(rule, 'FROM debian:12\nRUN apt update && apt install -y curl\nRUN apt search vim\n')).filter(
+      (f) => f.ruleId === rule.meta.id,
+    );
     expect(found.map((f) => f.range.start.line + 1)).toEqual([2, 3]);
     expect(found[0].message).toContain('`apt update`, `apt install -y curl`');
     expect(found[0].message).toContain('use apt-get.');
@@ -28,7 +29,7 @@ describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: apt-get, apt-cache, the word apt as an argument",
+        name: 'quiet: apt-get, apt-cache, the word apt as an argument',
         code: 'FROM debian:12\nRUN apt-get update && apt-cache policy curl && echo apt\n',
       },
     ],

@@ -3,12 +3,11 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/archive-copied-then-extracted.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: ADD of a local tar (Docker extracts it), other files, or a builder stage (1)",
+        name: 'quiet: ADD of a local tar (Docker extracts it), other files, or a builder stage (1)',
         code: dockerfile`
       FROM debian:12
       ADD app.tar.gz /opt/
@@ -18,13 +17,13 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: ADD of a local tar (Docker extracts it), other files, or a builder stage (2)",
+        name: 'quiet: ADD of a local tar (Docker extracts it), other files, or a builder stage (2)',
         code: 'FROM debian:12 AS build\nCOPY a.tgz /tmp/\nRUN tar -xzf /tmp/a.tgz -C /opt\nFROM debian:12\nCOPY --from=build /opt /opt\n',
       },
     ],
     invalid: [
       {
-        name: "fires on COPY of a tarball or zip that a later RUN extracts",
+        name: 'fires on COPY of a tarball or zip that a later RUN extracts',
         code: dockerfile`
       FROM debian:12
       COPY app.tar.gz /tmp/
@@ -38,12 +37,12 @@ describe(rule.meta.id, () => {
         findings: [3, 6, 8],
       },
       {
-        name: "COPY app.tar.gz . puts it in the working directory (regression: it was taken for a file named like the directory) (1)",
+        name: 'COPY app.tar.gz . puts it in the working directory (regression: it was taken for a file named like the directory) (1)',
         code: 'FROM debian:12\nWORKDIR /app\nCOPY app.tar.gz .\nRUN tar xzf app.tar.gz && rm app.tar.gz\n',
         findings: [4],
       },
       {
-        name: "COPY app.tar.gz . puts it in the working directory (regression: it was taken for a file named like the directory) (2)",
+        name: 'COPY app.tar.gz . puts it in the working directory (regression: it was taken for a file named like the directory) (2)',
         code: 'FROM debian:12\nCOPY app.tar.gz /opt/app\nRUN tar xzf /opt/app/app.tar.gz\n',
         findings: [3],
       },
@@ -51,7 +50,9 @@ describe(rule.meta.id, () => {
   });
 
   test('advice: ADD for local tars, a bind mount for zips and downloads', async () => {
-    const [tar, zip] = (await lintRule(rule, 'FROM debian:12\nCOPY a.tgz /tmp/\nRUN tar xzf /tmp/a.tgz\nCOPY b.zip /tmp/\nRUN unzip /tmp/b.zip\n')).filter((f) => f.ruleId === rule.meta.id);
+    const [tar, zip] = (await lintRule(rule, 'FROM debian:12\nCOPY a.tgz /tmp/\nRUN tar xzf /tmp/a.tgz\nCOPY b.zip /tmp/\nRUN unzip /tmp/b.zip\n')).filter(
+      (f) => f.ruleId === rule.meta.id,
+    );
     expect(tar.message).toContain('use `ADD a.tgz <dir>/`');
     expect(zip.message).toContain('--mount=type=bind');
   });

@@ -3,12 +3,11 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/build-tools-in-final-stage.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: build tools only in the build stage, runtime packages in the final one, single stage (1)",
+        name: 'quiet: build tools only in the build stage, runtime packages in the final one, single stage (1)',
         code: dockerfile`
       FROM debian:12 AS build
       RUN apt-get update && apt-get install -y build-essential libpq-dev
@@ -17,11 +16,11 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: build tools only in the build stage, runtime packages in the final one, single stage (2)",
+        name: 'quiet: build tools only in the build stage, runtime packages in the final one, single stage (2)',
         code: 'FROM debian:12\nRUN apt-get update && apt-get install -y gcc\n',
       },
       {
-        name: "quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers (1)",
+        name: 'quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers (1)',
         code: dockerfile`
       FROM ubuntu:24.04 AS devel-base
       RUN apt-get update && apt-get install -y build-essential libgmp-dev && rm -rf /var/lib/apt/lists/*
@@ -31,19 +30,19 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers (2)",
-        code: `${(dockerfile`
+        name: 'quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers (2)',
+        code: `${dockerfile`
       FROM ubuntu:24.04 AS devel-base
       RUN apt-get update && apt-get install -y build-essential libgmp-dev && rm -rf /var/lib/apt/lists/*
       FROM devel-base AS devel
       RUN useradd -m devel
       USER devel
-    `)}CMD ["bash"]\n`,
+    `}CMD ["bash"]\n`,
       },
     ],
     invalid: [
       {
-        name: "fires on compilers and -dev packages installed in the final stage",
+        name: 'fires on compilers and -dev packages installed in the final stage',
         code: dockerfile`
       FROM golang:1.22 AS build
       RUN go build -o /app .
@@ -56,19 +55,19 @@ describe(rule.meta.id, () => {
         findings: [4, 5],
       },
       {
-        name: "fires when the final stage starts from the same SDK image as the build stage",
+        name: 'fires when the final stage starts from the same SDK image as the build stage',
         code: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM golang:1.22\nCOPY --from=build /app /app\n',
         findings: [3],
       },
       {
-        name: "quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers (3)",
-        code: (dockerfile`
+        name: 'quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers (3)',
+        code: dockerfile`
       FROM ubuntu:24.04 AS devel-base
       RUN apt-get update && apt-get install -y build-essential libgmp-dev && rm -rf /var/lib/apt/lists/*
       FROM devel-base AS devel
       RUN useradd -m devel
       USER devel
-    `).replace('USER devel', 'USER devel\nFROM devel AS app\nCMD ["./server"]'),
+    `.replace('USER devel', 'USER devel\nFROM devel AS app\nCMD ["./server"]'),
         findings: [2],
       },
     ],
@@ -86,7 +85,7 @@ describe('build-tools-in-final-stage: what the same RUN removes again, one findi
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet for apk add --virtual .build-deps removed with apk del .build-deps in the same RUN",
+        name: 'quiet for apk add --virtual .build-deps removed with apk del .build-deps in the same RUN',
         code: `${stages}FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install --no-cache-dir psycopg && apk del .build-deps\nCMD ["python", "app.py"]\n`,
       },
     ],

@@ -7,7 +7,6 @@ import { loadBuildContext } from '../../src/model/context.js';
 import rule from '../../rules/cleanup-in-separate-layer.js';
 import { lintRule, ruleHits, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   test('the seed: RUN make /app then RUN rm -r $HOME/.cache', async () => {
     const text = dockerfile`
@@ -38,11 +37,11 @@ describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: apt-get clean in a later RUN deletes nothing an earlier layer kept",
+        name: 'quiet: apt-get clean in a later RUN deletes nothing an earlier layer kept',
         code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get clean\n',
       },
       {
-        name: "quiet: cleanup in the same RUN (the seed \"after\" version)",
+        name: 'quiet: cleanup in the same RUN (the seed "after" version)',
         code: dockerfile`
       FROM ubuntu:18.04
       COPY . /app
@@ -52,47 +51,50 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: deleting files no earlier layer is known to create, or in a stage that does not ship (1)",
+        name: 'quiet: deleting files no earlier layer is known to create, or in a stage that does not ship (1)',
         code: 'FROM debian:12\nRUN rm -rf /usr/share/doc/*\nRUN rm -f /etc/motd\n',
       },
       {
-        name: "quiet: deleting files no earlier layer is known to create, or in a stage that does not ship (2)",
+        name: 'quiet: deleting files no earlier layer is known to create, or in a stage that does not ship (2)',
         code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN rm -rf /var/lib/apt/lists/*\nFROM debian:12\nCOPY --from=build /etc/os-release /x\n',
       },
       {
-        name: "quiet: each RUN cleans what it made; a later RUN repeating the cleanup wastes nothing (docker-library style)",
-        code: 'FROM debian:12\nRUN apt-get update; apt-get install -y tzdata; rm -rf /var/lib/apt/lists/*\n'
-      + 'RUN apt-get update; apt-get install -y gcc; make; apt-get purge -y gcc; rm -rf /var/lib/apt/lists/*\n',
+        name: 'quiet: each RUN cleans what it made; a later RUN repeating the cleanup wastes nothing (docker-library style)',
+        code:
+          'FROM debian:12\nRUN apt-get update; apt-get install -y tzdata; rm -rf /var/lib/apt/lists/*\n' +
+          'RUN apt-get update; apt-get install -y gcc; make; apt-get purge -y gcc; rm -rf /var/lib/apt/lists/*\n',
       },
       {
-        name: "quiet: a later RUN deletes only the part the earlier RUN had already removed itself (the Rails template) (1)",
-        code: `FROM ruby:3.4-slim AS base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y curl && ${('rm -rf /var/lib/apt/lists /var/cache/apt/archives')}\n`
-      + `FROM base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y libvips && ${('rm -rf /var/lib/apt/lists /var/cache/apt/archives')}\n`,
+        name: 'quiet: a later RUN deletes only the part the earlier RUN had already removed itself (the Rails template) (1)',
+        code:
+          `FROM ruby:3.4-slim AS base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y curl && ${'rm -rf /var/lib/apt/lists /var/cache/apt/archives'}\n` +
+          `FROM base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y libvips && ${'rm -rf /var/lib/apt/lists /var/cache/apt/archives'}\n`,
       },
       {
-        name: "quiet: the cache lived on a cache mount",
+        name: 'quiet: the cache lived on a cache mount',
         code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN rm -rf /root/.cache/pip\n',
       },
     ],
     invalid: [
       {
-        name: "fires across FROM <stage> into the final image",
+        name: 'fires across FROM <stage> into the final image',
         code: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nRUN rm -rf /var/lib/apt/lists/*\n',
         findings: [4],
       },
       {
-        name: "quiet: a later RUN deletes only the part the earlier RUN had already removed itself (the Rails template) (2)",
-        code: 'FROM ruby:3.4-slim AS base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y curl\n'
-      + `FROM base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y libvips && ${('rm -rf /var/lib/apt/lists /var/cache/apt/archives')}\n`,
+        name: 'quiet: a later RUN deletes only the part the earlier RUN had already removed itself (the Rails template) (2)',
+        code:
+          'FROM ruby:3.4-slim AS base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y curl\n' +
+          `FROM base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y libvips && ${'rm -rf /var/lib/apt/lists /var/cache/apt/archives'}\n`,
         findings: [4],
       },
       {
-        name: "still fires when the first RUN deleted before creating, or only part of what it made (1)",
+        name: 'still fires when the first RUN deleted before creating, or only part of what it made (1)',
         code: 'FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n',
         findings: [3],
       },
       {
-        name: "still fires when the first RUN deleted before creating, or only part of what it made (2)",
+        name: 'still fires when the first RUN deleted before creating, or only part of what it made (2)',
         code: 'FROM python:3\nRUN pip install flask && rm -rf /root/.cache/pip/http\nRUN rm -rf /root/.cache/pip\n',
         findings: [3],
       },
@@ -135,7 +137,9 @@ describe(rule.meta.id, () => {
   });
 
   test('offers a merge edit when both RUNs are plain', async () => {
-    const [finding] = (await lintRule(rule, 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n')).filter((f) => f.ruleId === rule.meta.id);
+    const [finding] = (await lintRule(rule, 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n')).filter(
+      (f) => f.ruleId === rule.meta.id,
+    );
     expect(finding.fix?.edits?.map((e) => e.newText)).toEqual([' \\\n    && rm -rf /var/lib/apt/lists/*', '']);
   });
 });
@@ -144,7 +148,7 @@ describe('cleanup-in-separate-layer: what the same RUN made is resolved first', 
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet for a file the deleting RUN created itself, even under a tree an earlier RUN extracted",
+        name: 'quiet for a file the deleting RUN created itself, even under a tree an earlier RUN extracted',
         code: dockerfile`
       FROM ruby:3.2
       WORKDIR /usr/src/redmine
@@ -153,7 +157,7 @@ describe('cleanup-in-separate-layer: what the same RUN made is resolved first', 
     `,
       },
       {
-        name: "quiet for a download installed and deleted in one RUN after a tar was extracted into /",
+        name: 'quiet for a download installed and deleted in one RUN after a tar was extracted into /',
         code: dockerfile`
       FROM debian:12
       RUN curl -fsSL https://x.io/rootfs.tar.gz | tar -xz -C /
@@ -161,7 +165,7 @@ describe('cleanup-in-separate-layer: what the same RUN made is resolved first', 
     `,
       },
       {
-        name: "quiet when a RUN that built something deletes cache-like folders under a COPY of the context",
+        name: 'quiet when a RUN that built something deletes cache-like folders under a COPY of the context',
         code: dockerfile`
       FROM ruby:3.3
       WORKDIR /opt/mastodon
@@ -172,7 +176,7 @@ describe('cleanup-in-separate-layer: what the same RUN made is resolved first', 
     ],
     invalid: [
       {
-        name: "still fires when the RUN only deletes what the COPY of the context brought",
+        name: 'still fires when the RUN only deletes what the COPY of the context brought',
         code: dockerfile`
       FROM node:22
       WORKDIR /app
@@ -187,34 +191,48 @@ describe('cleanup-in-separate-layer: what the same RUN made is resolved first', 
 
 describe('cleanup-in-separate-layer: ~user paths', () => {
   // docker-library/redmine: `rm -rf ~redmine/.bundle` removes the redmine user's ~/.bundle, not a folder in WORKDIR.
-  test('`~name/…` is that user\'s home, not a path under the working directory', async () => {
-    const found = await model('FROM ruby:3.2\nWORKDIR /usr/src/redmine\nRUN tar -xf redmine.tar.gz --strip-components=1\nRUN rm -rf ~redmine/.bundle ~root/.cache\n');
-    expect(found.steps.find((s) => s.instruction.argumentsText.startsWith('rm'))!.deleted.map((d) => d.path)).toEqual(['/home/redmine/.bundle', '/root/.cache']);
+  test("`~name/…` is that user's home, not a path under the working directory", async () => {
+    const found = await model(
+      'FROM ruby:3.2\nWORKDIR /usr/src/redmine\nRUN tar -xf redmine.tar.gz --strip-components=1\nRUN rm -rf ~redmine/.bundle ~root/.cache\n',
+    );
+    expect(found.steps.find((s) => s.instruction.argumentsText.startsWith('rm'))!.deleted.map((d) => d.path)).toEqual([
+      '/home/redmine/.bundle',
+      '/root/.cache',
+    ]);
   });
 });
 
 describe('cleanup-in-separate-layer: bind-mount advice that works as written', () => {
   // Shaped like paperless-ngx: COPY docker/ ./docker/, then cd docker && chmod +x … && ./install.sh && rm docker -rf.
   test('rw when the RUN changes files in the copied folder, and without the rm', async () => {
-    const [finding] = (await lintRule(rule, 'FROM python:3.9\nWORKDIR /app\nCOPY docker/ ./docker/\nRUN cd docker && chmod +x install.sh && ./install.sh && cd .. && rm docker -rf\n'))
-      .filter((f) => f.ruleId === 'cleanup-in-separate-layer');
+    const [finding] = (
+      await lintRule(
+        rule,
+        'FROM python:3.9\nWORKDIR /app\nCOPY docker/ ./docker/\nRUN cd docker && chmod +x install.sh && ./install.sh && cd .. && rm docker -rf\n',
+      )
+    ).filter((f) => f.ruleId === 'cleanup-in-separate-layer');
     expect(finding.message).toContain('RUN --mount=type=bind,source=docker/,target=/app/docker,rw …`, without the rm');
-    const [readOnly] = (await lintRule(rule, 'FROM debian:12\nCOPY install.sh /tmp/install.sh\nRUN sh /tmp/install.sh && rm /tmp/install.sh\n'))
-      .filter((f) => f.ruleId === 'cleanup-in-separate-layer');
+    const [readOnly] = (await lintRule(rule, 'FROM debian:12\nCOPY install.sh /tmp/install.sh\nRUN sh /tmp/install.sh && rm /tmp/install.sh\n')).filter(
+      (f) => f.ruleId === 'cleanup-in-separate-layer',
+    );
     expect(readOnly.message).toContain('target=/tmp/install.sh …`, without the rm');
   });
 });
 
 describe('cleanup-in-separate-layer: every deleted file, and secrets', () => {
   test('names every file the RUN deletes of what one COPY made', async () => {
-    const [finding] = (await lintRule(rule, 'FROM debian:12\nCOPY a.txt b.txt c.txt /tmp/\nRUN cat /tmp/*.txt && rm /tmp/a.txt /tmp/b.txt /tmp/c.txt\n')).filter((f) => f.ruleId === 'cleanup-in-separate-layer');
+    const [finding] = (
+      await lintRule(rule, 'FROM debian:12\nCOPY a.txt b.txt c.txt /tmp/\nRUN cat /tmp/*.txt && rm /tmp/a.txt /tmp/b.txt /tmp/c.txt\n')
+    ).filter((f) => f.ruleId === 'cleanup-in-separate-layer');
     expect(finding.message).toContain('This deletes /tmp/a.txt, /tmp/b.txt and /tmp/c.txt, created by');
     expect(finding.message).toContain('mount them into the RUN that uses them instead of copying them (one bind mount each:');
   });
 
   // `COPY .npmrc …` then `RUN npm ci && rm .npmrc`: the token is still in the COPY layer.
   test('a credentials file copied and deleted later: a build secret, not a bind mount', async () => {
-    const [finding] = (await lintRule(rule, 'FROM node:20\nWORKDIR /app\nCOPY .npmrc package.json package-lock.json ./\nRUN npm ci && rm .npmrc\nCOPY . .\n')).filter((f) => f.ruleId === 'cleanup-in-separate-layer');
+    const [finding] = (
+      await lintRule(rule, 'FROM node:20\nWORKDIR /app\nCOPY .npmrc package.json package-lock.json ./\nRUN npm ci && rm .npmrc\nCOPY . .\n')
+    ).filter((f) => f.ruleId === 'cleanup-in-separate-layer');
     expect(finding.message).toContain('anyone who pulls the image can read it');
     expect(finding.message).toContain('RUN --mount=type=secret,id=npmrc,target=/app/.npmrc');
     expect(finding.properties.secret).toBe(true);

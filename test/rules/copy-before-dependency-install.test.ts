@@ -7,7 +7,6 @@ import { loadBuildContext } from '../../src/model/context.js';
 import rule from '../../rules/copy-before-dependency-install.js';
 import { lintRule, ruleHits, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   test.each([
     ['npm ci', 'node:20', 'RUN npm ci', 'package.json package-lock.json'],
@@ -63,7 +62,7 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: a Cargo dependency build after manifests and a member, then the real build after COPY . .",
+        name: 'quiet: a Cargo dependency build after manifests and a member, then the real build after COPY . .',
         code: dockerfile`
       FROM rust:1.89 AS build
       RUN USER=root cargo new --bin /app
@@ -76,7 +75,7 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: cargo chef cook before the COPY of the sources",
+        name: 'quiet: cargo chef cook before the COPY of the sources',
         code: dockerfile`
       FROM lukemathwalker/cargo-chef:latest-rust-1.62.0 AS chef
       WORKDIR /qdrant
@@ -91,7 +90,7 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: manifests first, then install, then the rest",
+        name: 'quiet: manifests first, then install, then the rest',
         code: dockerfile`
       FROM node:20
       WORKDIR /app
@@ -102,11 +101,11 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: manifests installed before the broad COPY, a second install after it",
+        name: 'quiet: manifests installed before the broad COPY, a second install after it',
         code: 'FROM node:20\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm ci --omit=dev\n',
       },
       {
-        name: "quiet: installing named packages, pip install of the project, or no broad COPY (1)",
+        name: 'quiet: installing named packages, pip install of the project, or no broad COPY (1)',
         code: dockerfile`
       FROM python:3.12
       COPY . .
@@ -117,11 +116,11 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: installing named packages, pip install of the project, or no broad COPY (2)",
+        name: 'quiet: installing named packages, pip install of the project, or no broad COPY (2)',
         code: 'FROM node:20\nCOPY package.json ./\nRUN npm ci\nCOPY src/ ./src/\n',
       },
       {
-        name: "quiet: the install reads a git clone (same RUN, after cd, or an earlier RUN); fires when the clone is elsewhere (1)",
+        name: 'quiet: the install reads a git clone (same RUN, after cd, or an earlier RUN); fires when the clone is elsewhere (1)',
         code: dockerfile`
       FROM composer:2
       COPY etc/ /opt/docker/etc/
@@ -136,7 +135,7 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: the broad COPY is in another, unrelated stage",
+        name: 'quiet: the broad COPY is in another, unrelated stage',
         code: 'FROM node:20 AS assets\nCOPY . .\nFROM node:20\nCOPY package.json package-lock.json ./\nRUN npm ci\n',
       },
     ],
@@ -147,12 +146,12 @@ describe(rule.meta.id, () => {
         findings: [3],
       },
       {
-        name: "fires across FROM <stage>: the broad COPY is in the base stage",
+        name: 'fires across FROM <stage>: the broad COPY is in the base stage',
         code: 'FROM node:20 AS base\nCOPY . .\nFROM base\nRUN npm ci\n',
         findings: [4],
       },
       {
-        name: "quiet: the install reads a git clone (same RUN, after cd, or an earlier RUN); fires when the clone is elsewhere (2)",
+        name: 'quiet: the install reads a git clone (same RUN, after cd, or an earlier RUN); fires when the clone is elsewhere (2)',
         code: dockerfile`
       FROM node:20
       WORKDIR /app
@@ -179,9 +178,15 @@ describe(rule.meta.id, () => {
   });
 
   test('the fix keeps each manifest at its path: one COPY per folder', async () => {
-    const [pip] = (await lintRule(rule, 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r ./requirements/base.txt -r requirements/prod.txt -r /tmp/extra.txt\n')).filter((f) => f.ruleId === rule.meta.id);
-    expect(pip.fix?.description).toBe('Add `COPY requirements/base.txt requirements/prod.txt requirements/`, `COPY extra.txt /tmp/` and the install above `COPY . .`.');
-    expect(pip.message).toContain('`COPY requirements/base.txt requirements/prod.txt requirements/`, `COPY extra.txt /tmp/` and the install first, then COPY the rest');
+    const [pip] = (
+      await lintRule(rule, 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r ./requirements/base.txt -r requirements/prod.txt -r /tmp/extra.txt\n')
+    ).filter((f) => f.ruleId === rule.meta.id);
+    expect(pip.fix?.description).toBe(
+      'Add `COPY requirements/base.txt requirements/prod.txt requirements/`, `COPY extra.txt /tmp/` and the install above `COPY . .`.',
+    );
+    expect(pip.message).toContain(
+      '`COPY requirements/base.txt requirements/prod.txt requirements/`, `COPY extra.txt /tmp/` and the install first, then COPY the rest',
+    );
   });
 
   test('with a context: fires when a source folder without manifests is copied between the manifests and the install', async () => {
@@ -195,7 +200,9 @@ describe(rule.meta.id, () => {
   // Shaped like grafana's Dockerfile (yarn workspaces: `COPY package.json yarn.lock ./` + `COPY packages packages`)
   // and vaultwarden's (`COPY ./Cargo.* ./build.rs ./` + `COPY ./macros ./macros`, a workspace member).
   test('quiet: the manifests were copied first and the folder after them is a workspace the install needs', async () => {
-    expect(await ruleHits(rule, 'FROM node:10\nWORKDIR /usr/src/app\nCOPY package.json yarn.lock ./\nCOPY packages packages\nRUN yarn install --pure-lockfile\n')).toEqual([]);
+    expect(
+      await ruleHits(rule, 'FROM node:10\nWORKDIR /usr/src/app\nCOPY package.json yarn.lock ./\nCOPY packages packages\nRUN yarn install --pure-lockfile\n'),
+    ).toEqual([]);
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-'));
     mkdirSync(join(dir, 'packages'));
     mkdirSync(join(dir, 'packages', 'ui'));
@@ -208,11 +215,17 @@ describe(rule.meta.id, () => {
   // miniflux's: `ADD . /go/src/app`, then WORKDIR /go/src/app and `go build`. Moved above the COPY, the install
   // would run before that WORKDIR: the advice starts with it.
   test('the manifests are named where the install reads them, with the WORKDIR the install needs', async () => {
-    const [finding] = (await lintRule(rule, 'FROM node:16\nCOPY . /src\nWORKDIR /src/src-ui\nRUN npm ci --no-optional\n')).filter((f) => f.ruleId === rule.meta.id);
-    expect(finding.message).toContain('`WORKDIR /src/src-ui`, `COPY src-ui/package.json src-ui/package-lock.json ./` and the install first, then COPY the rest');
+    const [finding] = (await lintRule(rule, 'FROM node:16\nCOPY . /src\nWORKDIR /src/src-ui\nRUN npm ci --no-optional\n')).filter(
+      (f) => f.ruleId === rule.meta.id,
+    );
+    expect(finding.message).toContain(
+      '`WORKDIR /src/src-ui`, `COPY src-ui/package.json src-ui/package-lock.json ./` and the install first, then COPY the rest',
+    );
     const [same] = (await lintRule(rule, 'FROM node:16\nWORKDIR /app\nCOPY . .\nRUN npm ci\n')).filter((f) => f.ruleId === rule.meta.id);
     expect(same.message).toContain('COPY package.json package-lock.json first, install, then COPY the rest');
-    const [go] = (await lintRule(rule, 'FROM golang:alpine AS build\nADD . /go/src/app\nWORKDIR /go/src/app\nRUN go build -o miniflux main.go\n')).filter((f) => f.ruleId === rule.meta.id);
+    const [go] = (await lintRule(rule, 'FROM golang:alpine AS build\nADD . /go/src/app\nWORKDIR /go/src/app\nRUN go build -o miniflux main.go\n')).filter(
+      (f) => f.ruleId === rule.meta.id,
+    );
     expect(go.message).toContain('`WORKDIR /go/src/app`, `COPY go.mod go.sum* ./` and `RUN go mod download` first, then COPY the rest');
   });
 
@@ -222,7 +235,7 @@ describe(rule.meta.id, () => {
     expect(finding.message).toContain('`COPY pnpm-lock.yaml ./` and `RUN pnpm fetch` first, then COPY the rest, and make this `pnpm install --offline`');
   });
 
-  test('with a context: an npm/yarn workspace gets every member\'s package.json, a big one a cache mount', async () => {
+  test("with a context: an npm/yarn workspace gets every member's package.json, a big one a cache mount", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-'));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, workspaces: ['packages/*', 'apps/web'] }));
     writeFileSync(join(dir, 'yarn.lock'), '');
@@ -233,7 +246,9 @@ describe(rule.meta.id, () => {
     }
     const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile\n';
     const [finding] = (await lintRule(rule, text, { context: loadBuildContext(dir) })).filter((f) => f.ruleId === rule.meta.id);
-    expect(finding.message).toContain('`COPY package.json yarn.lock ./`, `COPY apps/web/package.json apps/web/`, `COPY packages/api/package.json packages/api/`, `COPY packages/ui/package.json packages/ui/` and the install first');
+    expect(finding.message).toContain(
+      '`COPY package.json yarn.lock ./`, `COPY apps/web/package.json apps/web/`, `COPY packages/api/package.json packages/api/`, `COPY packages/ui/package.json packages/ui/` and the install first',
+    );
     for (let n = 0; n < 9; n++) {
       mkdirSync(join(dir, 'packages', `p${n}`));
       writeFileSync(join(dir, 'packages', `p${n}`, 'package.json'), '{}');
@@ -243,15 +258,19 @@ describe(rule.meta.id, () => {
     expect(big.message).toContain('RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile');
   });
 
-  test('with a context: a go.work workspace gets go.work and every module\'s go.mod and go.sum', async () => {
+  test("with a context: a go.work workspace gets go.work and every module's go.mod and go.sum", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-'));
     writeFileSync(join(dir, 'go.work'), 'go 1.22\n\nuse (\n\t./api\n\t./lib\n)\n');
     for (const member of ['api', 'lib']) {
       mkdirSync(join(dir, member));
       for (const file of ['go.mod', 'go.sum', 'main.go']) writeFileSync(join(dir, member, file), '');
     }
-    const [finding] = (await lintRule(rule, 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build ./api\n', { context: loadBuildContext(dir) })).filter((f) => f.ruleId === rule.meta.id);
-    expect(finding.message).toContain('`COPY go.work ./`, `COPY api/go.mod api/go.sum api/`, `COPY lib/go.mod lib/go.sum lib/` and `RUN go mod download` first');
+    const [finding] = (await lintRule(rule, 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build ./api\n', { context: loadBuildContext(dir) })).filter(
+      (f) => f.ruleId === rule.meta.id,
+    );
+    expect(finding.message).toContain(
+      '`COPY go.work ./`, `COPY api/go.mod api/go.sum api/`, `COPY lib/go.mod lib/go.sum lib/` and `RUN go mod download` first',
+    );
   });
 
   test('with a context, names the manifests that exist', async () => {
@@ -273,7 +292,7 @@ describe(`${rule}: COPY lines that cannot fail`, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "corepack enable and yarn --version are not installs",
+        name: 'corepack enable and yarn --version are not installs',
         code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN corepack enable && yarn --version\n',
       },
     ],

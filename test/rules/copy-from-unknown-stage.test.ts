@@ -3,12 +3,11 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/copy-from-unknown-stage.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: earlier stages by name or index, and real image references",
+        name: 'quiet: earlier stages by name or index, and real image references',
         code: dockerfile`
       FROM golang:1.22 AS build
       FROM alpine:3.19
@@ -24,7 +23,7 @@ describe(rule.meta.id, () => {
     ],
     invalid: [
       {
-        name: "fires on a typo, a later stage, itself, an out-of-range index, an upper-case name",
+        name: 'fires on a typo, a later stage, itself, an out-of-range index, an upper-case name',
         code: dockerfile`
       FROM golang:1.22 AS builder
       RUN go build -o /app .
@@ -42,7 +41,9 @@ describe(rule.meta.id, () => {
   });
 
   test('suggests the stage a typo was meant to be', async () => {
-    const [finding] = (await lintRule(rule, 'FROM golang:1.22 AS builder\nFROM alpine\nCOPY --from=buidler /app /app\n')).filter((f) => f.ruleId === rule.meta.id);
+    const [finding] = (await lintRule(rule, 'FROM golang:1.22 AS builder\nFROM alpine\nCOPY --from=buidler /app /app\n')).filter(
+      (f) => f.ruleId === rule.meta.id,
+    );
     expect(finding.message).toContain('did you mean builder?');
   });
 });

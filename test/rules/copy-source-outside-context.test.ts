@@ -3,7 +3,6 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/copy-source-outside-context.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   test('fires on a source that climbs above the context root, naming the path BuildKit reads instead', async () => {
     const text = dockerfile`
@@ -21,7 +20,7 @@ describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: `..` that stays inside the context, a destination with `..`, --from, URLs",
+        name: 'quiet: `..` that stays inside the context, a destination with `..`, --from, URLs',
         code: dockerfile`
       FROM golang:1.22 AS build
       COPY ./cmd/../go.mod ./
@@ -35,7 +34,7 @@ describe(rule.meta.id, () => {
     ],
     invalid: [
       {
-        name: "an ARG default is substituted as Docker does",
+        name: 'an ARG default is substituted as Docker does',
         code: 'FROM alpine:3.19\nARG DIR=..\nCOPY $DIR/config /etc/app/\nCOPY $UNSET/config /etc/app/\n',
         findings: [3],
       },

@@ -2,7 +2,6 @@ import { describe, expect, test } from '@jest/globals';
 import rule from '../../rules/expose-protocol-casing.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   test('fires on an uppercase protocol, with a fix for that word only', async () => {
     const found = (await lintRule(rule, 'FROM alpine:3\nEXPOSE 80 53/UDP\n')).filter((f) => f.ruleId === rule.meta.id);
@@ -16,8 +15,6 @@ describe(rule.meta.id, () => {
     expect(found[0].fix?.edits).toBeUndefined();
   });
   ruleTester(rule, {
-    valid: [
-      { name: "quiet: lowercase protocols or none", code: 'FROM alpine:3\nEXPOSE 80 53/udp 443/tcp\n' },
-    ],
+    valid: [{ name: 'quiet: lowercase protocols or none', code: 'FROM alpine:3\nEXPOSE 80 53/udp 443/tcp\n' }],
   });
 });

@@ -3,12 +3,11 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/inline-comment.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: # inside quotes, # without a space before it, comment lines, RUN and shell-form CMD",
+        name: 'quiet: # inside quotes, # without a space before it, comment lines, RUN and shell-form CMD',
         code: dockerfile`
       FROM alpine
       # a real comment
@@ -21,7 +20,7 @@ describe(rule.meta.id, () => {
     ],
     invalid: [
       {
-        name: "the gradle seed: WORKDIR and COPY with a trailing # comment",
+        name: 'the gradle seed: WORKDIR and COPY with a trailing # comment',
         code: dockerfile`
       FROM gradle:7.6.1 AS build
       WORKDIR /src # create and enter /src

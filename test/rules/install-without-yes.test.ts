@@ -2,20 +2,20 @@ import { describe, expect, test } from '@jest/globals';
 import rule from '../../rules/install-without-yes.js';
 import { lintRule, ruleHits, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: -y in any spelling, -qq, zypper -n, apk and microdnf, update",
-        code: 'FROM debian:12\nRUN apt-get install -y curl && apt-get -qy install x && apt-get install --yes a && apt-get -qq install b\n'
-      + 'RUN apt-get -o APT::Get::Assume-Yes=true install c\nRUN yum install --assumeyes x && dnf -y install y\nRUN zypper -n install curl && zypper install --no-confirm x\n'
-      + 'RUN apk add curl && microdnf install x && apt-get update\n',
+        name: 'quiet: -y in any spelling, -qq, zypper -n, apk and microdnf, update',
+        code:
+          'FROM debian:12\nRUN apt-get install -y curl && apt-get -qy install x && apt-get install --yes a && apt-get -qq install b\n' +
+          'RUN apt-get -o APT::Get::Assume-Yes=true install c\nRUN yum install --assumeyes x && dnf -y install y\nRUN zypper -n install curl && zypper install --no-confirm x\n' +
+          'RUN apk add curl && microdnf install x && apt-get update\n',
       },
     ],
     invalid: [
       {
-        name: "fires on apt-get, yum, dnf and zypper installs that would prompt",
+        name: 'fires on apt-get, yum, dnf and zypper installs that would prompt',
         code: 'FROM debian:12\nRUN apt-get install curl\nRUN yum install httpd\nRUN dnf install httpd\nRUN zypper install curl\nRUN apt-get remove curl\n',
         findings: [2, 3, 4, 5, 6],
       },

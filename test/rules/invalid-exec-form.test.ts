@@ -7,7 +7,7 @@ describe('invalid-exec-form', () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet on valid exec form, shell form, and brackets in shell scripts",
+        name: 'quiet on valid exec form, shell form, and brackets in shell scripts',
         code: dockerfile`
       FROM alpine:3.19
       CMD ["python", "app.py"]
@@ -21,7 +21,7 @@ describe('invalid-exec-form', () => {
     ],
     invalid: [
       {
-        name: "fires on single quotes, a trailing comma, a missing comma, in CMD/ENTRYPOINT/RUN/ONBUILD",
+        name: 'fires on single quotes, a trailing comma, a missing comma, in CMD/ENTRYPOINT/RUN/ONBUILD',
         code: dockerfile`
       FROM alpine:3.19
       CMD ['python', 'app.py']
@@ -41,7 +41,9 @@ describe('invalid-exec-form', () => {
   });
 
   test('offers a safe quote fix only when the result is valid JSON', async () => {
-    const [single, trailing] = (await lintRule(rule, `FROM alpine\nCMD ['python', 'app.py']\nENTRYPOINT ["a",]\n`)).filter((f) => f.ruleId === 'invalid-exec-form');
+    const [single, trailing] = (await lintRule(rule, `FROM alpine\nCMD ['python', 'app.py']\nENTRYPOINT ["a",]\n`)).filter(
+      (f) => f.ruleId === 'invalid-exec-form',
+    );
     expect(single.fix?.edits?.[0].newText).toBe('["python", "app.py"]');
     expect(trailing.fix?.edits).toBeUndefined();
   });
@@ -62,7 +64,7 @@ describe('invalid-exec-form behind an exec-form ENTRYPOINT', () => {
   test('says what the container really runs', async () => {
     const [finding] = (await lintRule(rule, 'FROM node:20\nENTRYPOINT ["node"]\nCMD [\'app.js\']\n')).filter((f) => f.ruleId === 'invalid-exec-form');
     expect(finding.message).toContain('the exec-form ENTRYPOINT on line 2 receives it as arguments: the container runs ["node","/bin/sh","-c","[\'app.js\']"]');
-    const [alone] = (await lintRule(rule, 'FROM node:20\nCMD [\'node\', \'app.js\']\n')).filter((f) => f.ruleId === 'invalid-exec-form');
+    const [alone] = (await lintRule(rule, "FROM node:20\nCMD ['node', 'app.js']\n")).filter((f) => f.ruleId === 'invalid-exec-form');
     expect(alone.message).toContain('Docker runs the whole text with `/bin/sh -c`');
   });
 });

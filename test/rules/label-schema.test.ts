@@ -8,7 +8,9 @@ const schema = (labelSchema: Record<string, LabelFormat>, strictLabels = false) 
 
 describe(rule.meta.id, () => {
   test('a missing required label is reported at the final FROM', async () => {
-    const found = (await lintRule(rule, 'FROM alpine:3 AS build\nFROM alpine:3\nLABEL a=1\n', schema({ a: 'text', b: 'url' }))).filter((f) => f.ruleId === rule.meta.id);
+    const found = (await lintRule(rule, 'FROM alpine:3 AS build\nFROM alpine:3\nLABEL a=1\n', schema({ a: 'text', b: 'url' }))).filter(
+      (f) => f.ruleId === rule.meta.id,
+    );
     expect(found.map((f) => [f.range.start.line + 1, f.properties.hadolint])).toEqual([[2, 'DL3049']]);
   });
 
@@ -21,7 +23,7 @@ describe(rule.meta.id, () => {
   });
   ruleTester(rule, {
     valid: [
-      { name: "strict-labels reports labels outside the schema (2)", code: 'FROM alpine:3\nLABEL a=1 extra=2\n', options: schema({ a: 'text' }) },
+      { name: 'strict-labels reports labels outside the schema (2)', code: 'FROM alpine:3\nLABEL a=1 extra=2\n', options: schema({ a: 'text' }) },
       {
         name: "quiet: no schema; labels of builder stages are not the image's; labels inherited through FROM <stage> count (1)",
         code: 'FROM alpine:3\n',
@@ -34,7 +36,7 @@ describe(rule.meta.id, () => {
     ],
     invalid: [
       {
-        name: "strict-labels reports labels outside the schema (1)",
+        name: 'strict-labels reports labels outside the schema (1)',
         code: 'FROM alpine:3\nLABEL a=1 extra=2\n',
         options: schema({ a: 'text' }, true),
         findings: [2],

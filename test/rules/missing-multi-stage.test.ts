@@ -3,7 +3,6 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/missing-multi-stage.js';
 import { lintRule, ruleHits, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   test.each([
     ['go build', 'FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\n', 3],
@@ -22,7 +21,10 @@ describe(rule.meta.id, () => {
   });
 
   test('fires: compilers installed and kept in a single-stage image that runs an application', async () => {
-    expect(await ruleHits(rule, dockerfile`
+    expect(
+      await ruleHits(
+        rule,
+        dockerfile`
       FROM python:3.12-slim
       WORKDIR /app
       RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*
@@ -30,14 +32,18 @@ describe(rule.meta.id, () => {
       RUN pip install --no-cache-dir -r requirements.txt
       COPY . .
       CMD ["gunicorn", "app:app"]
-    `)).toEqual([3]);
-    const [finding] = (await lintRule(rule, 'FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y build-essential\nCOPY . /app\nCMD ["rails", "server"]\n')).filter((f) => f.ruleId === rule.meta.id);
+    `,
+      ),
+    ).toEqual([3]);
+    const [finding] = (
+      await lintRule(rule, 'FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y build-essential\nCOPY . /app\nCMD ["rails", "server"]\n')
+    ).filter((f) => f.ruleId === rule.meta.id);
     expect(finding.message).toContain('installs compilers (build-essential) on line 2 and keeps them');
   });
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: compilers kept by an image that packages nothing from the context but its own scripts",
+        name: 'quiet: compilers kept by an image that packages nothing from the context but its own scripts',
         code: dockerfile`
       FROM debian:bookworm-slim
       ENV PHPIZE_DEPS autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c
@@ -49,7 +55,7 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: compilers purged in the same RUN, only -dev headers, or a toolbox image (no CMD, or a bare shell) (1)",
+        name: 'quiet: compilers purged in the same RUN, only -dev headers, or a toolbox image (no CMD, or a bare shell) (1)',
         code: dockerfile`
       FROM python:3.12-slim
       RUN apt-get update && apt-get install -y gcc && pip install --no-cache-dir uwsgi && apt-get purge -y --auto-remove gcc && rm -rf /var/lib/apt/lists/*
@@ -58,15 +64,15 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: compilers purged in the same RUN, only -dev headers, or a toolbox image (no CMD, or a bare shell) (2)",
+        name: 'quiet: compilers purged in the same RUN, only -dev headers, or a toolbox image (no CMD, or a bare shell) (2)',
         code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y build-essential git vim\n',
       },
       {
-        name: "quiet: compilers purged in the same RUN, only -dev headers, or a toolbox image (no CMD, or a bare shell) (3)",
+        name: 'quiet: compilers purged in the same RUN, only -dev headers, or a toolbox image (no CMD, or a bare shell) (3)',
         code: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y build-essential git\nCMD ["/bin/bash"]\n',
       },
       {
-        name: "quiet: multi-stage builds (the seed), runtime images, JRE images (1)",
+        name: 'quiet: multi-stage builds (the seed), runtime images, JRE images (1)',
         code: dockerfile`
       FROM gradle:7.6.1 AS build
       WORKDIR /src
@@ -78,10 +84,10 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: multi-stage builds (the seed), runtime images, JRE images (2)",
+        name: 'quiet: multi-stage builds (the seed), runtime images, JRE images (2)',
         code: 'FROM python:3.12-slim\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n',
       },
-      { name: "quiet: multi-stage builds (the seed), runtime images, JRE images (3)", code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n' },
+      { name: 'quiet: multi-stage builds (the seed), runtime images, JRE images (3)', code: 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\n' },
       {
         name: "quiet: one RUN installs the toolchain, builds and removes it again (the official images' single-stage pattern) (1)",
         code: dockerfile`
@@ -110,7 +116,7 @@ describe(rule.meta.id, () => {
     ],
     invalid: [
       {
-        name: "fires: the toolchain is removed only in a later RUN, or was installed in an earlier one (its layer still ships it) (1)",
+        name: 'fires: the toolchain is removed only in a later RUN, or was installed in an earlier one (its layer still ships it) (1)',
         code: dockerfile`
       FROM debian:bookworm-slim
       COPY . /src
@@ -120,7 +126,7 @@ describe(rule.meta.id, () => {
         findings: [3],
       },
       {
-        name: "fires: the toolchain is removed only in a later RUN, or was installed in an earlier one (its layer still ships it) (2)",
+        name: 'fires: the toolchain is removed only in a later RUN, or was installed in an earlier one (its layer still ships it) (2)',
         code: dockerfile`
       FROM debian:bookworm-slim
       COPY . /src
@@ -130,7 +136,7 @@ describe(rule.meta.id, () => {
         findings: [4],
       },
       {
-        name: "fires: an SDK base image ships its SDK whatever a RUN removes",
+        name: 'fires: an SDK base image ships its SDK whatever a RUN removes',
         code: dockerfile`
       FROM golang:1.22
       COPY . .
@@ -152,7 +158,7 @@ describe(`${rule}: images that are a toolchain by design`, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: a JDK image that runs javac --version and copies only its entrypoint script",
+        name: 'quiet: a JDK image that runs javac --version and copies only its entrypoint script',
         code: dockerfile`
       FROM ubuntu:24.04
       RUN set -eux; wget -O /tmp/openjdk.tar.gz https://x.io/jdk.tar.gz; tar -xf /tmp/openjdk.tar.gz -C /opt/java; rm -f /tmp/openjdk.tar.gz
@@ -163,7 +169,7 @@ describe(`${rule}: images that are a toolchain by design`, () => {
     `,
       },
       {
-        name: "quiet: an SDK base image when nothing of the build context is packaged on it",
+        name: 'quiet: an SDK base image when nothing of the build context is packaged on it',
         code: dockerfile`
       FROM eclipse-temurin:17-jdk-jammy
       RUN curl -fL -o tomcat.tar.gz "$URL" && tar -xf tomcat.tar.gz --strip-components=1 && rm tomcat.tar.gz
@@ -173,7 +179,7 @@ describe(`${rule}: images that are a toolchain by design`, () => {
     ],
     invalid: [
       {
-        name: "still fires when an application from the context is put on the SDK image",
+        name: 'still fires when an application from the context is put on the SDK image',
         code: dockerfile`
       FROM eclipse-temurin:17-jdk-jammy
       COPY target/app.jar /app.jar

@@ -3,24 +3,23 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/missing-pipefail.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: SHELL with -o pipefail, set -o pipefail earlier in the RUN, echo/printf/yes producers, no pipe (1)",
+        name: 'quiet: SHELL with -o pipefail, set -o pipefail earlier in the RUN, echo/printf/yes producers, no pipe (1)',
         code: 'FROM debian:12\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN curl -fsSL https://x | tar -xz\n',
       },
       {
-        name: "quiet: SHELL with -o pipefail, set -o pipefail earlier in the RUN, echo/printf/yes producers, no pipe (2)",
+        name: 'quiet: SHELL with -o pipefail, set -o pipefail earlier in the RUN, echo/printf/yes producers, no pipe (2)',
         code: 'FROM debian:12\nRUN set -euo pipefail; curl -fsSL https://x | tar -xz\n',
       },
       {
-        name: "quiet: SHELL with -o pipefail, set -o pipefail earlier in the RUN, echo/printf/yes producers, no pipe (3)",
+        name: 'quiet: SHELL with -o pipefail, set -o pipefail earlier in the RUN, echo/printf/yes producers, no pipe (3)',
         code: 'FROM debian:12\nRUN echo "deb x" | tee /etc/apt/sources.list && yes | apt-get install x && printf "a" | base64\nRUN curl -fsSLO https://x || true\n',
       },
       {
-        name: "quiet: a query checked by grep (its status is the answer); fires when grep filters or its output is data (1)",
+        name: 'quiet: a query checked by grep (its status is the answer); fires when grep filters or its output is data (1)',
         code: dockerfile`
       FROM debian:12
       RUN clamscan --version | grep -F "ClamAV 1.4.5"
@@ -32,17 +31,17 @@ describe(rule.meta.id, () => {
     ],
     invalid: [
       {
-        name: "fires on a pipeline whose producer can fail, inside sh -c and ONBUILD too",
+        name: 'fires on a pipeline whose producer can fail, inside sh -c and ONBUILD too',
         code: 'FROM debian:12\nRUN curl -fsSL https://x | tar -xz\nRUN sh -c "wget -qO- https://x | sh"\nONBUILD RUN make | tee build.log\n',
         findings: [2, 3, 4],
       },
       {
-        name: "a set -o pipefail after the pipeline does not count",
+        name: 'a set -o pipefail after the pipeline does not count',
         code: 'FROM debian:12\nRUN curl -fsSL https://x | tar -xz && set -o pipefail\n',
         findings: [2],
       },
       {
-        name: "quiet: a query checked by grep (its status is the answer); fires when grep filters or its output is data (2)",
+        name: 'quiet: a query checked by grep (its status is the answer); fires when grep filters or its output is data (2)',
         code: dockerfile`
       FROM debian:12
       RUN make 2>&1 | grep -i error
@@ -56,7 +55,8 @@ describe(rule.meta.id, () => {
   });
 
   test('exec form: SHELL does not apply, so it still fires and advises bash -o pipefail; set -o pipefail inside sh -c counts', async () => {
-    const text = 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN ["sh", "-c", "curl -fsSL https://x | tar -xz"]\nRUN ["bash", "-c", "set -o pipefail && curl -fsSL https://x | tar -xz"]\nRUN sh -c "set -eo pipefail; wget -qO- https://x | sh"\n';
+    const text =
+      'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN ["sh", "-c", "curl -fsSL https://x | tar -xz"]\nRUN ["bash", "-c", "set -o pipefail && curl -fsSL https://x | tar -xz"]\nRUN sh -c "set -eo pipefail; wget -qO- https://x | sh"\n';
     const found = (await lintRule(rule, text)).filter((f) => f.ruleId === rule.meta.id);
     expect(found.map((f) => f.range.start.line + 1)).toEqual([3]);
     expect(found[0].message).toContain('["bash", "-o", "pipefail", "-c", "…"]');

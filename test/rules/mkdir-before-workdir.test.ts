@@ -2,7 +2,6 @@ import { describe, expect, test } from '@jest/globals';
 import rule from '../../rules/mkdir-before-workdir.js';
 import { lintRule, ruleHits, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   test('fires when a RUN only creates the directory the next WORKDIR names; the fix deletes the RUN', async () => {
     expect(await ruleHits(rule, 'FROM debian:12\nRUN mkdir -p /app\nWORKDIR /app\nWORKDIR /srv\nRUN mkdir data\nWORKDIR data\n')).toEqual([2, 5]);
@@ -12,7 +11,7 @@ describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: other directories, more work in the RUN, a mode, or a WORKDIR that is not next",
+        name: 'quiet: other directories, more work in the RUN, a mode, or a WORKDIR that is not next',
         code: 'FROM debian:12\nRUN mkdir -p /app/data\nWORKDIR /app\nRUN mkdir -p /x && chown app /x\nWORKDIR /x\nRUN mkdir -m 700 /y\nWORKDIR /y\nRUN mkdir /z\nENV A=1\nWORKDIR /z\n',
       },
     ],

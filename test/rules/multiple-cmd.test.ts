@@ -19,7 +19,7 @@ describe('multiple-cmd', () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet with one CMD per stage across several stages",
+        name: 'quiet with one CMD per stage across several stages',
         code: dockerfile`
       FROM alpine:3.19 AS build
       CMD ["build"]
@@ -27,7 +27,7 @@ describe('multiple-cmd', () => {
       CMD ["run"]
     `,
       },
-      { name: "quiet on a CMD inside ONBUILD next to a real CMD", code: 'FROM alpine:3.19\nONBUILD CMD ["x"]\nCMD ["y"]\n' },
+      { name: 'quiet on a CMD inside ONBUILD next to a real CMD', code: 'FROM alpine:3.19\nONBUILD CMD ["x"]\nCMD ["y"]\n' },
     ],
   });
 });

@@ -3,12 +3,11 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/package-index-alone.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: update and install in the same RUN, including heredocs and apk --update",
+        name: 'quiet: update and install in the same RUN, including heredocs and apk --update',
         code: dockerfile`
       FROM debian:12
       RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
@@ -22,7 +21,7 @@ describe(rule.meta.id, () => {
     ],
     invalid: [
       {
-        name: "fires on apt-get update, apk update, yum/dnf makecache alone",
+        name: 'fires on apt-get update, apk update, yum/dnf makecache alone',
         code: dockerfile`
       FROM debian:12
       RUN apt-get update
@@ -37,7 +36,9 @@ describe(rule.meta.id, () => {
   });
 
   test('an update whose RUN deletes the index again caches nothing stale: the message says it only costs time', async () => {
-    const [finding] = (await lintRule(rule, 'FROM python:3.9\nRUN apt-get update && pip install "poetry==1.1.10" && rm -rf /var/lib/apt/lists/*\n')).filter((f) => f.ruleId === rule.meta.id);
+    const [finding] = (await lintRule(rule, 'FROM python:3.9\nRUN apt-get update && pip install "poetry==1.1.10" && rm -rf /var/lib/apt/lists/*\n')).filter(
+      (f) => f.ruleId === rule.meta.id,
+    );
     expect(finding.range.start.line).toBe(1);
     expect(finding.message).toContain('only costs build time');
     expect(finding.message).not.toContain('stale');
@@ -51,7 +52,7 @@ describe('package-index-alone: apt on an Alpine base', () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: there is no apt on Alpine, so no index to go stale",
+        name: 'quiet: there is no apt on Alpine, so no index to go stale',
         code: 'FROM golang:1.18-alpine AS builder\nFROM builder AS dev\nRUN apt update && apt add git\n',
       },
     ],

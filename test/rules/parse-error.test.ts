@@ -7,11 +7,11 @@ describe('parse-error', () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet on RUN, CMD and ENTRYPOINT with nothing after them: BuildKit builds them (an empty command)",
+        name: 'quiet on RUN, CMD and ENTRYPOINT with nothing after them: BuildKit builds them (an empty command)',
         code: 'FROM alpine:3.19\nRUN\nENTRYPOINT\nCMD\n',
       },
       {
-        name: "quiet on boolean flags standing alone and on flags with values",
+        name: 'quiet on boolean flags standing alone and on flags with values',
         code: dockerfile`
       FROM --platform=\$BUILDPLATFORM alpine:3.19 AS build
       RUN --mount=type=cache,target=/var/cache/apk --network=host apk add git
@@ -22,7 +22,7 @@ describe('parse-error', () => {
     `,
       },
       {
-        name: "quiet on every ENV and LABEL form BuildKit takes: legacy, quoted, escaped, empty values, continued",
+        name: 'quiet on every ENV and LABEL form BuildKit takes: legacy, quoted, escaped, empty values, continued',
         code: dockerfile`
       FROM alpine:3.19
       ENV JAVA_HOME /opt/java with spaces
@@ -35,7 +35,7 @@ describe('parse-error', () => {
     `,
       },
       {
-        name: "quiet on a valid file with global ARGs, heredocs, ONBUILD and lower-case keywords",
+        name: 'quiet on a valid file with global ARGs, heredocs, ONBUILD and lower-case keywords',
         code: dockerfile`
       # syntax=docker/dockerfile:1
       ARG BASE=alpine:3.19
@@ -50,7 +50,7 @@ describe('parse-error', () => {
     ],
     invalid: [
       {
-        name: "fires on an unknown instruction, RUN before FROM, an instruction that needs arguments without them",
+        name: 'fires on an unknown instruction, RUN before FROM, an instruction that needs arguments without them',
         code: dockerfile`
       RUN echo before
       FROM alpine:3.19
@@ -59,10 +59,10 @@ describe('parse-error', () => {
     `,
         findings: [1, 3, 4],
       },
-      { name: "fires on an empty file and on a file with no FROM (1)", code: '', findings: [1] },
-      { name: "fires on an empty file and on a file with no FROM (2)", code: 'ARG A=1\n', findings: [1] },
+      { name: 'fires on an empty file and on a file with no FROM (1)', code: '', findings: [1] },
+      { name: 'fires on an empty file and on a file with no FROM (2)', code: 'ARG A=1\n', findings: [1] },
       {
-        name: "fires on FROM with words other than an image and AS name (BuildKit: \"one or three arguments\")",
+        name: 'fires on FROM with words other than an image and AS name (BuildKit: "one or three arguments")',
         code: dockerfile`
       FROM debian:12 extra
       FROM alpine AS
@@ -72,7 +72,7 @@ describe('parse-error', () => {
         findings: [1, 2, 3],
       },
       {
-        name: "fires on a stage name BuildKit cannot use and an image name with an open quote; capitals are lower-cased, - _ . allowed",
+        name: 'fires on a stage name BuildKit cannot use and an image name with an open quote; capitals are lower-cased, - _ . allowed',
         code: dockerfile`
       FROM alpine AS 1st
       FROM alpine AS a:b
@@ -82,7 +82,7 @@ describe('parse-error', () => {
         findings: [1, 2, 4],
       },
       {
-        name: "fires on a JSON array of non-strings and an empty VOLUME path, in ONBUILD triggers too",
+        name: 'fires on a JSON array of non-strings and an empty VOLUME path, in ONBUILD triggers too',
         code: dockerfile`
       FROM alpine:3.19
       CMD ["sleep", 10]
@@ -136,7 +136,9 @@ describe('parse-error', () => {
     const text = 'FROM alpine:3.19\nENV --x=1 A=b\nARG --foo VERSION=1\nLABEL a=--b\nCMD --help\nARG --foo\n';
     expect(await ruleHits(rule, text)).toEqual([2, 5, 6]);
     const cmd = (await lintRule(rule, text)).find((f) => f.ruleId === 'parse-error' && f.range.start.line === 4);
-    expect(cmd?.message).toBe('Unknown flag --help for CMD, which takes no flags; an argument starting with -- goes in the JSON form: CMD ["--help", …]; docker build fails here.');
+    expect(cmd?.message).toBe(
+      'Unknown flag --help for CMD, which takes no flags; an argument starting with -- goes in the JSON form: CMD ["--help", …]; docker build fails here.',
+    );
   });
 
   test('fires on SHELL not in JSON form and COPY/ADD without a destination; invalid-exec-form leaves SHELL to it', async () => {
@@ -159,7 +161,9 @@ describe('parse-error', () => {
   test('COPY --from without `=` is read as its fix would be: no unused stage, one source', async () => {
     const parsed = await parse('FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from build /app/public /usr/share/nginx/html/\n');
     expect(parsed.stages[1].instructions[0].copy).toMatchObject({ from: 'build', sources: ['/app/public'] });
-    expect(await hits('unused-stage', 'FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from build /app/public /usr/share/nginx/html/\n')).toEqual([]);
+    expect(
+      await hits('unused-stage', 'FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from build /app/public /usr/share/nginx/html/\n'),
+    ).toEqual([]);
   });
 
   test('fires on ENV and LABEL pairs BuildKit refuses: a name alone, a bare word after name=value, a blank name', async () => {
@@ -197,7 +201,7 @@ describe('parse-error', () => {
     expect(messages[3]).toContain('--interval=30s');
   });
 
-  test('reports a problem in arguments continued onto later lines on the instruction\'s first line, as BuildKit does', async () => {
+  test("reports a problem in arguments continued onto later lines on the instruction's first line, as BuildKit does", async () => {
     const found = (await lintRule(rule, 'FROM alpine:3.19\nFROM \\\n  alpine extra\n')).filter((f) => f.ruleId === 'parse-error');
     expect(found.map((f) => [f.range.start.line, f.range.end.line])).toEqual([[1, 2]]);
   });

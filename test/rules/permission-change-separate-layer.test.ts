@@ -4,12 +4,11 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/permission-change-separate-layer.js';
 import { lintRule, ruleHits, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: a directory changed without -R (only the directory itself changes), one file inside a downloaded tree",
+        name: 'quiet: a directory changed without -R (only the directory itself changes), one file inside a downloaded tree',
         code: dockerfile`
       FROM debian:12
       COPY app /app
@@ -21,15 +20,15 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: one script inside a copied tree (it costs only its own bytes; COPY --chmod would change every file) (1)",
+        name: 'quiet: one script inside a copied tree (it costs only its own bytes; COPY --chmod would change every file) (1)',
         code: 'FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY . .\nRUN chmod +x ./gradlew && ./gradlew build\n',
       },
       {
-        name: "quiet: one script inside a copied tree (it costs only its own bytes; COPY --chmod would change every file) (2)",
+        name: 'quiet: one script inside a copied tree (it costs only its own bytes; COPY --chmod would change every file) (2)',
         code: 'FROM python:3.12-slim\nCOPY . /app\nRUN chmod +x /app/scripts/*.sh\n',
       },
       {
-        name: "quiet: the changed file was not written by any COPY (only other files of its directory were)",
+        name: 'quiet: the changed file was not written by any COPY (only other files of its directory were)',
         code: dockerfile`
       FROM python:3.12-slim
       COPY requirements.txt /app/
@@ -38,7 +37,7 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: COPY --chown/--chmod, chown of files the RUN creates, or a builder stage (1)",
+        name: 'quiet: COPY --chown/--chmod, chown of files the RUN creates, or a builder stage (1)',
         code: dockerfile`
       FROM node:20
       COPY --chown=node:node . /app
@@ -47,13 +46,13 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: COPY --chown/--chmod, chown of files the RUN creates, or a builder stage (2)",
+        name: 'quiet: COPY --chown/--chmod, chown of files the RUN creates, or a builder stage (2)',
         code: 'FROM node:20 AS build\nCOPY . /app\nRUN chown -R node /app\nFROM node:20-slim\nCOPY --from=build /app/dist /dist\n',
       },
     ],
     invalid: [
       {
-        name: "fires on chown -R / chmod of what COPY or ADD created",
+        name: 'fires on chown -R / chmod of what COPY or ADD created',
         code: dockerfile`
       FROM node:20
       WORKDIR /app
@@ -67,7 +66,7 @@ describe(rule.meta.id, () => {
         findings: [4, 6, 8],
       },
       {
-        name: "an exec-form RUN (RUN [\"chmod\", \"+x\", …]) too: the file lands in the WORKDIR named without a slash",
+        name: 'an exec-form RUN (RUN ["chmod", "+x", …]) too: the file lands in the WORKDIR named without a slash',
         code: dockerfile`
       FROM python:3.11
       WORKDIR /srv
@@ -76,7 +75,7 @@ describe(rule.meta.id, () => {
     `,
         findings: [4],
       },
-      { name: "relative targets resolve against WORKDIR", code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN chmod -R g+w .\n', findings: [4] },
+      { name: 'relative targets resolve against WORKDIR', code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN chmod -R g+w .\n', findings: [4] },
     ],
   });
 
@@ -120,22 +119,22 @@ describe('permission-change-separate-layer: setcap, and a chown that changes not
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: setcap of a copied file (COPY cannot set capabilities, so there is no better way)",
+        name: 'quiet: setcap of a copied file (COPY cannot set capabilities, so there is no better way)',
         code: 'FROM debian:12\nCOPY app /usr/bin/app\nRUN setcap cap_net_bind_service=+ep /usr/bin/app\n',
       },
       {
-        name: "quiet: chown --from an owner the COPY did not give the files (1)",
+        name: 'quiet: chown --from an owner the COPY did not give the files (1)',
         code: 'FROM alpine:3.20\nCOPY --chown=nobody:nobody conf /etc/conf\nRUN chown --from=root:root -R nobody /etc/conf\n',
       },
     ],
     invalid: [
       {
-        name: "setcap of a file an earlier RUN downloaded rewrites it, like chmod",
+        name: 'setcap of a file an earlier RUN downloaded rewrites it, like chmod',
         code: 'FROM debian:12\nRUN curl -fsSLo /usr/local/bin/app https://x.io/app\nRUN setcap cap_net_bind_service=+ep /usr/local/bin/app\nCMD ["app"]\n',
         findings: [3],
       },
       {
-        name: "quiet: chown --from an owner the COPY did not give the files (2)",
+        name: 'quiet: chown --from an owner the COPY did not give the files (2)',
         code: 'FROM alpine:3.20\nCOPY --chown=app:app conf /etc/conf\nRUN chown --from=app -R nobody /etc/conf\n',
         findings: [3],
       },

@@ -3,7 +3,6 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/secret-in-arg-or-env.js';
 import { ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
@@ -12,7 +11,7 @@ describe(rule.meta.id, () => {
         code: 'FROM alpine:3\nARG PUBLIC_KEY\nENV PASSWORD_FILE=/run/secrets/db TOKEN_VERSION=2\nENV KEYBOARD=us MONKEY=1 AUTHOR=me\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D NODE_PGP_KEYS=x\n',
       },
       {
-        name: "quiet beyond BuildKit: settings about a secret (URL, expiry, length, type…) and an ENV set empty for run time (1)",
+        name: 'quiet beyond BuildKit: settings about a secret (URL, expiry, length, type…) and an ENV set empty for run time (1)',
         code: dockerfile`
       FROM node:20
       ARG REACT_APP_AUTH_SERVICE_URL
@@ -24,12 +23,12 @@ describe(rule.meta.id, () => {
     ],
     invalid: [
       {
-        name: "fires on secret-looking ARG and ENV names, each pair at its name",
+        name: 'fires on secret-looking ARG and ENV names, each pair at its name',
         code: 'ARG GITHUB_TOKEN\nFROM alpine:3\nENV DB_PASSWORD=x A=1\nARG api_key\nENV AWS_SECRET_ACCESS_KEY=y\n',
         findings: [1, 3, 4, 5],
       },
       {
-        name: "quiet beyond BuildKit: settings about a secret (URL, expiry, length, type…) and an ENV set empty for run time (2)",
+        name: 'quiet beyond BuildKit: settings about a secret (URL, expiry, length, type…) and an ENV set empty for run time (2)',
         code: 'FROM node:20\nARG NPM_TOKEN=""\nENV JWT_SECRET=changeme AUTH_TOKEN_VALUE=x\n',
         findings: [2, 3, 3],
       },

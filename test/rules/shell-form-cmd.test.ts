@@ -2,7 +2,6 @@ import { describe, expect, test } from '@jest/globals';
 import rule from '../../rules/shell-form-cmd.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   test('fires on the seed CMD python /app/app.py with an exec-form fix', async () => {
     const [finding] = (await lintRule(rule, 'FROM ubuntu:18.04\nCMD python /app/app.py\n')).filter((f) => f.ruleId === rule.meta.id);
@@ -17,19 +16,19 @@ describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: exec form, exec prefix, CMD that is ENTRYPOINT arguments, a builder stage (1)",
+        name: 'quiet: exec form, exec prefix, CMD that is ENTRYPOINT arguments, a builder stage (1)',
         code: 'FROM node:20\nCMD ["node", "server.js"]\n',
       },
       {
-        name: "quiet: exec form, exec prefix, CMD that is ENTRYPOINT arguments, a builder stage (2)",
+        name: 'quiet: exec form, exec prefix, CMD that is ENTRYPOINT arguments, a builder stage (2)',
         code: 'FROM node:20\nCMD exec node server.js\n',
       },
       {
-        name: "quiet: exec form, exec prefix, CMD that is ENTRYPOINT arguments, a builder stage (3)",
+        name: 'quiet: exec form, exec prefix, CMD that is ENTRYPOINT arguments, a builder stage (3)',
         code: 'FROM node:20\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["node"]\n',
       },
       {
-        name: "quiet: exec form, exec prefix, CMD that is ENTRYPOINT arguments, a builder stage (4)",
+        name: 'quiet: exec form, exec prefix, CMD that is ENTRYPOINT arguments, a builder stage (4)',
         code: 'FROM node:20 AS build\nCMD npm test\nFROM node:20-slim\nCMD ["node", "x.js"]\n',
       },
     ],

@@ -3,7 +3,6 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/shell-state-lost.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 async function only(text: string) {
   return (await lintRule(rule, text)).filter((finding) => finding.ruleId === rule.meta.id);
 }
@@ -12,7 +11,7 @@ describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: the change is used in the same RUN, a real command runs, cd alone, RUN true, exec form, sh -c",
+        name: 'quiet: the change is used in the same RUN, a real command runs, cd alone, RUN true, exec form, sh -c',
         code: dockerfile`
       FROM python:3.12-slim
       RUN export PIP_NO_CACHE_DIR=1 && pip install flask
@@ -36,7 +35,7 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: builtins that only print (a diagnostic in the build log), scripts sourced to do work (1)",
+        name: 'quiet: builtins that only print (a diagnostic in the build log), scripts sourced to do work (1)',
         code: dockerfile`
       FROM debian:12
       SHELL ["/bin/bash", "-c"]
@@ -54,7 +53,7 @@ describe(rule.meta.id, () => {
     ],
     invalid: [
       {
-        name: "fires on a RUN that only exports, assigns, unsets, sources, sets options or activates",
+        name: 'fires on a RUN that only exports, assigns, unsets, sources, sets options or activates',
         code: dockerfile`
       FROM python:3.12-slim
       SHELL ["/bin/bash", "-c"]
@@ -79,7 +78,7 @@ describe(rule.meta.id, () => {
         findings: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19],
       },
       {
-        name: "quiet: builtins that only print (a diagnostic in the build log), scripts sourced to do work (2)",
+        name: 'quiet: builtins that only print (a diagnostic in the build log), scripts sourced to do work (2)',
         code: dockerfile`
       FROM debian:12
       SHELL ["/bin/bash", "-c"]

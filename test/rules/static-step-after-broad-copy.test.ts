@@ -3,12 +3,11 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/static-step-after-broad-copy.js';
 import { ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: the RUN uses the copied files or does real work on them (1)",
+        name: 'quiet: the RUN uses the copied files or does real work on them (1)',
         code: dockerfile`
       FROM debian:12
       COPY . /app
@@ -19,21 +18,21 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: the RUN uses the copied files or does real work on them (2)",
+        name: 'quiet: the RUN uses the copied files or does real work on them (2)',
         code: 'FROM debian:12\nWORKDIR /app\nCOPY . .\nRUN apt-get update && xargs -a packages.txt apt-get install -y\n',
       },
       {
-        name: "quiet: the install comes before the COPY, or the COPY is not broad (1)",
+        name: 'quiet: the install comes before the COPY, or the COPY is not broad (1)',
         code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nCOPY . /app\n',
       },
       {
-        name: "quiet: the install comes before the COPY, or the COPY is not broad (2)",
+        name: 'quiet: the install comes before the COPY, or the COPY is not broad (2)',
         code: 'FROM debian:12\nCOPY nginx.conf /etc/nginx/\nRUN apt-get update && apt-get install -y nginx\n',
       },
     ],
     invalid: [
       {
-        name: "fires on system package installs and tool downloads after a broad COPY",
+        name: 'fires on system package installs and tool downloads after a broad COPY',
         code: dockerfile`
       FROM debian:12
       COPY . /app
@@ -45,7 +44,7 @@ describe(rule.meta.id, () => {
         findings: [3, 4, 5, 6],
       },
       {
-        name: "fires on a download and a user creation",
+        name: 'fires on a download and a user creation',
         code: 'FROM alpine:3.19\nCOPY src /src\nRUN wget -q https://x.io/a.tgz -P /opt && useradd app\n',
         findings: [3],
       },
@@ -57,7 +56,7 @@ describe(`${rule}: advice stays inside one stage`, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet when the broad COPY is in a parent stage",
+        name: 'quiet when the broad COPY is in a parent stage',
         code: dockerfile`
       FROM python:3.10-alpine AS builder
       WORKDIR /app
@@ -73,7 +72,7 @@ describe(`${rule}: advice stays inside one stage`, () => {
     ],
     invalid: [
       {
-        name: "still fires for a broad COPY of the same child stage",
+        name: 'still fires for a broad COPY of the same child stage',
         code: dockerfile`
       FROM python:3.10-alpine AS base
       WORKDIR /app

@@ -2,7 +2,6 @@ import { describe, expect, test } from '@jest/globals';
 import rule from '../../rules/unpinned-package.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   test('fires for each package manager hadolint checks, with its code in the properties', async () => {
     const text = [
@@ -25,27 +24,27 @@ describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: pinned versions, lock and requirement files, local files, URLs, variables",
+        name: 'quiet: pinned versions, lock and requirement files, local files, URLs, variables',
         code: [
-      'FROM debian:12',
-      'RUN apt-get install -y curl=7.88.1-10 ./local.deb $EXTRA',
-      'RUN pip install requests==2.32.3 "flask>=3" ./pkg.whl git+https://x/y.git@v1 && pip install -r requirements.txt && pip install .',
-      'RUN npm install && npm ci && npm install -g typescript@5.9.3 @scope/pkg@1.0.0 ./local git+https://x/y.git#v1',
-      'RUN apk add --no-cache git=2.45.2-r0 --virtual .build-deps',
-      'RUN gem install bundler:2.5.6 && gem install rake -v 13.2.1',
-      'RUN yum install -y httpd-2.4.57 ./x.rpm @development',
-      'RUN go install golang.org/x/tools/gopls@v0.16.1 && go install ./cmd/app',
-      'RUN apt-get update && apt-get remove -y curl',
-    ].join('\n'),
+          'FROM debian:12',
+          'RUN apt-get install -y curl=7.88.1-10 ./local.deb $EXTRA',
+          'RUN pip install requests==2.32.3 "flask>=3" ./pkg.whl git+https://x/y.git@v1 && pip install -r requirements.txt && pip install .',
+          'RUN npm install && npm ci && npm install -g typescript@5.9.3 @scope/pkg@1.0.0 ./local git+https://x/y.git#v1',
+          'RUN apk add --no-cache git=2.45.2-r0 --virtual .build-deps',
+          'RUN gem install bundler:2.5.6 && gem install rake -v 13.2.1',
+          'RUN yum install -y httpd-2.4.57 ./x.rpm @development',
+          'RUN go install golang.org/x/tools/gopls@v0.16.1 && go install ./cmd/app',
+          'RUN apt-get update && apt-get remove -y curl',
+        ].join('\n'),
       },
       {
-        name: "a scoped npm package without a version is unpinned; pip constraints files pin (2)",
+        name: 'a scoped npm package without a version is unpinned; pip constraints files pin (2)',
         code: 'FROM python:3\nRUN pip install -c constraints.txt requests\n',
       },
     ],
     invalid: [
       {
-        name: "a scoped npm package without a version is unpinned; pip constraints files pin (1)",
+        name: 'a scoped npm package without a version is unpinned; pip constraints files pin (1)',
         code: 'FROM node:22\nRUN npm i -g @angular/cli\n',
         findings: [2],
       },
@@ -55,8 +54,12 @@ describe(rule.meta.id, () => {
 
 describe('unpinned-package: option values are not packages', () => {
   test('pip --root-user-action ignore, npm --loglevel verbose, uv pip --index-strategy …', async () => {
-    const found = (await lintRule(rule, 'FROM python:3.12\nRUN pip install --root-user-action ignore requests\nRUN npm install --loglevel verbose left-pad\nRUN uv pip install --system --index-strategy unsafe-best-match flask\n'))
-      .filter((f) => f.ruleId === 'unpinned-package');
+    const found = (
+      await lintRule(
+        rule,
+        'FROM python:3.12\nRUN pip install --root-user-action ignore requests\nRUN npm install --loglevel verbose left-pad\nRUN uv pip install --system --index-strategy unsafe-best-match flask\n',
+      )
+    ).filter((f) => f.ruleId === 'unpinned-package');
     expect(found.map((f) => f.properties.packages)).toEqual([['requests'], ['left-pad'], ['flask']]);
   });
 });

@@ -16,21 +16,21 @@ describe('untrusted-registry', () => {
   `;
   ruleTester(rule, {
     valid: [
-      { name: "quiet without a trusted list, on stages, scratch, and unresolved ARGs (1)", code: text },
+      { name: 'quiet without a trusted list, on stages, scratch, and unresolved ARGs (1)', code: text },
       {
-        name: "quiet without a trusted list, on stages, scratch, and unresolved ARGs (2)",
+        name: 'quiet without a trusted list, on stages, scratch, and unresolved ARGs (2)',
         code: 'ARG IMG\nFROM $IMG\nFROM scratch\n',
         options: withTrusted(['ghcr.io']),
       },
       {
-        name: "quiet without a trusted list, on stages, scratch, and unresolved ARGs (3)",
+        name: 'quiet without a trusted list, on stages, scratch, and unresolved ARGs (3)',
         code: 'FROM docker.io/library/alpine:3\nFROM index.docker.io/alpine\n',
         options: withTrusted(['docker.io']),
       },
     ],
     invalid: [
       {
-        name: "fires on registries not in the list; Docker Hub images count as docker.io",
+        name: 'fires on registries not in the list; Docker Hub images count as docker.io',
         code: text,
         options: withTrusted(['ghcr.io', '*.gcr.io']),
         findings: [2, 5],

@@ -21,13 +21,13 @@ describe(rule.meta.id, () => {
   });
   ruleTester(rule, {
     valid: [
-      { name: "with --target, the last stage and the target are both meant to be built (1)", code: text, options: { target: 'debug' } },
+      { name: 'with --target, the last stage and the target are both meant to be built (1)', code: text, options: { target: 'debug' } },
       {
-        name: "quiet: every stage reached through FROM, COPY --from or RUN --mount=from (1)",
+        name: 'quiet: every stage reached through FROM, COPY --from or RUN --mount=from (1)',
         code: 'FROM node:20 AS base\nFROM base AS build\nFROM alpine\nCOPY --from=build /a /a\n',
       },
       {
-        name: "quiet: every stage reached through FROM, COPY --from or RUN --mount=from (2)",
+        name: 'quiet: every stage reached through FROM, COPY --from or RUN --mount=from (2)',
         code: dockerfile`
       FROM golang:1.22 AS deps
       RUN go mod download
@@ -36,7 +36,7 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: a Dockerfile of several targets (runnable stages, aliases, stages only other targets use)",
+        name: 'quiet: a Dockerfile of several targets (runnable stages, aliases, stages only other targets use)',
         code: dockerfile`
       FROM python:3.12-slim AS builder
       RUN python -m venv /opt/venv
@@ -60,7 +60,7 @@ describe(rule.meta.id, () => {
     ],
     invalid: [
       {
-        name: "with --target, the last stage and the target are both meant to be built (2)",
+        name: 'with --target, the last stage and the target are both meant to be built (2)',
         code: text,
         options: { target: 'build' },
         findings: [4],
@@ -73,21 +73,21 @@ describe('unused-stage: stages used in ways only the build command shows', () =>
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet when a FROM, COPY --from or RUN --mount=from names its stage through a build argument (1)",
+        name: 'quiet when a FROM, COPY --from or RUN --mount=from names its stage through a build argument (1)',
         code: 'ARG JS_SRC=js-builder\nFROM node:20 AS js-builder\nRUN npm ci\nFROM node:20 AS js-prebuilt\nCOPY dist /dist\nFROM ${JS_SRC} AS js\nFROM nginx:1\nCOPY --from=js /dist /usr/share/nginx/html\n',
       },
       {
-        name: "quiet when a FROM, COPY --from or RUN --mount=from names its stage through a build argument (2)",
+        name: 'quiet when a FROM, COPY --from or RUN --mount=from names its stage through a build argument (2)',
         code: 'FROM node:20 AS js-builder\nRUN npm ci\nFROM node:20 AS js-prebuilt\nCOPY dist /dist\nFROM nginx:1\nARG JS_SRC=js-builder\nCOPY --from=${JS_SRC} /dist /usr/share/nginx/html\n',
       },
       {
-        name: "quiet for a stage built on a runnable stage (it inherits CMD/ENTRYPOINT)",
+        name: 'quiet for a stage built on a runnable stage (it inherits CMD/ENTRYPOINT)',
         code: 'FROM node:20 AS build\nRUN npm ci\nFROM node:20 AS release\nCOPY --from=build /app /app\nCMD ["node", "server.js"]\nFROM release AS nightly\nRUN npm run mark-as-nightly\nFROM debian:12 AS upload\nCOPY --from=build /app /app\n',
       },
     ],
     invalid: [
       {
-        name: "still fires for a stage no one uses that is not runnable",
+        name: 'still fires for a stage no one uses that is not runnable',
         code: 'FROM node:20 AS old\nRUN npm ci\nFROM node:20 AS app\nCMD ["node"]\nFROM nginx:1\nCOPY --from=app /x /y\n',
         findings: [1],
       },

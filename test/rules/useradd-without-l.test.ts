@@ -2,18 +2,17 @@ import { describe, expect, test } from '@jest/globals';
 import rule from '../../rules/useradd-without-l.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: -l or --no-log-init, small UIDs, no UID, adduser",
+        name: 'quiet: -l or --no-log-init, small UIDs, no UID, adduser',
         code: 'FROM debian:12\nRUN useradd -l -u 123456 a && useradd --no-log-init -u 123456 b\nRUN useradd -u 1000 c && useradd d && adduser -u 123456 e\n',
       },
     ],
     invalid: [
       {
-        name: "fires on a six-digit UID without -l, in every spelling of -u",
+        name: 'fires on a six-digit UID without -l, in every spelling of -u',
         code: 'FROM debian:12\nRUN useradd -u 123456 app\nRUN useradd --uid 1000000 b\nRUN useradd -u9999999 c\n',
         findings: [2, 3, 4],
       },

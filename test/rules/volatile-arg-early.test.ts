@@ -3,7 +3,6 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/volatile-arg-early.js';
 import { lintRule, ruleHits, ruleTester } from '../rule-tester.js';
 
-
 describe(rule.meta.id, () => {
   test('fires on BUILD_DATE, GIT_SHA, VERSION, CACHEBUST before expensive RUNs', async () => {
     for (const name of ['BUILD_DATE', 'GIT_SHA', 'GIT_COMMIT', 'VERSION', 'CACHEBUST', 'BUILD_NUMBER', 'TIMESTAMP', 'VCS_REF']) {
@@ -12,7 +11,10 @@ describe(rule.meta.id, () => {
   });
 
   test('names the steps it busts and where to move the ARG', async () => {
-    const [finding] = (await lintRule(rule, dockerfile`
+    const [finding] = (
+      await lintRule(
+        rule,
+        dockerfile`
       FROM node:20
       ARG GIT_SHA
       COPY package.json package-lock.json ./
@@ -20,7 +22,9 @@ describe(rule.meta.id, () => {
       COPY . .
       RUN npm run build
       LABEL org.opencontainers.image.revision=$GIT_SHA
-    `)).filter((f) => f.ruleId === rule.meta.id);
+    `,
+      )
+    ).filter((f) => f.ruleId === rule.meta.id);
     expect(finding.message).toContain('2 expensive step(s) from line 4');
     expect(finding.message).toContain('just before its first use on line 7');
     expect(finding.related.map((r) => r.range.start.line + 1)).toEqual([4, 6]);
@@ -28,7 +32,7 @@ describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
       {
-        name: "quiet: declared right before its use, global ARG not redeclared, ordinary ARG names",
+        name: 'quiet: declared right before its use, global ARG not redeclared, ordinary ARG names',
         code: dockerfile`
       ARG VERSION=1
       FROM debian:12
@@ -40,11 +44,11 @@ describe(rule.meta.id, () => {
     `,
       },
       {
-        name: "quiet: the first RUN after it uses it, or only cheap RUNs follow (1)",
+        name: 'quiet: the first RUN after it uses it, or only cheap RUNs follow (1)',
         code: 'FROM alpine:3.19\nARG VERSION\nRUN wget https://x.io/tool-${VERSION}.tgz\n',
       },
       {
-        name: "quiet: the first RUN after it uses it, or only cheap RUNs follow (2)",
+        name: 'quiet: the first RUN after it uses it, or only cheap RUNs follow (2)',
         code: 'FROM alpine:3.19\nARG BUILD_DATE\nRUN echo built > /etc/built\n',
       },
     ],

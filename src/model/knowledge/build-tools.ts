@@ -74,7 +74,8 @@ export function isSdkImage(imageName: string, tag: string | null): boolean {
 }
 
 /** System packages that are compilers and build toolchains (with an optional `=version` pin). */
-export const COMPILER_PACKAGES = /^(build-essential|build-base|alpine-sdk|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|autoconf|automake|libtool|golang(-go)?|rustc|cargo|maven|gradle|default-jdk(-headless)?|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel)(=.*)?$/;
+export const COMPILER_PACKAGES =
+  /^(build-essential|build-base|alpine-sdk|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|autoconf|automake|libtool|golang(-go)?|rustc|cargo|maven|gradle|default-jdk(-headless)?|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel)(=.*)?$/;
 
 /** Header and development packages (`libpq-dev`, `openssl-devel`): needed to compile, not to run. */
 export const DEVELOPMENT_PACKAGES = /^([a-z0-9.+-]+-dev|[a-z0-9.+-]+-devel|musl-dev|linux-headers|pkg-config|pkgconf)(=.*)?$/;

@@ -5,8 +5,7 @@
 import type { ShellCommand } from '../../parse/types.js';
 
 export type Ecosystem =
-  | 'npm' | 'yarn' | 'pnpm' | 'pip' | 'poetry' | 'pipenv' | 'uv' | 'go' | 'cargo' | 'bundler'
-  | 'composer' | 'maven' | 'gradle' | 'dotnet' | 'mix';
+  'npm' | 'yarn' | 'pnpm' | 'pip' | 'poetry' | 'pipenv' | 'uv' | 'go' | 'cargo' | 'bundler' | 'composer' | 'maven' | 'gradle' | 'dotnet' | 'mix';
 
 /** Manifest and lock files per ecosystem. Globs use `*`. The first entries are the ones to COPY first. */
 export const MANIFESTS: Record<Ecosystem, string[]> = {
@@ -23,7 +22,17 @@ export const MANIFESTS: Record<Ecosystem, string[]> = {
   composer: ['composer.json', 'composer.lock'],
   maven: ['pom.xml'],
   gradle: ['build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties', 'gradle', 'gradlew'],
-  dotnet: ['*.csproj', '*.fsproj', '*.vbproj', '*.sln', 'packages.lock.json', 'NuGet.config', 'nuget.config', 'Directory.Packages.props', 'Directory.Build.props'],
+  dotnet: [
+    '*.csproj',
+    '*.fsproj',
+    '*.vbproj',
+    '*.sln',
+    'packages.lock.json',
+    'NuGet.config',
+    'nuget.config',
+    'Directory.Packages.props',
+    'Directory.Build.props',
+  ],
   mix: ['mix.exs', 'mix.lock'],
 };
 

@@ -27,8 +27,84 @@ const isPathOrUrl = (word: string) => /^(\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i
 /** Options of pip install that take a value (so the value is not read as a package). */
 // Options whose value is a separate word, so it is not read as a package (`pip install --root-user-action ignore x`,
 // `npm install --loglevel verbose x`, `uv pip install --index-strategy unsafe-best-match x`). pip's and uv's share one list.
-const PIP_OPTIONS_WITH_VALUE = new Set(['-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--platform', '--python-version', '--implementation', '--abi', '--no-binary', '--only-binary', '--progress-bar', '--proxy', '--trusted-host', '--upgrade-strategy', '-b', '--build', '--cache-dir', '--log', '--root-user-action', '--timeout', '--default-timeout', '--retries', '--exists-action', '--report', '--python', '-p', '--index', '--default-index', '--index-strategy', '--resolution', '--prerelease', '--link-mode', '--keyring-provider', '--config-setting', '-C', '--override', '--exclude-newer', '-P', '--upgrade-package', '--reinstall-package', '--no-build-package', '--no-binary-package', '--refresh-package', '--python-platform']);
-const NPM_OPTIONS_WITH_VALUE = new Set(['--prefix', '--registry', '--cache', '--userconfig', '-w', '--workspace', '--omit', '--include', '--tag', '--loglevel', '--install-strategy', '--before', '--fetch-retries', '--fetch-timeout', '--script-shell', '--network-timeout', '--modules-folder', '--cache-folder', '--mutex', '--filter', '-F', '--store-dir']);
+const PIP_OPTIONS_WITH_VALUE = new Set([
+  '-e',
+  '--editable',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--src',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--no-binary',
+  '--only-binary',
+  '--progress-bar',
+  '--proxy',
+  '--trusted-host',
+  '--upgrade-strategy',
+  '-b',
+  '--build',
+  '--cache-dir',
+  '--log',
+  '--root-user-action',
+  '--timeout',
+  '--default-timeout',
+  '--retries',
+  '--exists-action',
+  '--report',
+  '--python',
+  '-p',
+  '--index',
+  '--default-index',
+  '--index-strategy',
+  '--resolution',
+  '--prerelease',
+  '--link-mode',
+  '--keyring-provider',
+  '--config-setting',
+  '-C',
+  '--override',
+  '--exclude-newer',
+  '-P',
+  '--upgrade-package',
+  '--reinstall-package',
+  '--no-build-package',
+  '--no-binary-package',
+  '--refresh-package',
+  '--python-platform',
+]);
+const NPM_OPTIONS_WITH_VALUE = new Set([
+  '--prefix',
+  '--registry',
+  '--cache',
+  '--userconfig',
+  '-w',
+  '--workspace',
+  '--omit',
+  '--include',
+  '--tag',
+  '--loglevel',
+  '--install-strategy',
+  '--before',
+  '--fetch-retries',
+  '--fetch-timeout',
+  '--script-shell',
+  '--network-timeout',
+  '--modules-folder',
+  '--cache-folder',
+  '--mutex',
+  '--filter',
+  '-F',
+  '--store-dir',
+]);
 
 function operands(words: string[], optionsWithValue: Set<string>): string[] {
   return splitOptions(words, optionsWithValue).operands;
@@ -40,8 +116,9 @@ function pipUnpinned(args: string[]): string[] {
   if (args.some((word) => /^(-r|--requirement|-c|--constraint)(=|$)|^-[rc]./.test(word))) return [];
   const packages = operands(args.slice(1), PIP_OPTIONS_WITH_VALUE);
   if (packages.some((word) => word === '.')) return [];
-  return packages.filter((word) => !isUnknown(word) && !isPathOrUrl(word)
-    && !/(===?|>=|<=|~=|!=|[<>@])/.test(word) && !/\.(whl|tar\.gz|zip)$/.test(word) && !/^[a-z]+\+/.test(word));
+  return packages.filter(
+    (word) => !isUnknown(word) && !isPathOrUrl(word) && !/(===?|>=|<=|~=|!=|[<>@])/.test(word) && !/\.(whl|tar\.gz|zip)$/.test(word) && !/^[a-z]+\+/.test(word),
+  );
 }
 
 function npmUnpinned(argv: string[]): string[] {
@@ -56,15 +133,17 @@ function npmUnpinned(argv: string[]): string[] {
 
 function gemUnpinned(argv: string[]): string[] {
   if (argv[1] !== 'install' || argv.some((word) => /^(-v|--version)(=|$)/.test(word))) return [];
-  return operands(argv.slice(2), new Set(['-i', '--install-dir', '-n', '--bindir', '-s', '--source', '-P', '--trust-policy', '--platform']))
-    .filter((word) => !isUnknown(word) && !isPathOrUrl(word) && !word.includes(':') && !word.endsWith('.gem'));
+  return operands(argv.slice(2), new Set(['-i', '--install-dir', '-n', '--bindir', '-s', '--source', '-P', '--trust-policy', '--platform'])).filter(
+    (word) => !isUnknown(word) && !isPathOrUrl(word) && !word.includes(':') && !word.endsWith('.gem'),
+  );
 }
 
 function goUnpinned(argv: string[]): string[] {
   if (argv[1] !== 'install') return [];
   // `go install` without a package path, or of a local package (`./cmd/x`), builds the module at its own versions.
-  return operands(argv.slice(2), new Set(['-o', '-tags', '-ldflags', '-gcflags', '-mod', '-modfile', '-p']))
-    .filter((word) => !isUnknown(word) && !word.startsWith('.') && (!word.includes('@') || word.endsWith('@latest')));
+  return operands(argv.slice(2), new Set(['-o', '-tags', '-ldflags', '-gcflags', '-mod', '-modfile', '-p'])).filter(
+    (word) => !isUnknown(word) && !word.startsWith('.') && (!word.includes('@') || word.endsWith('@latest')),
+  );
 }
 
 function systemUnpinned(command: ShellCommand): UnpinnedInstall | null {

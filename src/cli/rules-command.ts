@@ -8,7 +8,8 @@ import { writeOut } from './terminal.js';
 function docsFile(id: string): string | null {
   for (const up of ['../../', '../../../']) {
     const url = new URL(`${up}docs/rules/${id}.md`, import.meta.url);
-    if (existsSync(url)) return readFileSync(url, 'utf8');
+    // The page without the markers around its generated header (HTML comments, invisible on the web too).
+    if (existsSync(url)) return readFileSync(url, 'utf8').replace(/<!--[^]*?-->\n\n?/g, '');
   }
   return null;
 }

@@ -8,7 +8,7 @@
 
 // The rule contract and the words of a finding.
 export type { Rule, RuleContext, RuleMeta, RuleSettings } from '../runner/types.js';
-export type { Fix, Position, Range, RelatedLocation, ReportInput, TextEdit } from '../core/findings.js';
+export { CATEGORIES, type Fix, type Position, type Range, type RelatedLocation, type ReportInput, type TextEdit } from '../core/findings.js';
 
 // The parsed file and the layer model (read-only records).
 export type { Instruction, ParsedDockerfile, ShellCommand, ShellPipeline, ShellStateChange, Stage } from '../parse/types.js';

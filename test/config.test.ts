@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configFileFinder, findConfigFile, loadConfig } from '../src/config/config.js';
+import { configFileFinder, configLookup, findConfigFile, loadConfig } from '../src/config/config.js';
+import { DEFAULT_CONFIG } from '../src/core/config.js';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'layerlint-config-'));
@@ -77,5 +78,36 @@ describe('config', () => {
     expect(folders.map((dir) => find(dir))).toEqual(folders.map((dir) => findConfigFile(dir)));
     expect(find(join(root, 'repo', 'services', 'web'))).toBe(join(root, 'repo', 'services', '.layerlint.yml'));
     expect(find(join(root, 'repo', 'tools', 'ci'))).toBeNull();
+  });
+});
+
+describe('one config lookup for lint, measure and the language server', () => {
+  const root = mkdtempSync(join(tmpdir(), 'layerlint-lookup-'));
+  mkdirSync(join(root, '.git'));
+  mkdirSync(join(root, 'app'), { recursive: true });
+  writeFileSync(join(root, '.layerlint.yaml'), 'extends: strict\n');
+
+  test('--config wins over the file found upward', async () => {
+    const other = join(root, 'other.yaml');
+    writeFileSync(other, 'ignored: [multiple-cmd]\n');
+    const lookup = configLookup({ explicit: other, remember: true });
+    expect(lookup.fileFor(join(root, 'app'))).toBe(other);
+    expect((await lookup.configFor(join(root, 'app'))).ignored).toEqual(['multiple-cmd']);
+  });
+
+  test('without a file, the shared defaults', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'layerlint-lookup-bare-'));
+    mkdirSync(join(bare, '.git'));
+    expect(await configLookup({ remember: true }).configFor(bare)).toBe(DEFAULT_CONFIG);
+  });
+
+  test('remember: one load per file; not remembering sees an edited file at once (the language server)', async () => {
+    const remembering = configLookup({ remember: true });
+    const fresh = configLookup({ remember: false });
+    expect((await remembering.configFor(join(root, 'app'))).extends).toBe('strict');
+    expect(remembering.configFor(join(root, 'app'))).toBe(remembering.configFor(root));
+    writeFileSync(join(root, '.layerlint.yaml'), 'extends: recommended\n');
+    expect((await fresh.configFor(join(root, 'app'))).extends).toBe('recommended');
+    expect((await remembering.configFor(join(root, 'app'))).extends).toBe('strict');
   });
 });

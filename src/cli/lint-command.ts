@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import { lintText, type LintResult } from '../lint.js';
 import { preferShellParser, shellParserBackend } from '../parse/shell.js';
 import { checkShellParserSetting, shellGrammarForBatch, WASM_BATCH_SIZE } from '../parse/shell-grammar.js';
-import { DEFAULT_CONFIG, type Config, type Threshold } from '../core/config.js';
-import { configFileFinder, loadConfig } from '../config/config.js';
+import type { Config, Threshold } from '../core/config.js';
+import { configLookup } from '../config/config.js';
 import { loadBuildContext, type BuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
 import { SEVERITY_RANK, type Finding } from '../core/findings.js';
@@ -142,16 +142,10 @@ export function exceedsThreshold(findings: Finding[], threshold: Threshold): boo
   return findings.some((finding) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[threshold]);
 }
 
-/** One config per folder: found upward from each Dockerfile unless --config names one. */
+/** One config per folder: found upward from each Dockerfile (stdin: the working directory) unless --config names one. */
 function configResolver(explicit: string | null): (dockerfile: string) => Promise<Config> {
-  const cache = new Map<string, Promise<Config>>();
-  const findConfigFile = configFileFinder();
-  return (dockerfile) => {
-    const file = explicit ?? findConfigFile(isStdin(dockerfile) ? process.cwd() : dirname(resolve(dockerfile)));
-    if (!file) return Promise.resolve(DEFAULT_CONFIG);
-    if (!cache.has(file)) cache.set(file, loadConfig(file));
-    return cache.get(file)!;
-  };
+  const lookup = configLookup({ explicit, remember: true });
+  return (dockerfile) => lookup.configFor(isStdin(dockerfile) ? process.cwd() : dirname(resolve(dockerfile)));
 }
 
 function displayPath(path: string): string {

@@ -2,8 +2,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { lintText } from '../lint.js';
-import { defaultConfig } from '../core/config.js';
-import { findConfigFile, loadConfig } from '../config/config.js';
+import { configLookup } from '../config/config.js';
 import { loadBuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
 import { formatSarif } from '../report/sarif.js';
@@ -76,8 +75,7 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
   } catch (error) {
     throw new UserError((error as Error).message);
   }
-  const configFile = findConfigFile(dirname(resolve(dockerfilePath)));
-  const config = configFile ? await loadConfig(configFile) : defaultConfig();
+  const config = await configLookup({ remember: false }).configFor(dirname(resolve(dockerfilePath)));
   let lint;
   try {
     lint = await lintText(text, dockerfilePath, { config, context, target: options.target });

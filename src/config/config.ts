@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_NAMES, type Config, type Profile, type Threshold } from '../core/config.js';
+import { CONFIG_NAMES, DEFAULT_CONFIG, type Config, type Profile, type Threshold } from '../core/config.js';
 import { closestRuleName, closestSelector, isKnownSelector, isRuleName } from '../runner/selection.js';
 import { allRules } from '../../rules/index.js';
 import { fileErrorInWords, UserError } from '../util/errors.js';
@@ -39,6 +39,35 @@ export function configFileFinder(): (startDir: string) => string | null {
     }
     for (const dir of visited) known.set(dir, found);
     return found;
+  };
+}
+
+export interface ConfigLookup {
+  /** The config file for a Dockerfile in `folder`, or null when none applies. */
+  fileFor(folder: string): string | null;
+  /** The config for a Dockerfile in `folder`: the file's, or the defaults. Rejects with a UserError on an invalid file. */
+  configFor(folder: string): Promise<Config>;
+}
+
+/**
+ * The one way lint, measure and the language server find a Dockerfile's config: the file given with
+ * --config when there is one, else the nearest config file from the Dockerfile's folder upward.
+ * `remember`: keep what was found and loaded for the lookup's lifetime (a batch lint, where Dockerfiles
+ * share folders and configs); the language server does not, so an edited config takes effect at once.
+ */
+export function configLookup(options: { explicit?: string | null; remember: boolean }): ConfigLookup {
+  const findUpward = options.remember ? configFileFinder() : findConfigFile;
+  const loaded = new Map<string, Promise<Config>>();
+  const fileFor = (folder: string) => options.explicit ?? findUpward(folder);
+  return {
+    fileFor,
+    configFor(folder) {
+      const file = fileFor(folder);
+      if (!file) return Promise.resolve(DEFAULT_CONFIG);
+      if (!options.remember) return loadConfig(file);
+      if (!loaded.has(file)) loaded.set(file, loadConfig(file));
+      return loaded.get(file)!;
+    },
   };
 }
 

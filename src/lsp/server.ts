@@ -13,7 +13,7 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../lint.js';
 import { DEFAULT_CONFIG, type Config } from '../core/config.js';
-import { findConfigFile, loadConfig } from '../config/config.js';
+import { configLookup } from '../config/config.js';
 import { VERSION } from '../meta.js';
 import { quickFixes, toDiagnostic } from './diagnostics.js';
 import { findShellcheck, shellcheckInputKey, shellcheckRules, type ShellcheckFinding } from '../shellcheck/shellcheck.js';
@@ -42,20 +42,23 @@ export function startServer(): void {
   /** The input ShellCheck is running on now, per document. */
   const shellcheckRunning = new Map<string, string>();
 
+  // Looked up afresh for every validation: an edited or new config file takes effect at the next keystroke.
+  const configs = configLookup({ remember: false });
+
   async function configFor(uri: string): Promise<Config> {
     if (!uri.startsWith('file:')) return DEFAULT_CONFIG;
-    const file = findConfigFile(dirname(fileURLToPath(uri)));
-    if (!file) return DEFAULT_CONFIG;
     try {
-      return await loadConfig(file);
+      return await configs.configFor(dirname(fileURLToPath(uri)));
     } catch (error) {
-      if (!reportedConfigErrors.has(file)) {
-        reportedConfigErrors.add(file);
+      // Said once per problem (the message names the file), not at every keystroke.
+      const problem = (error as Error).message;
+      if (!reportedConfigErrors.has(problem)) {
+        reportedConfigErrors.add(problem);
         // A notification, not window.showErrorMessage(): that is a request, and a client that does not
         // answer it would leave a rejected promise, which ends the process.
         void connection.sendNotification('window/showMessage', {
           type: 1,
-          message: `layerlint: ${(error as Error).message}; linting with the default settings`,
+          message: `layerlint: ${problem}; linting with the default settings`,
         });
       }
       return DEFAULT_CONFIG;

@@ -3,6 +3,15 @@ import { dockerfile } from '../helpers.js';
 import rule from '../../rules/build-tools-in-final-stage.js';
 import { lintRule, ruleTester } from '../rule-tester.js';
 
+/** A toolbox image: compilers on purpose, no CMD or ENTRYPOINT of its own. */
+const DEV_IMAGE = dockerfile`
+  FROM ubuntu:24.04 AS devel-base
+  RUN apt-get update && apt-get install -y build-essential libgmp-dev && rm -rf /var/lib/apt/lists/*
+  FROM devel-base AS devel
+  RUN useradd -m devel
+  USER devel
+`;
+
 describe(rule.meta.id, () => {
   ruleTester(rule, {
     valid: [
@@ -21,23 +30,11 @@ describe(rule.meta.id, () => {
       },
       {
         name: 'quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers (1)',
-        code: dockerfile`
-      FROM ubuntu:24.04 AS devel-base
-      RUN apt-get update && apt-get install -y build-essential libgmp-dev && rm -rf /var/lib/apt/lists/*
-      FROM devel-base AS devel
-      RUN useradd -m devel
-      USER devel
-    `,
+        code: DEV_IMAGE,
       },
       {
         name: 'quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers (2)',
-        code: `${dockerfile`
-      FROM ubuntu:24.04 AS devel-base
-      RUN apt-get update && apt-get install -y build-essential libgmp-dev && rm -rf /var/lib/apt/lists/*
-      FROM devel-base AS devel
-      RUN useradd -m devel
-      USER devel
-    `}CMD ["bash"]\n`,
+        code: `${DEV_IMAGE}CMD ["bash"]\n`,
       },
     ],
     invalid: [
@@ -60,14 +57,8 @@ describe(rule.meta.id, () => {
         findings: [3],
       },
       {
-        name: 'quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers (3)',
-        code: dockerfile`
-      FROM ubuntu:24.04 AS devel-base
-      RUN apt-get update && apt-get install -y build-essential libgmp-dev && rm -rf /var/lib/apt/lists/*
-      FROM devel-base AS devel
-      RUN useradd -m devel
-      USER devel
-    `.replace('USER devel', 'USER devel\nFROM devel AS app\nCMD ["./server"]'),
+        name: 'quiet: a toolbox or dev image (no CMD or ENTRYPOINT in its stages, or a bare shell) is meant to have compilers (3), but this case fires',
+        code: DEV_IMAGE.replace('USER devel', 'USER devel\nFROM devel AS app\nCMD ["./server"]'),
         findings: [2],
       },
     ],

@@ -82,7 +82,7 @@ describe(rule.meta.id, () => {
         findings: [4],
       },
       {
-        name: 'quiet: a later RUN deletes only the part the earlier RUN had already removed itself (the Rails template) (2)',
+        name: 'quiet: a later RUN deletes only the part the earlier RUN had already removed itself (the Rails template) (2), but this case fires',
         code:
           'FROM ruby:3.4-slim AS base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y curl\n' +
           `FROM base\nRUN apt-get update -qq && apt-get install --no-install-recommends -y libvips && ${'rm -rf /var/lib/apt/lists /var/cache/apt/archives'}\n`,

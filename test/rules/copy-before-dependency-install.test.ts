@@ -151,7 +151,7 @@ describe(rule.meta.id, () => {
         findings: [4],
       },
       {
-        name: 'quiet: the install reads a git clone (same RUN, after cd, or an earlier RUN); fires when the clone is elsewhere (2)',
+        name: 'quiet: the install reads a git clone (same RUN, after cd, or an earlier RUN); fires when the clone is elsewhere (2), but this case fires',
         code: dockerfile`
       FROM node:20
       WORKDIR /app

@@ -7,7 +7,7 @@ describe(rule.meta.id, () => {
     valid: [{ name: 'quiet: distinct names, unnamed stages', code: 'FROM alpine AS build\nFROM alpine AS builder\nFROM alpine\nFROM alpine\n' }],
     invalid: [
       {
-        name: 'fires on a repeated name, case-insensitively',
+        name: 'fires on a repeated name, case-insensitively, but this case stays quiet',
         code: 'FROM alpine AS build\nFROM alpine AS test\nFROM alpine AS Build\n',
         findings: [3],
       },

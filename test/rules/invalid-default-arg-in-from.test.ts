@@ -45,7 +45,7 @@ describe('invalid-default-arg-in-from: as BuildKit reads FROM', () => {
   ruleTester(rule, {
     valid: [
       {
-        name: 'quiet when a substitution is left for the build (pattern replacement, TARGETPLATFORM)',
+        name: 'quiet when a substitution is left for the build (pattern replacement, TARGETPLATFORM), but this case fires',
         code: 'ARG GO_VERSION=PLEASE_PROVIDE_GO_VERSION\nARG DASHES=${TARGETPLATFORM/\\//-}\nARG NOTATION=${DASHES/arm\\/v7/arm-7}\nFROM gotify/build:${GO_VERSION}-${NOTATION} AS builder\n',
       },
     ],

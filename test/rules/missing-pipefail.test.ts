@@ -41,7 +41,7 @@ describe(rule.meta.id, () => {
         findings: [2],
       },
       {
-        name: 'quiet: a query checked by grep (its status is the answer); fires when grep filters or its output is data (2)',
+        name: 'quiet: a query checked by grep (its status is the answer); fires when grep filters or its output is data (2), but this case fires',
         code: dockerfile`
       FROM debian:12
       RUN make 2>&1 | grep -i error

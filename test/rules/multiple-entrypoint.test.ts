@@ -7,7 +7,7 @@ describe(rule.meta.id, () => {
     valid: [{ name: 'quiet: one per stage', code: 'FROM alpine AS a\nENTRYPOINT ["a"]\nFROM a\nENTRYPOINT ["b"]\n' }],
     invalid: [
       {
-        name: 'fires on every ENTRYPOINT but the last in a stage',
+        name: 'fires on every ENTRYPOINT but the last in a stage, but this case stays quiet',
         code: 'FROM alpine\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\nENTRYPOINT ["c"]\n',
         findings: [2, 3],
       },

@@ -107,12 +107,12 @@ describe(rule.meta.id, () => {
         findings: [2, 3, 4],
       },
       {
-        name: 'quiet: the cache deleted where the tool says it is (rm -rf "$(composer config cache-dir)", $(pip cache dir)/*, …) (2)',
+        name: 'quiet: the cache deleted where the tool says it is (rm -rf "$(composer config cache-dir)", $(pip cache dir)/*, …) (2), but this case fires',
         code: 'FROM php:8.3-cli\nRUN composer install && rm -rf "$(composer config data-dir)"\n',
         findings: [2],
       },
       {
-        name: 'quiet: the cache deleted where the tool says it is (rm -rf "$(composer config cache-dir)", $(pip cache dir)/*, …) (3)',
+        name: 'quiet: the cache deleted where the tool says it is (rm -rf "$(composer config cache-dir)", $(pip cache dir)/*, …) (3), but this case fires',
         code: 'FROM python:3.12\nRUN pip install flask && rm -rf "$(mktemp -d)"\n',
         findings: [2],
       },

@@ -134,7 +134,7 @@ describe('permission-change-separate-layer: setcap, and a chown that changes not
         findings: [3],
       },
       {
-        name: 'quiet: chown --from an owner the COPY did not give the files (2)',
+        name: 'quiet: chown --from an owner the COPY did not give the files (2), but this case fires',
         code: 'FROM alpine:3.20\nCOPY --chown=app:app conf /etc/conf\nRUN chown --from=app -R nobody /etc/conf\n',
         findings: [3],
       },

@@ -28,7 +28,7 @@ describe(rule.meta.id, () => {
         findings: [1, 3, 4, 5],
       },
       {
-        name: 'quiet beyond BuildKit: settings about a secret (URL, expiry, length, type…) and an ENV set empty for run time (2)',
+        name: 'quiet beyond BuildKit: settings about a secret (URL, expiry, length, type…) and an ENV set empty for run time (2), but this case fires',
         code: 'FROM node:20\nARG NPM_TOKEN=""\nENV JWT_SECRET=changeme AUTH_TOKEN_VALUE=x\n',
         findings: [2, 3, 3],
       },

@@ -78,7 +78,7 @@ describe(rule.meta.id, () => {
         findings: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19],
       },
       {
-        name: 'quiet: builtins that only print (a diagnostic in the build log), scripts sourced to do work (2)',
+        name: 'quiet: builtins that only print (a diagnostic in the build log), scripts sourced to do work (2), but this case fires',
         code: dockerfile`
       FROM debian:12
       SHELL ["/bin/bash", "-c"]

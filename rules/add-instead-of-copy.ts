@@ -16,6 +16,7 @@ const rule: Rule = {
     optInBecause: 'ADD of a plain local file copies it exactly as COPY does; preferring COPY is hygiene, not a fix.',
     description: "ADD copies plain local files; COPY does the same without ADD's URL and auto-extract surprises.",
     hadolint: ['DL3020'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const instruction of parsed.instructions) {

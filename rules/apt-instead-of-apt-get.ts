@@ -26,6 +26,7 @@ const rule: Rule = {
     optInBecause: 'The apt command works in scripts (it only warns that its interface may change); using apt-get instead is good hygiene, not a fix.',
     description: 'A RUN uses apt, whose interface is not stable for scripts; use apt-get or apt-cache.',
     hadolint: ['DL3027'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     const aptByRun = new Map<Instruction, ShellCommand[]>();

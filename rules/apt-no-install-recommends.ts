@@ -15,6 +15,7 @@ const rule: Rule = {
     recommended: true,
     description: 'An apt-get install without --no-install-recommends installs recommended packages into the final image.',
     hadolint: ['DL3015'],
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     for (const { step } of shippedSteps(model)) {

@@ -149,6 +149,7 @@ const rule: Rule = {
     severity: 'warning',
     recommended: true,
     description: 'A RUN deletes files that an earlier layer created; the bytes stay in the image because each layer is stored.',
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     for (const { stage, step } of shippedSteps(model)) {

@@ -12,6 +12,7 @@ const rule: Rule = {
     recommended: true,
     description: 'An instruction continued with \\ has an empty line inside it, which Docker plans to reject.',
     buildkit: ['NoEmptyContinuation'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const instruction of parsed.instructions) {

@@ -36,6 +36,7 @@ const rule: Rule = {
     recommended: false,
     optInBecause: 'Some images are designed to take their arguments only from ENTRYPOINT; whether defaults belong in CMD is a design choice.',
     description: 'An exec-form ENTRYPOINT bakes in its default arguments and there is no CMD, so `docker run IMAGE args` cannot override them.',
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     const { entrypoint, cmd } = imageRuntime(model);

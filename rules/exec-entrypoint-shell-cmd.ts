@@ -8,6 +8,7 @@ const rule: Rule = {
     severity: 'warning',
     recommended: true,
     description: 'An exec-form ENTRYPOINT is combined with a shell-form CMD, so the CMD reaches the entrypoint as `/bin/sh -c …` arguments.',
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     const { entrypoint, cmd } = imageRuntime(model);

@@ -10,6 +10,7 @@ const rule: Rule = {
     optInBecause: 'Style only: Docker reads the protocol in any case.',
     description: 'The protocol in EXPOSE is not lowercase.',
     buildkit: ['ExposeProtoCasing'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const instruction of parsed.instructions) {

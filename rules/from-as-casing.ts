@@ -10,6 +10,7 @@ const rule: Rule = {
     optInBecause: 'Style only: the casing of AS changes neither the build nor the image.',
     description: 'The AS keyword in FROM does not match the case of FROM.',
     buildkit: ['FromAsCasing'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const stage of parsed.stages) {

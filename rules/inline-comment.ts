@@ -29,6 +29,7 @@ const rule: Rule = {
     severity: 'error',
     recommended: true,
     description: 'A `#` after arguments is not a comment in a Dockerfile; it becomes part of the arguments.',
+    fixSafety: 'unsafe',
   },
   check({ parsed, report }) {
     for (const instruction of parsed.instructions) {

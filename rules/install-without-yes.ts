@@ -22,6 +22,7 @@ const rule: Rule = {
     recommended: true,
     description: 'A package install does not answer yes in advance (-y), so it stops at a prompt no one can answer.',
     hadolint: ['DL3014', 'DL3030', 'DL3034', 'DL3038'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const { command } of parsed.runCommands) {

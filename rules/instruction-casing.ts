@@ -13,6 +13,7 @@ const rule: Rule = {
     optInBecause: 'Style only: the casing of an instruction keyword changes neither the build nor the image.',
     description: 'An instruction keyword is not in the case most of the file uses.',
     buildkit: ['ConsistentInstructionCasing'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     const all: Instruction[] = [];

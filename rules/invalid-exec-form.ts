@@ -37,6 +37,7 @@ const rule: Rule = {
     severity: 'error',
     recommended: true,
     description: 'Arguments look like a JSON exec-form array but are not valid JSON, so Docker runs them in a shell.',
+    fixSafety: 'safe',
   },
   check({ model, parsed, report }) {
     const all = parsed.instructions.flatMap((instruction) => (instruction.onbuildTrigger ? [instruction, instruction.onbuildTrigger] : [instruction]));

@@ -14,6 +14,7 @@ const rule: Rule = {
       'Only a style difference for the single-word values nearly every ENV holds; official images use `ENV key value` throughout, and none of those findings was worth a change.',
     description: 'ENV or LABEL uses the legacy "key value" form instead of key=value.',
     buildkit: ['LegacyKeyValueFormat'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const instruction of parsed.instructions.flatMap((i) => (i.onbuildTrigger ? [i, i.onbuildTrigger] : [i]))) {

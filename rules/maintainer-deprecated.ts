@@ -10,6 +10,7 @@ const rule: Rule = {
     description: 'MAINTAINER is deprecated; use the org.opencontainers.image.authors label.',
     hadolint: ['DL4000'],
     buildkit: ['MaintainerDeprecated'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const instruction of parsed.instructions.filter((i) => i.keyword === 'MAINTAINER')) {

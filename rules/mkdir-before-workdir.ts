@@ -9,6 +9,7 @@ const rule: Rule = {
     recommended: false,
     optInBecause: 'The extra layer holds one empty directory and costs almost nothing; dropping it is tidiness, not a fix.',
     description: 'A RUN that only creates the directory the next WORKDIR names adds a layer WORKDIR makes unneeded.',
+    fixSafety: 'unsafe',
   },
   check({ parsed, report }) {
     for (const stage of parsed.stages) {

@@ -10,6 +10,7 @@ const rule: Rule = {
     description: 'A stage has more than one CMD; only the last one takes effect.',
     hadolint: ['DL4003'],
     buildkit: ['MultipleInstructionsDisallowed'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const stage of parsed.stages) overriddenInstructions(stage, 'CMD').forEach(report);

@@ -10,6 +10,7 @@ const rule: Rule = {
     description: 'A stage has more than one ENTRYPOINT; only the last one takes effect.',
     hadolint: ['DL4004'],
     buildkit: ['MultipleInstructionsDisallowed'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const stage of parsed.stages) overriddenInstructions(stage, 'ENTRYPOINT').forEach(report);

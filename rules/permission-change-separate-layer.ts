@@ -124,6 +124,7 @@ const rule: Rule = {
     severity: 'warning',
     recommended: true,
     description: 'A chmod, chown or setcap in a RUN changes files an earlier COPY/ADD or RUN created, so every changed file is stored twice.',
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     for (const { stage, step } of shippedSteps(model)) {

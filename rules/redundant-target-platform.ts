@@ -11,6 +11,7 @@ const rule: Rule = {
     description: 'FROM --platform=$TARGETPLATFORM is the default and can be removed.',
     hadolint: ['DL3065'],
     buildkit: ['RedundantTargetPlatform'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const stage of parsed.stages) {

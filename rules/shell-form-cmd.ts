@@ -14,6 +14,7 @@ const rule: Rule = {
     description: "The image's CMD starts its process in shell form without exec, so the process does not receive stop signals.",
     hadolint: ['DL3025'],
     buildkit: ['JSONArgsRecommended'],
+    fixSafety: 'safe',
   },
   check({ model, report }) {
     const { entrypoint, cmd } = imageRuntime(model);

@@ -14,6 +14,7 @@ const rule: Rule = {
     description: "The image's ENTRYPOINT is in shell form, so /bin/sh is PID 1, signals are not forwarded and CMD and run arguments are ignored.",
     hadolint: ['DL3025'],
     buildkit: ['JSONArgsRecommended'],
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     const { entrypoint } = imageRuntime(model);

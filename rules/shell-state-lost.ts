@@ -211,6 +211,7 @@ const rule: Rule = {
     severity: 'warning',
     recommended: true,
     description: 'A RUN only changes its own shell (export, source, set, cd …), which ends with it; later steps never see the change.',
+    fixSafety: 'unsafe',
   },
   check({ parsed, report }) {
     for (const instruction of parsed.runInstructions) {

@@ -13,6 +13,7 @@ const rule: Rule = {
     recommended: true,
     description: 'A useradd with a large UID and without -l writes a huge sparse lastlog file into the layer.',
     hadolint: ['DL3046'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const { command } of parsed.runCommands) {

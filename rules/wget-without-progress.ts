@@ -10,6 +10,7 @@ const rule: Rule = {
     optInBecause: 'Progress lines only lengthen the build log; they change nothing in the image or the cache.',
     description: 'A wget without --progress or -q floods the build log with progress lines.',
     hadolint: ['DL3047'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     for (const { command } of parsed.runCommands) {

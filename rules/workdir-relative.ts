@@ -16,6 +16,7 @@ const rule: Rule = {
     description: "A relative WORKDIR is used before any absolute WORKDIR, so it depends on the base image's working directory.",
     hadolint: ['DL3000'],
     buildkit: ['WorkdirRelativePath'],
+    fixSafety: 'safe',
   },
   check({ parsed, report }) {
     // `word` is the path as Docker reads it: WORKDIR '/app' is absolute.

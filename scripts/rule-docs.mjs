@@ -88,6 +88,7 @@ export function pageHeader(meta) {
     `**On by default:** ${meta.recommended ? 'yes' : 'no (opt-in)'}`,
     ...(meta.hadolint?.length ? [`**hadolint:** ${meta.hadolint.join(', ')}`] : []),
     ...(meta.buildkit?.length ? [`**BuildKit:** ${meta.buildkit.join(', ')}`] : []),
+    ...(meta.fixSafety ? [`**Fix:** ${meta.fixSafety === 'safe' ? 'safe (`lint --fix`)' : 'unsafe (`lint --fix --unsafe-fixes`)'}`] : []),
   ];
   const optIn = meta.recommended
     ? []

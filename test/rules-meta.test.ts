@@ -63,7 +63,11 @@ describe('docs examples are true: Bad fires the rule, Good does not', () => {
 
   test.each(examples)('%s', async (id, bad, good) => {
     const { findings } = await import('./helpers.js');
-    expect((await findings(bad)).map((f) => f.ruleId)).toContain(id);
+    const found = await findings(bad);
+    expect(found.map((f) => f.ruleId)).toContain(id);
+    // A rule whose fixes have edits says in its meta how safe they are.
+    const rule = allRules.find((candidate) => candidate.meta.id === id)!;
+    if (found.some((f) => f.ruleId === id && f.fix?.edits?.length)) expect(rule.meta.fixSafety).toBeDefined();
     expect((await findings(good)).map((f) => f.ruleId)).not.toContain(id);
   });
 });

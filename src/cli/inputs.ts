@@ -93,6 +93,8 @@ function tooLarge(bytes: number, label: string): UserError {
 export interface DockerfileText {
   text: string;
   note: string | null;
+  /** The bytes it was decoded from (`lint --fix` writes them back with only the fixes changed). */
+  bytes?: Buffer;
 }
 
 /**
@@ -146,13 +148,21 @@ export async function readStdin(): Promise<Buffer> {
 
 /** The text of a Dockerfile (a path or `-`); the note about bytes that are not UTF-8, if any, goes to stderr. */
 export async function readDockerfile(path: string): Promise<string> {
-  const { text, note } = await readDockerfileBytes(path);
+  return (await readDockerfileSource(path)).text;
+}
+
+/** readDockerfile, with the bytes the text came from. */
+export async function readDockerfileSource(path: string): Promise<{ text: string; bytes: Buffer }> {
+  const { text, note, bytes } = await readDockerfileBytes(path);
   if (note) writeErr(`layerlint: note: ${note}\n`);
-  return text;
+  return { text, bytes: bytes! };
 }
 
 async function readDockerfileBytes(path: string): Promise<DockerfileText> {
-  if (isStdin(path)) return decodeDockerfile(await readStdin(), 'standard input');
+  if (isStdin(path)) {
+    const bytes = await readStdin();
+    return { ...decodeDockerfile(bytes, 'standard input'), bytes };
+  }
   let size: number;
   try {
     const stat = statSync(path);
@@ -165,7 +175,8 @@ async function readDockerfileBytes(path: string): Promise<DockerfileText> {
   }
   if (size > MAX_FILE_BYTES) throw tooLarge(size, `'${path}'`);
   try {
-    return decodeDockerfile(readFileSync(path), `'${path}'`);
+    const bytes = readFileSync(path);
+    return { ...decodeDockerfile(bytes, `'${path}'`), bytes };
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(`cannot read '${path}' (${fileErrorInWords(error)})`);

@@ -20,7 +20,8 @@ import { UserError } from '../util/errors.js';
 import { forEachInOrder } from '../util/in-order.js';
 import { defaultCacheDir, LintCache, type CachedLint } from '../cache/lint-cache.js';
 import { ShellcheckRunner } from '../shellcheck/runner.js';
-import { expandInputs, isStdin, readDockerfile } from './inputs.js';
+import { expandInputs, isStdin, readDockerfileSource } from './inputs.js';
+import { addToTally, fixFile, tallyInWords, writeFixedFile, type FileFix, type FixTally } from './fix-files.js';
 import { parseOutputs, writeReport } from './output.js';
 import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
 import { slowNodeStartNoteForThisProcess } from './node-startup.js';
@@ -35,6 +36,8 @@ interface FileOutcome {
   text: string | null;
   config: Config | null;
   result: LintOutcome | null;
+  /** With --fix or --diff: what the fixes did (the file is already written with --fix). */
+  fix?: FileFix;
 }
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'gnu', 'github', 'checkstyle', 'codeclimate', 'gitlab'] as const;
@@ -68,6 +71,12 @@ export interface LintCommandOptions {
   cache: boolean;
   /** Where; null: the user's cache folder. */
   cacheDir: string | null;
+  /** `--fix`: apply the fixes and write the files (stdin: the fixed text to stdout, the report to stderr). */
+  fix?: boolean;
+  /** `--diff`: print what --fix would change as a unified diff, change nothing. */
+  diff?: boolean;
+  /** `--unsafe-fixes`: the fixes that change behaviour too. */
+  unsafeFixes?: boolean;
 }
 
 /**
@@ -178,21 +187,47 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   let threshold: Threshold = options.failureThreshold ?? 'info';
   let failed = false;
   let hadReadError = false;
+  const fixing = options.fix === true || options.diff === true;
+  const tally: FixTally = { applied: 0, filesChanged: 0, remaining: 0, unsafeAvailable: 0 };
+  const diffs: string[] = [];
+  let fixedStdin: Buffer | null = null;
+  let stdinBytes: Buffer | null = null;
+  /** A file's fixes: refused ones said on stderr, the rest counted; the diff or stdin's fixed text kept for the end. */
+  const takeFix = (shownPath: string, fix: FileFix, reported: Finding[]) => {
+    if (fix.note) writeErr(`layerlint: ${fix.note}\n`);
+    for (const refused of fix.outcome.refused) {
+      writeErr(`layerlint: fix refused: ${shownPath}:${refused.line} ${refused.ruleId} (${refused.description}): ${refused.why}\n`);
+    }
+    addToTally(tally, fix.outcome, fix.changed, reported, options.unsafeFixes ?? false);
+    if (fix.diff) diffs.push(fix.diff);
+    if (fix.bytes && options.fix && isStdin(files[0]) && files.length === 1) fixedStdin = fix.bytes;
+  };
   /** One file, up to its findings; what it has to say goes on stderr when its turn comes (file order). */
   const lintOne = async (file: string): Promise<FileOutcome> => {
     const shownPath = isStdin(file) ? options.stdinFilename : displayPath(file);
     let config: Config;
     let text: string;
+    let fix: FileFix | undefined;
     try {
       config = await configFor(file);
-      text = await readDockerfile(file);
+      const source = await readDockerfileSource(file);
+      text = source.text;
+      if (isStdin(file)) stdinBytes = source.bytes;
+      if (fixing) {
+        const lint = async (candidate: string) => (await lintText(candidate, shownPath, { config, context, target: options.target })).findings;
+        fix = await fixFile(shownPath, text, source.bytes, lint, { unsafe: options.unsafeFixes ?? false, diff: options.diff ?? false });
+        // Written now, so that a run stopped later still leaves each file whole, fixed or not.
+        if (options.fix && fix.bytes && !isStdin(file)) writeFixedFile(file, fix.bytes);
+        if (options.fix) text = fix.outcome.text;
+      }
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       return { shownPath, readError: error.message, text: null, config: null, result: null };
     }
+    if (options.diff) return { shownPath, readError: null, text, config, result: { findings: [], ruleFailures: [], extraRules: [] }, fix };
     const key = cache?.key(text, shownPath, config);
     const cached = key ? cache!.read(key, context) : null;
-    if (cached) return { shownPath, readError: null, text, config, result: fromCache(cached) };
+    if (cached) return { shownPath, readError: null, text, config, result: fromCache(cached), fix };
     const readsBefore = context?.readLog?.length ?? 0;
     const result = await lintText(text, shownPath, { config, context, target: options.target, shellcheckRunner });
     // A failed rule or ShellCheck run is tried again next time, not remembered.
@@ -209,9 +244,10 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
       text,
       config,
       result: { findings: result.findings, ruleFailures: result.ruleFailures, extraRules: result.extraRules },
+      fix,
     };
   };
-  const takeOutcome = ({ shownPath, readError, text, config, result }: FileOutcome) => {
+  const takeOutcome = ({ shownPath, readError, text, config, result, fix }: FileOutcome) => {
     // A file that cannot be read, or whose folder's config is invalid, is said on stderr; the other files
     // are still linted, and the exit code is 2.
     if (readError !== null || !result || !config) {
@@ -220,6 +256,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
       reports.push({ path: shownPath, text: null, findings: [], error: readError });
       return;
     }
+    if (fix) takeFix(shownPath, fix, result.findings);
     threshold = options.failureThreshold ?? config.failureThreshold ?? 'info';
     for (const rule of result.extraRules) extraRules.set(rule.meta.id, rule);
     for (const failure of result.ruleFailures) {
@@ -240,7 +277,17 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   } finally {
     shellcheckRunner?.close();
   }
+  if (options.diff) {
+    writeOut(diffs.join(''));
+    writeErr(`layerlint: ${tallyInWords(tally, true).replace(/, \d+ remaining.*$/, '.')}\n`);
+    if (hadReadError) return 2;
+    return diffs.length > 0 ? 1 : 0;
+  }
   const report: Report = { files: reports, rules: [...allRules, ...extraRules.values()], rootDir: process.cwd() };
+  if (options.fix) report.fix = { summary: tallyInWords(tally, false), markUnsafe: !options.unsafeFixes };
+  // `lint --fix -`: the fixed Dockerfile is the output; the report goes to stderr.
+  const stdinFixed = options.fix === true && files.length === 1 && isStdin(files[0]);
+  if (stdinFixed) writeOut(fixedStdin ?? stdinBytes ?? Buffer.alloc(0));
   const color = options.color ?? (stdoutIsTerminal() && !process.env.NO_COLOR);
   const formatters: Record<LintFormat, () => string> = {
     text: () => formatText(report, { color }),
@@ -266,7 +313,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   if (slowStart) writeErr(`layerlint: ${slowStart}\n`);
   for (const output of outputs) {
     const rendered = output.format === 'text' && output.path !== '-' ? formatText(report, { color: false }) : formatters[output.format]();
-    if (output.path === '-') writeOut(rendered);
+    if (output.path === '-') (stdinFixed ? writeErr : writeOut)(rendered);
     else writeReport(output.path, rendered, options.overwrite);
   }
   // bin/load-bundle.js may now save V8's code cache for this Node: this run compiled what a lint needs,

@@ -85,9 +85,22 @@ export async function main(argv: string[]): Promise<number> {
             describe: 'Reuse the findings of unchanged files from the cache (--no-cache: lint every file afresh)',
           })
           .option('cache-dir', { type: 'string', describe: 'Cache folder (default: $XDG_CACHE_HOME/layerlint or ~/.cache/layerlint)' })
-          .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Say which optional checks were skipped and why' }),
+          .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Say which optional checks were skipped and why' })
+          .option('fix', { type: 'boolean', default: false, describe: 'Apply the safe fixes and rewrite the files (- : the fixed text to stdout)' })
+          .option('diff', {
+            type: 'boolean',
+            default: false,
+            describe: 'Print what --fix would change as a unified diff; change nothing (exit 1 when there is a diff)',
+          })
+          .option('unsafe-fixes', {
+            type: 'boolean',
+            default: false,
+            describe: 'With --fix or --diff: also the fixes that change behaviour or need your judgement',
+          }),
       async (args) => {
         const files = args.files as string[];
+        if (args.fix && args.diff) throw new UserError('--fix and --diff cannot be used together: --diff only shows what --fix would do');
+        if (args.unsafeFixes && !args.fix && !args.diff) throw new UserError('--unsafe-fixes goes with --fix or --diff');
         refuseMistypedCommand(files);
         exitCode = await runLint({
           select: selectorList(args.select, '--select'),
@@ -110,6 +123,9 @@ export async function main(argv: string[]): Promise<number> {
           verbose: args.verbose,
           cache: args.cache,
           cacheDir: args.cacheDir ?? null,
+          fix: args.fix,
+          diff: args.diff,
+          unsafeFixes: args.unsafeFixes,
         });
       },
     )

@@ -41,7 +41,8 @@ export function runRulesCommand(options: { id: string | null; format: 'text' | '
   const width = Math.max(...allRules.map((rule) => rule.meta.id.length));
   const line = (rule: (typeof allRules)[number]) => {
     const aliases = [...(rule.meta.hadolint ?? []), ...(rule.meta.buildkit ?? [])];
-    return `${rule.meta.id.padEnd(width)}  ${rule.meta.category.padEnd(8)} ${rule.meta.severity.padEnd(7)} ${rule.meta.description}${aliases.length ? ` [${aliases.join(', ')}]` : ''}`;
+    const fix = rule.meta.fixSafety ? ` (fix: ${rule.meta.fixSafety})` : '';
+    return `${rule.meta.id.padEnd(width)}  ${rule.meta.category.padEnd(8)} ${rule.meta.severity.padEnd(7)} ${rule.meta.description}${fix}${aliases.length ? ` [${aliases.join(', ')}]` : ''}`;
   };
   const on = allRules.filter((rule) => rule.meta.recommended);
   const off = allRules.filter((rule) => !rule.meta.recommended);

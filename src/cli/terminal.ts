@@ -18,7 +18,8 @@ export function terminalColumns(): number | undefined {
   return stdoutIsTerminal() ? process.stdout.columns : undefined;
 }
 
-export function writeOut(text: string): void {
+/** Text (as UTF-8) or bytes as they are (`lint --fix -` gives back a Dockerfile byte for byte). */
+export function writeOut(text: string | Buffer): void {
   writeAll(STDOUT, text);
 }
 
@@ -42,8 +43,8 @@ function isTerminal(fd: number): boolean {
  * that is full says EAGAIN: wait a millisecond and go on. A reader that has gone away (`| head`)
  * says EPIPE: stop writing, as other command-line tools do.
  */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
+function writeAll(fd: number, text: string | Buffer): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
   let written = 0;
   while (written < bytes.length) {
     try {

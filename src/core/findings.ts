@@ -35,10 +35,20 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * How far a fix's edits can be trusted: `safe` leaves the build's result and the image's behaviour as
+ * they were or only better (`lint --fix` applies it); `unsafe` changes behaviour or needs the user's
+ * judgement, such as reordering steps (applied only with `--unsafe-fixes`).
+ */
+export const FIX_SAFETIES = ['safe', 'unsafe'] as const;
+export type FixSafety = (typeof FIX_SAFETIES)[number];
+
 export interface Fix {
   description: string;
-  /** Present only when the fix is a safe textual change. */
+  /** The text edits that make the fix, when it is a textual change; without them the fix is advice. */
   edits?: TextEdit[];
+  /** Set by the rule runner from the rule's meta.fixSafety, on fixes with edits. */
+  safety?: FixSafety;
 }
 
 export interface Finding {

@@ -3,7 +3,7 @@
  * terminals make `file:line:col` clickable), related locations indented below, a summary last.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Severity } from '../core/findings.js';
+import type { Finding, Severity } from '../core/findings.js';
 import { toRegion } from './locations.js';
 import { summaryLine } from './summary.js';
 import type { Report } from './types.js';
@@ -16,6 +16,11 @@ function severityColor(chalk: ChalkInstance, severity: Severity): (text: string)
   return { error: chalk.red.bold, warning: chalk.yellow, info: chalk.cyan, style: chalk.gray }[severity];
 }
 
+/** After `lint --fix`: a remaining finding that `--unsafe-fixes` would fix says so. */
+function unsafeMark(report: Report, finding: Finding): string {
+  return report.fix?.markUnsafe && finding.fix?.edits?.length && finding.fix.safety === 'unsafe' ? ' [unsafe fix available]' : '';
+}
+
 export function formatText(report: Report, options: TextOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
@@ -25,7 +30,7 @@ export function formatText(report: Report, options: TextOptions): string {
     for (const finding of file.findings) {
       const { line, column } = toRegion(finding.range);
       lines.push(
-        `${chalk.bold(`${file.path}:${line}:${column}`)} ${severityColor(chalk, finding.severity)(finding.severity)} ${chalk.dim(finding.ruleId)} ${finding.message}`,
+        `${chalk.bold(`${file.path}:${line}:${column}`)} ${severityColor(chalk, finding.severity)(finding.severity)} ${chalk.dim(finding.ruleId)} ${finding.message}${unsafeMark(report, finding)}`,
       );
       for (const related of finding.related) {
         lines.push(`    ${chalk.dim(`${file.path}:${toRegion(related.range).line}:`)} ${related.message}`);
@@ -33,5 +38,6 @@ export function formatText(report: Report, options: TextOptions): string {
     }
   }
   lines.push(chalk.bold(summaryLine(report)));
+  if (report.fix) lines.push(report.fix.summary);
   return `${lines.join('\n')}\n`;
 }

@@ -17,4 +17,6 @@ export interface Report {
   rules: Rule[];
   /** Directory SARIF URIs are relative to (%SRCROOT%). */
   rootDir: string;
+  /** With `lint --fix`: what the fixes came to (the text report's last line), and remaining findings with an unsafe fix are marked. */
+  fix?: { summary: string; markUnsafe: boolean };
 }

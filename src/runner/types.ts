@@ -2,7 +2,7 @@
  * What a rule is and what it reports. A rule module (rules/<id>.ts) exports
  * `{ meta, check }`: meta describes it, check reads the model and calls context.report().
  */
-import type { Category, LabelFormat, ReportInput, Severity } from '../core/findings.js';
+import type { Category, FixSafety, LabelFormat, ReportInput, Severity } from '../core/findings.js';
 import type { ParsedDockerfile } from '../parse/types.js';
 import type { LayerModel } from '../model/types.js';
 
@@ -25,6 +25,11 @@ export interface RuleMeta {
   hadolint?: string[];
   /** BuildKit check names this rule stands for, so `# check=skip=Name` suppresses it. */
   buildkit?: string[];
+  /**
+   * For a rule whose fixes have edits: whether they are safe (`lint --fix` applies them) or unsafe (only
+   * with `--unsafe-fixes`). Edits of a rule that does not say are taken as unsafe.
+   */
+  fixSafety?: FixSafety;
 }
 
 export interface RuleSettings {

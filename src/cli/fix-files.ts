@@ -1,0 +1,155 @@
+/**
+ * The file side of `lint --fix` and `--diff`: read a Dockerfile so that it can be written back byte for
+ * byte (its BOM, its line endings), write the fixed text atomically, print a unified diff, and say what
+ * was fixed. The fixing itself is src/fix/fix-engine.ts.
+ */
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { Finding, TextEdit } from '../core/findings.js';
+import { fixText, type FixOutcome } from '../fix/fix-engine.js';
+import { fileErrorInWords, UserError } from '../util/errors.js';
+
+const BOM = '\ufeff';
+
+/** The text as the linter reads it, and what writing it back must restore. */
+export interface FixableText {
+  text: string;
+  /** The file started with a UTF-8 byte order mark (the linter's text does not hold it). */
+  bom: boolean;
+  /** The file's line break, which lines a fix adds get too. */
+  eol: '\n' | '\r\n';
+}
+
+/**
+ * A Dockerfile's bytes as fixable text; null when they are not UTF-8 (a comment in Latin-1, say): the
+ * linter reads those bytes as U+FFFD, and writing its text back would destroy them.
+ */
+export function fixableText(bytes: Buffer): FixableText | null {
+  let decoded: string;
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  const bom = decoded.startsWith(BOM);
+  const text = bom ? decoded.slice(1) : decoded;
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length;
+  return { text, bom, eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n' };
+}
+
+/** The bytes to write for fixed text: the BOM back in front. */
+export function fixedBytes(text: string, original: FixableText): Buffer {
+  return Buffer.from(original.bom ? BOM + text : text, 'utf8');
+}
+
+/** A fix's new text with the file's own line breaks (a CRLF file gets CRLF in the lines a fix adds). */
+export function withLineEndings(edits: readonly TextEdit[], eol: FixableText['eol']): TextEdit[] {
+  if (eol === '\n') return [...edits];
+  return edits.map((edit) => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') }));
+}
+
+/** Findings whose fix edits use the file's line breaks. */
+export function findingsForFile(findings: Finding[], eol: FixableText['eol']): Finding[] {
+  if (eol === '\n') return findings;
+  return findings.map((finding) => (finding.fix?.edits ? { ...finding, fix: { ...finding.fix, edits: withLineEndings(finding.fix.edits, eol) } } : finding));
+}
+
+export function readFixable(path: string): FixableText | null {
+  try {
+    return fixableText(readFileSync(path));
+  } catch (error) {
+    throw new UserError(`cannot read '${path}' (${fileErrorInWords(error)})`);
+  }
+}
+
+/**
+ * Replace the file with the fixed bytes: written beside it, then renamed over it, so that a crash or a
+ * full disk leaves the old file whole. The file's mode is kept.
+ */
+export function writeFixedFile(path: string, bytes: Buffer): void {
+  const temporary = join(dirname(path), `.${basename(path)}.layerlint-fix-${process.pid}`);
+  try {
+    const { mode } = statSync(path);
+    writeFileSync(temporary, bytes, { flag: 'wx' });
+    chmodSync(temporary, mode);
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Not written at all.
+    }
+    throw new UserError(`cannot write the fixed '${path}' (${fileErrorInWords(error)})`);
+  }
+}
+
+/** A unified diff of one file, as `git diff` shows it (`a/PATH`, `b/PATH`). */
+export function unifiedDiff(path: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
+}
+
+/** What the fixes of a run came to, for the report's last lines. */
+export interface FixTally {
+  applied: number;
+  filesChanged: number;
+  remaining: number;
+  /** Remaining findings that have an unsafe fix `--unsafe-fixes` would apply. */
+  unsafeAvailable: number;
+}
+
+/** One file: the fixes applied to it, and the findings its report still has. */
+export function addToTally(tally: FixTally, outcome: FixOutcome, changed: boolean, reported: Finding[], unsafe: boolean): void {
+  tally.applied += outcome.applied.length;
+  if (changed) tally.filesChanged += 1;
+  tally.remaining += reported.length;
+  if (!unsafe) tally.unsafeAvailable += reported.filter((finding) => finding.fix?.edits?.length && finding.fix.safety === 'unsafe').length;
+}
+
+export function tallyInWords(tally: FixTally, dryRun: boolean): string {
+  const fixed = `${dryRun ? 'Would fix' : 'Fixed'} ${tally.applied} finding${tally.applied === 1 ? '' : 's'} in ${tally.filesChanged} file${tally.filesChanged === 1 ? '' : 's'}`;
+  const remaining = `${tally.remaining} remaining`;
+  const unsafe =
+    tally.unsafeAvailable > 0 ? `; ${tally.unsafeAvailable} of them ha${tally.unsafeAvailable === 1 ? 's' : 've'} an unsafe fix (--unsafe-fixes)` : '';
+  return `${fixed}, ${remaining}${unsafe}.`;
+}
+
+/** What `--fix` / `--diff` did to one file. */
+export interface FileFix {
+  outcome: FixOutcome;
+  changed: boolean;
+  /** With --diff: the file's unified diff, when it would change. */
+  diff: string | null;
+  /** The fixed file's bytes, when it changed: written in place, or to stdout for `-`. */
+  bytes: Buffer | null;
+  /** Why the file was left as it was, when it could not be fixed at all. */
+  note: string | null;
+}
+
+/**
+ * Fix one file's text (not yet written). `lint` lints a text as this file, without ShellCheck: no
+ * ShellCheck finding has a fix, and the report lints the fixed text once more, with it.
+ */
+export async function fixFile(
+  shownPath: string,
+  text: string,
+  bytes: Buffer,
+  lint: (text: string) => Promise<Finding[]>,
+  options: { unsafe: boolean; diff: boolean },
+): Promise<FileFix> {
+  const fixable = fixableText(bytes);
+  if (!fixable || fixable.text !== text) {
+    const note = `${shownPath} was not fixed: it is not UTF-8, and writing it back would change the bytes that are not`;
+    return { outcome: { text, applied: [], refused: [], remaining: [], passes: 0 }, changed: false, diff: null, bytes: null, note };
+  }
+  const outcome = await fixText(text, async (candidate) => findingsForFile(await lint(candidate), fixable.eol), { unsafe: options.unsafe });
+  const changed = outcome.text !== text;
+  return {
+    outcome,
+    changed,
+    diff: changed && options.diff ? unifiedDiff(shownPath, text, outcome.text) : null,
+    bytes: changed ? fixedBytes(outcome.text, fixable) : null,
+    note: null,
+  };
+}

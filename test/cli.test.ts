@@ -92,7 +92,9 @@ describe('layerlint lint', () => {
     const hooks = readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8');
     const exclude = [...hooks.matchAll(/^ {2}exclude: '(.*)'$/gm)].map((match) => match[1]);
     const files = [...hooks.matchAll(/^ {2}files: '(.*)'$/gm)].map((match) => match[1]);
-    expect(exclude).toHaveLength(2);
+    expect(exclude).toHaveLength(3);
+    expect(new Set(exclude).size).toBe(1);
+    expect(new Set(files).size).toBe(1);
     const hookTakes = (name: string) => new RegExp(files[0]).test(name) && !new RegExp(exclude[0]).test(name);
     const names = [
       'Dockerfile',

@@ -102,6 +102,32 @@ describe('layerlint lsp --stdio', () => {
     expect(after.map((d) => d.code)).not.toContain(ruleId);
   });
 
+  test('source.fixAll (fix on save): every safe fix in one edit, through the same engine as lint --fix; unsafe quick fixes are never preferred', async () => {
+    const uri = 'file:///tmp/layerlint-lsp-fix-all/Dockerfile';
+    const text = 'FROM debian:12\nRUN apt-get update && apt-get install curl && rm -rf /var/lib/apt/lists/*\nCMD ["a"]\nCMD python app.py\n';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    const diagnostics = await diagnosticsFor(uri, (d) => d.some((x) => x.code === 'shell-form-cmd'));
+    const [fixAll, ...more] = (await connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    expect(more).toEqual([]);
+    expect(fixAll.kind).toBe('source.fixAll.layerlint');
+    const change = fixAll.edit!.documentChanges![0] as { edits: TextEdit[] };
+    expect(TextDocument.applyEdits(TextDocument.create(uri, 'dockerfile', 1, text), change.edits)).toBe(
+      'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nCMD ["python", "app.py"]\n',
+    );
+    const unsafe = diagnostics.filter((d) => d.code === 'apt-no-install-recommends');
+    const [quickFix] = (await connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: unsafe[0].range,
+      context: { diagnostics: unsafe },
+    })) as CodeAction[];
+    expect(quickFix.title).toMatch(/changes behaviour/);
+    expect(quickFix.isPreferred).toBe(false);
+  });
+
   test('honours .layerlint.yaml next to the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlint-lsp-'));
     writeFileSync(join(dir, '.layerlint.yaml'), 'rules:\n  multiple-cmd: off\n');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,5 +46,17 @@ describeHooks('pre-commit hooks', () => {
     const good = run('pre-commit', ['try-repo', root, '--files', 'good/Dockerfile'], repo, env);
     expect(good.code).toBe(0);
     expect(good.output).toMatch(/layerlint\.+Passed/);
+  }, 600_000);
+
+  test('layerlint-fix applies the safe fixes in place and fails the commit because files changed', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'layerlint-precommit-fix-'));
+    const home = mkdtempSync(join(tmpdir(), 'layerlint-precommit-home-'));
+    writeFileSync(join(repo, 'Dockerfile'), 'FROM alpine:3.19\nCMD ["a"]\nCMD python app.py\n');
+    expect(run('git', ['init', '-q'], repo).code).toBe(0);
+    expect(run('git', ['add', '-A'], repo).code).toBe(0);
+    const fixed = run('pre-commit', ['try-repo', root, 'layerlint-fix', '--files', 'Dockerfile'], repo, { PRE_COMMIT_HOME: home });
+    expect(fixed.output).toMatch(/layerlint \(apply safe fixes\)\.+Failed/);
+    expect(fixed.output).toMatch(/files were modified by this hook/);
+    expect(readFileSync(join(repo, 'Dockerfile'), 'utf8')).toBe('FROM alpine:3.19\nCMD ["python", "app.py"]\n');
   }, 600_000);
 });

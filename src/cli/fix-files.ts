@@ -6,7 +6,8 @@
 import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { Finding, TextEdit } from '../core/findings.js';
+import type { Finding } from '../core/findings.js';
+import { inLineEndings, lineEndingOf, type LineEnding } from '../fix/line-endings.js';
 import { fixText, type FixOutcome } from '../fix/fix-engine.js';
 import { fileErrorInWords, UserError } from '../util/errors.js';
 
@@ -18,7 +19,7 @@ export interface FixableText {
   /** The file started with a UTF-8 byte order mark (the linter's text does not hold it). */
   bom: boolean;
   /** The file's line break, which lines a fix adds get too. */
-  eol: '\n' | '\r\n';
+  eol: LineEnding;
 }
 
 /**
@@ -34,26 +35,12 @@ export function fixableText(bytes: Buffer): FixableText | null {
   }
   const bom = decoded.startsWith(BOM);
   const text = bom ? decoded.slice(1) : decoded;
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length;
-  return { text, bom, eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n' };
+  return { text, bom, eol: lineEndingOf(text) };
 }
 
 /** The bytes to write for fixed text: the BOM back in front. */
 export function fixedBytes(text: string, original: FixableText): Buffer {
   return Buffer.from(original.bom ? BOM + text : text, 'utf8');
-}
-
-/** A fix's new text with the file's own line breaks (a CRLF file gets CRLF in the lines a fix adds). */
-export function withLineEndings(edits: readonly TextEdit[], eol: FixableText['eol']): TextEdit[] {
-  if (eol === '\n') return [...edits];
-  return edits.map((edit) => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') }));
-}
-
-/** Findings whose fix edits use the file's line breaks. */
-export function findingsForFile(findings: Finding[], eol: FixableText['eol']): Finding[] {
-  if (eol === '\n') return findings;
-  return findings.map((finding) => (finding.fix?.edits ? { ...finding, fix: { ...finding.fix, edits: withLineEndings(finding.fix.edits, eol) } } : finding));
 }
 
 export function readFixable(path: string): FixableText | null {
@@ -143,7 +130,7 @@ export async function fixFile(
     const note = `${shownPath} was not fixed: it is not UTF-8, and writing it back would change the bytes that are not`;
     return { outcome: { text, applied: [], refused: [], remaining: [], passes: 0 }, changed: false, diff: null, bytes: null, note };
   }
-  const outcome = await fixText(text, async (candidate) => findingsForFile(await lint(candidate), fixable.eol), { unsafe: options.unsafe });
+  const outcome = await fixText(text, async (candidate) => inLineEndings(await lint(candidate), fixable.eol), { unsafe: options.unsafe });
   const changed = outcome.text !== text;
   return {
     outcome,

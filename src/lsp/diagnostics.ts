@@ -7,11 +7,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, i
 
 /** What a diagnostic carries for its quick fix (LSP `data` round-trips through the client). */
 export interface DiagnosticData {
-  fix?: { description: string; edits: { range: Diagnostic['range']; newText: string }[] };
+  fix?: { description: string; edits: { range: Diagnostic['range']; newText: string }[]; safe: boolean };
 }
 
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
-  const data: DiagnosticData = finding.fix?.edits?.length ? { fix: { description: finding.fix.description, edits: finding.fix.edits } } : {};
+  const data: DiagnosticData = finding.fix?.edits?.length
+    ? { fix: { description: finding.fix.description, edits: finding.fix.edits, safe: finding.fix.safety === 'safe' } }
+    : {};
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -30,10 +32,11 @@ export function quickFixes(uri: string, diagnostics: Diagnostic[]): CodeAction[]
     const fix = (diagnostic.data as DiagnosticData | undefined)?.fix;
     if (diagnostic.source !== 'layerlint' || !fix) continue;
     actions.push({
-      title: `${fix.description} (layerlint ${diagnostic.code})`,
+      // An unsafe fix is offered, named as such, and never the one an editor applies by itself.
+      title: `${fix.description} (layerlint ${diagnostic.code}${fix.safe ? '' : ', changes behaviour'})`,
       kind: 'quickfix',
       diagnostics: [diagnostic],
-      isPreferred: true,
+      isPreferred: fix.safe,
       edit: { changes: { [uri]: fix.edits } },
     });
   }

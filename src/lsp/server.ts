@@ -9,13 +9,18 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type CodeAction } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../lint.js';
 import { DEFAULT_CONFIG, type Config } from '../core/config.js';
 import { configLookup } from '../config/config.js';
 import { VERSION } from '../meta.js';
+
+/** The code action kind of "fix all", as editors ask for it on save (`source.fixAll`). */
+const FIX_ALL_KIND = 'source.fixAll.layerlint';
 import { quickFixes, toDiagnostic } from './diagnostics.js';
+import { fixText } from '../fix/fix-engine.js';
+import { inLineEndings, lineEndingOf } from '../fix/line-endings.js';
 import { findShellcheck, shellcheckInputKey, shellcheckRules, type ShellcheckFinding } from '../shellcheck/shellcheck.js';
 import { runShellcheck } from '../shellcheck/runner.js';
 import { runRules } from '../runner/run.js';
@@ -77,6 +82,26 @@ export function startServer(): void {
   /** Is this still the document's text? (TextDocuments updates a document in place: compare versions, not objects.) */
   function isCurrent(uri: string, version: number): boolean {
     return documents.get(uri)?.version === version;
+  }
+
+  /**
+   * "Fix all" (source.fixAll.layerlint, which editors run on save): every safe fix, through the same
+   * engine as `lint --fix`, as one edit of the whole document.
+   */
+  async function fixAllAction(document: TextDocument): Promise<CodeAction | null> {
+    const { uri, version } = document;
+    const text = document.getText();
+    const path = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    const config = await configFor(uri);
+    const eol = lineEndingOf(text);
+    const outcome = await fixText(text, async (candidate) => inLineEndings((await lintText(candidate, path, { config })).findings, eol), { unsafe: false });
+    if (outcome.text === text || !isCurrent(uri, version)) return null;
+    const end = document.positionAt(text.length);
+    return {
+      title: `Fix all safe layerlint findings (${outcome.applied.length})`,
+      kind: FIX_ALL_KIND,
+      edit: { documentChanges: [{ textDocument: { uri, version }, edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: outcome.text }] }] },
+    };
   }
 
   async function validate(document: TextDocument): Promise<void> {
@@ -147,7 +172,7 @@ export function startServer(): void {
   connection.onInitialize(() => ({
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
     },
     serverInfo: { name: 'layerlint', version: VERSION },
   }));
@@ -159,7 +184,18 @@ export function startServer(): void {
     shellcheckAnswers.delete(event.document.uri);
     connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
-  connection.onCodeAction((params) => quickFixes(params.textDocument.uri, params.context.diagnostics));
+  connection.onCodeAction(async (params) => {
+    const { only } = params.context;
+    const wanted = (kind: string) => !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+    const actions = wanted('quickfix') ? quickFixes(params.textDocument.uri, params.context.diagnostics) : [];
+    const document = documents.get(params.textDocument.uri);
+    // Only when asked for by kind (an editor's fix-on-save asks for source.fixAll), not in every lightbulb.
+    if (document && only && wanted(FIX_ALL_KIND)) {
+      const fixAll = await fixAllAction(document);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  });
   documents.listen(connection);
   connection.listen();
 }

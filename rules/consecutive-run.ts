@@ -1,4 +1,4 @@
-import { instructionLabel, type Instruction, type Rule } from '../src/kit/index.js';
+import { instructionLabel, moveIntoEarlierRun, type Instruction, type Rule } from '../src/kit/index.js';
 
 /**
  * Two short RUNs in a row make two layers and two cache entries where one would do. Merging big RUNs
@@ -37,6 +37,8 @@ const rule: Rule = {
     optInBecause:
       'One more small layer costs little, and experts keep steps apart on purpose (a comment per step, cache reuse); merging them is a matter of taste.',
     description: 'Two short RUNs follow each other with the same flags; one RUN makes one layer instead of two.',
+    // Unsafe: the second RUN's commands then run in the first's shell (its cd, its variables).
+    fixSafety: 'unsafe',
     hadolint: ['DL3059'],
   },
   check({ model, parsed, report }) {
@@ -51,6 +53,7 @@ const rule: Rule = {
           message: `${instructionLabel(instruction)} directly follows another short RUN (line ${previous.range.start.line + 1}); join them with && into one RUN to save a layer.`,
           range: instruction.range,
           related: [{ range: previous.range, message: 'the RUN before' }],
+          fix: moveIntoEarlierRun(previous, instruction, true, 'commands'),
         });
       });
     }

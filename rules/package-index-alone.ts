@@ -1,9 +1,50 @@
-import { cachesLeftBy, commandLabel, isBefore, pathsOverlap, stageChain, systemPackageCall, type Rule } from '../src/kit/index.js';
+import {
+  cachesLeftBy,
+  commandLabel,
+  deleteInstruction,
+  isBefore,
+  lineOf,
+  pathsOverlap,
+  stageChain,
+  systemPackageCall,
+  type Fix,
+  type Instruction,
+  type ParsedDockerfile,
+  type Rule,
+  type SystemPackageCall,
+} from '../src/kit/index.js';
 
 /**
  * `RUN apt-get update` on its own: Docker caches that layer, so a later `RUN apt-get install` (or one
  * edited months later) installs from the stale index; the usual result is 404s for removed packages.
  */
+
+/** A RUN of plain shell form: no flags (a different --mount would change the merged RUN), no heredoc. */
+function plainRun(instruction: Instruction | undefined): instruction is Instruction {
+  return instruction?.keyword === 'RUN' && instruction.form === 'shell' && instruction.flags.length === 0 && instruction.heredocs.length === 0;
+}
+
+/**
+ * `RUN apt-get update` alone, right before `RUN apt-get install …` of the same stage: the update moved to
+ * the front of the install (`RUN apt-get update && apt-get install …`). The same packages are installed
+ * from an index that is now always fresh; the index's bytes move into the install's layer.
+ */
+function mergeIntoNextInstall(parsed: ParsedDockerfile, instruction: Instruction, update: SystemPackageCall): Fix | null {
+  const stage = parsed.stages[instruction.stageIndex];
+  const next = stage?.instructions[stage.instructions.indexOf(instruction) + 1];
+  if (!plainRun(instruction) || instruction.script?.commands.length !== 1 || !plainRun(next) || !next.argumentsRange) return null;
+  const first = next.script?.commands[0];
+  const install = first ? systemPackageCall(first) : null;
+  if (!install || install.manager !== update.manager || install.action !== 'install' || next.script?.hasError) return null;
+  return {
+    description: `Move \`${instruction.argumentsText.trim()}\` into the install on line ${lineOf(next.range)} and delete this RUN.`,
+    edits: [
+      deleteInstruction(instruction),
+      { range: { start: next.argumentsRange.start, end: next.argumentsRange.start }, newText: `${instruction.argumentsText.trim()} && ` },
+    ],
+  };
+}
+
 const rule: Rule = {
   meta: {
     id: 'package-index-alone',
@@ -11,6 +52,7 @@ const rule: Rule = {
     severity: 'warning',
     recommended: true,
     description: 'A package index update runs in a RUN with no install, so the cached index goes stale for later installs.',
+    fixSafety: 'safe',
   },
   check({ model, report }) {
     for (const step of model.steps) {
@@ -40,7 +82,9 @@ const rule: Rule = {
         report({
           message: `${commandLabel(update.command)} runs without an install in the same RUN, so Docker caches the index and later installs use a stale one; update and install in one RUN.`,
           range: update.command.range,
-          fix: { description: 'Join the update with the install that needs it: `RUN apt-get update && apt-get install -y … && rm -rf /var/lib/apt/lists/*`.' },
+          fix: mergeIntoNextInstall(model.parsed, step.instruction, update) ?? {
+            description: 'Join the update with the install that needs it: `RUN apt-get update && apt-get install -y … && rm -rf /var/lib/apt/lists/*`.',
+          },
         });
       }
     }

@@ -1,5 +1,6 @@
 import {
   shippedSteps,
+  deleteInstruction,
   earlierStepsInImage,
   hasOption,
   homeOf,
@@ -100,15 +101,54 @@ function chownChangesNothing(change: PermissionChange, creator: Creator): boolea
   return owner(from) !== '' && owner(from) !== owner(copiedAs);
 }
 
+/**
+ * Is `COPY --chmod=MODE` / `--chown=OWNER` exactly what the RUN does? Only when the COPY wrote single
+ * files (a directory the COPY lands in may have existed before, owned by root, and `chown -R app /app`
+ * changes it too, which COPY --chown would not), the change names each of them and nothing else, the
+ * mode is octal (what --chmod takes) and the owner has no variable, and the COPY does not set that flag
+ * already. Both are in the same stage, so no other stage's image changes.
+ */
+function copyFlagIsEquivalent(copyStep: LayerStep, change: PermissionChange, runStep: LayerStep): boolean {
+  const copy = copyStep.copy;
+  const details = copyStep.instruction.copy;
+  if (!copy || !details || copyStep.stageIndex !== runStep.stageIndex || copy.writes.some((write) => write.tree)) return false;
+  const program = change.command.program;
+  if ((program === 'chmod' && details.chmod !== null) || (program === 'chown' && details.chown !== null)) return false;
+  const [value, ...rest] = change.command.argv.slice(1);
+  if (rest.some((word) => word.startsWith('-')) || value === undefined) return false;
+  if (program === 'chmod' ? !/^0?[0-7]{3,4}$/.test(value) : !/^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?$/.test(value)) return false;
+  // Each source's file, where the model knows two places it may land (`COPY a.sh /bin/a.sh`: the file
+  // itself, or /bin/a.sh/a.sh if that were a directory), named at one of them; and nothing else named.
+  const written = new Set(copy.writes.map((write) => write.path));
+  const sources = new Set(copy.writes.map((write) => write.source));
+  const named = new Set(change.paths);
+  return (
+    change.paths.length === rest.length &&
+    change.paths.every((path) => written.has(path)) &&
+    [...sources].every((source) => copy.writes.some((write) => write.source === source && named.has(write.path)))
+  );
+}
+
 /** The message's advice and the quick fix: a COPY flag, or the change moved into the RUN that made the files. */
 function remedy(creator: Creator, change: PermissionChange, step: LayerStep, changesOnly: boolean): { advice: string; fix: Fix } {
   const { instruction } = creator.step;
   const program = change.command.program;
   if (creator.what === null) {
     const flag = program === 'chmod' ? '--chmod' : '--chown';
+    const value = change.command.argv.slice(1).find((word) => !word.startsWith('-'));
+    const safe = changesOnly && copyFlagIsEquivalent(creator.step, change, step) ? value : undefined;
     return {
-      advice: `use ${instruction.keyword} ${flag}=… instead`,
-      fix: { description: `Add ${flag}=<value> to the ${instruction.keyword} on line ${lineOf(instruction.range)} and drop the ${program}.` },
+      advice: `use ${instruction.keyword} ${flag}=${safe ?? '…'} instead`,
+      fix: safe
+        ? {
+            description: `Add ${flag}=${safe} to the ${instruction.keyword} on line ${lineOf(instruction.range)} and delete this RUN.`,
+            edits: [
+              { range: { start: instruction.keywordRange.end, end: instruction.keywordRange.end }, newText: ` ${flag}=${safe}` },
+              deleteInstruction(step.instruction),
+            ],
+            safety: 'safe',
+          }
+        : { description: `Add ${flag}=<value> to the ${instruction.keyword} on line ${lineOf(instruction.range)} and drop the ${program}.` },
     };
   }
   return {
@@ -124,7 +164,7 @@ const rule: Rule = {
     severity: 'warning',
     recommended: true,
     description: 'A chmod, chown or setcap in a RUN changes files an earlier COPY/ADD or RUN created, so every changed file is stored twice.',
-    fixSafety: 'unsafe',
+    fixSafety: 'mixed',
   },
   check({ model, report }) {
     for (const { stage, step } of shippedSteps(model)) {

@@ -1,4 +1,15 @@
-import { broadCopyBefore, instructionLabel, lineOf, systemPackageCall, type LayerStep, type Rule, type ShellCommand } from '../src/kit/index.js';
+import {
+  broadCopyBefore,
+  moveInstructionBefore,
+  instructionLabel,
+  lineOf,
+  systemPackageCall,
+  type Instruction,
+  type LayerStep,
+  type ParsedDockerfile,
+  type Rule,
+  type ShellCommand,
+} from '../src/kit/index.js';
 
 /**
  * A RUN that installs system packages or downloads tools does not read the source files, yet when it
@@ -90,6 +101,17 @@ function isStaticStep(step: LayerStep, destination: string): boolean {
   return costly;
 }
 
+/** Instructions that change what a RUN after them sees: a RUN moved above one of them would run differently. */
+const CHANGES_WHAT_RUN_SEES = new Set(['USER', 'WORKDIR', 'ENV', 'ARG', 'SHELL']);
+
+/** Can the RUN move above the COPY as it is? Not past a USER, WORKDIR, ENV, ARG or SHELL between them. */
+function movableAbove(parsed: ParsedDockerfile, run: Instruction, copy: Instruction): boolean {
+  const between = parsed.instructions.filter(
+    (instruction) => instruction.range.start.line > copy.range.end.line && instruction.range.start.line < run.range.start.line,
+  );
+  return !between.some((instruction) => CHANGES_WHAT_RUN_SEES.has(instruction.keyword)) && run.flags.length === 0;
+}
+
 const rule: Rule = {
   meta: {
     id: 'static-step-after-broad-copy',
@@ -97,6 +119,8 @@ const rule: Rule = {
     severity: 'warning',
     recommended: true,
     description: 'A RUN that does not use the copied sources (system packages, tool downloads) comes after a broad COPY, so every source edit re-runs it.',
+    // Unsafe: the steps between the COPY and this RUN (ENV, USER, WORKDIR) may be what it relies on.
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     for (const stage of model.stages) {
@@ -109,7 +133,12 @@ const rule: Rule = {
           message: `This RUN does not use the files copied by ${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)}, yet every source edit re-runs it; move it above that COPY.`,
           range: step.instruction.range,
           related: [{ range: broad.instruction.range, message: 'the COPY that invalidates it' }],
-          fix: { description: `Move this RUN above ${instructionLabel(broad.instruction)}.` },
+          fix: {
+            description: `Move this RUN above ${instructionLabel(broad.instruction)}.`,
+            edits: movableAbove(model.parsed, step.instruction, broad.instruction)
+              ? moveInstructionBefore(model.parsed, step.instruction, broad.instruction)
+              : undefined,
+          },
         });
       }
     }

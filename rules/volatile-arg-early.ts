@@ -1,4 +1,4 @@
-import { lineOf, referencedVariables, type LayerStep, type Rule } from '../src/kit/index.js';
+import { lineOf, moveInstructionBefore, referencedVariables, type LayerStep, type Rule } from '../src/kit/index.js';
 
 /**
  * Every RUN after an ARG uses it implicitly (as an environment variable), so when its value changes
@@ -28,6 +28,8 @@ const rule: Rule = {
     severity: 'warning',
     recommended: true,
     description: 'An ARG whose value changes every build is declared before expensive RUN steps, so all of them miss the cache on every build.',
+    // Unsafe: a script the RUNs between call may read the variable, which no longer reaches them.
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     for (const stage of model.stages) {
@@ -44,7 +46,10 @@ const rule: Rule = {
             message: `ARG ${pair.name} changes every build and every RUN after it misses the cache, so ${busted.length} expensive step(s) from line ${lineOf(busted[0].instruction.range)} re-run each time; declare it ${where}.`,
             range: pair.nameRange,
             related: busted.map((b) => ({ range: b.instruction.range, message: 'rebuilt whenever the ARG changes' })),
-            fix: { description: `Move \`ARG ${pair.name}\` ${where}.` },
+            fix:
+              firstUse && step.instruction.pairs.length === 1
+                ? { description: `Move \`ARG ${pair.name}\` ${where}.`, edits: moveInstructionBefore(model.parsed, step.instruction, firstUse.instruction) }
+                : { description: `Move \`ARG ${pair.name}\` ${where}.` },
           });
         }
       });

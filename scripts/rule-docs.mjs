@@ -78,6 +78,12 @@ ${NOT_CARRIED.map(([name, why]) => `| ${name} | ${why} |`).join('\n')}
 `;
 }
 
+const FIX_WORDS = {
+  safe: 'safe (`lint --fix`)',
+  unsafe: 'unsafe (`lint --fix --unsafe-fixes`)',
+  mixed: 'safe in some cases (`lint --fix`), unsafe in the others (`--unsafe-fixes`)',
+};
+
 const HEADER_END = '<!-- end of the header generated from the rule (npm run docs:rules) -->';
 
 /** The top of docs/rules/<id>.md, down to HEADER_END. */
@@ -88,7 +94,7 @@ export function pageHeader(meta) {
     `**On by default:** ${meta.recommended ? 'yes' : 'no (opt-in)'}`,
     ...(meta.hadolint?.length ? [`**hadolint:** ${meta.hadolint.join(', ')}`] : []),
     ...(meta.buildkit?.length ? [`**BuildKit:** ${meta.buildkit.join(', ')}`] : []),
-    ...(meta.fixSafety ? [`**Fix:** ${meta.fixSafety === 'safe' ? 'safe (`lint --fix`)' : 'unsafe (`lint --fix --unsafe-fixes`)'}`] : []),
+    ...(meta.fixSafety ? [`**Fix:** ${FIX_WORDS[meta.fixSafety]}`] : []),
   ];
   const optIn = meta.recommended
     ? []

@@ -47,7 +47,7 @@ export interface Fix {
   description: string;
   /** The text edits that make the fix, when it is a textual change; without them the fix is advice. */
   edits?: TextEdit[];
-  /** Set by the rule runner from the rule's meta.fixSafety, on fixes with edits. */
+  /** On fixes with edits: said by a rule whose meta.fixSafety is `mixed`, else set by the runner from the meta. */
   safety?: FixSafety;
 }
 

@@ -1,6 +1,6 @@
 /** Fix builders: the text edits several rules offer as quick fixes. */
 import type { Fix, ReportInput, TextEdit } from '../core/findings.js';
-import type { Instruction, ShellCommand, Stage } from '../parse/types.js';
+import type { Instruction, ParsedDockerfile, ShellCommand, Stage } from '../parse/types.js';
 
 /** Remove an instruction's whole lines (continuations included). */
 export function deleteInstruction(instruction: Instruction): TextEdit {
@@ -41,4 +41,21 @@ export function insertAfterWord(command: ShellCommand, index: number, text: stri
   // Commands found inside `sh -c "…"` carry the outer command's range as every word's range: no safe place to insert.
   if (!at || command.wordRanges[0] === command.range) return null;
   return { range: { start: at, end: at }, newText: text };
+}
+
+/**
+ * Move an instruction, with the comment lines directly above it, to just above `target` (an earlier or
+ * a later instruction). Its lines are moved as written, continuations and indentation included.
+ */
+export function moveInstructionBefore(parsed: ParsedDockerfile, moved: Instruction, target: Instruction): TextEdit[] {
+  const down = target.range.start.line > moved.range.end.line;
+  let first = moved.range.start.line;
+  while (first > 0 && /^\s*#/.test(parsed.lines[first - 1]) && (down || first - 1 > target.range.end.line)) first--;
+  const last = moved.range.end.line;
+  const text = parsed.lines.slice(first, last + 1).join('\n') + '\n';
+  const at = { line: target.range.start.line, character: 0 };
+  return [
+    { range: { start: at, end: at }, newText: text },
+    { range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' },
+  ];
 }

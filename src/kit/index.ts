@@ -59,7 +59,7 @@ export { layerlintPragmaNames } from '../runner/suppressions.js';
 
 // Messages and fixes.
 export { closestName, commandLabel, editDistance, instructionLabel, lineOf } from './messages.js';
-export { deleteInstruction, insertAfterWord, moveIntoEarlierRun, overriddenInstructions } from './fixes.js';
+export { deleteInstruction, insertAfterWord, moveInstructionBefore, moveIntoEarlierRun, overriddenInstructions } from './fixes.js';
 
 // Positions, paths and lookups.
 export { contains, isBefore, sameRange } from '../parse/positions.js';

@@ -94,7 +94,9 @@ export function runRules(model: LayerModel, rules: Rule[], config: Config, known
           message: input.message,
           range: input.range,
           related: input.related ?? [],
-          fix: input.fix?.edits?.length ? { ...input.fix, safety: rule.meta.fixSafety ?? 'unsafe' } : (input.fix ?? null),
+          fix: input.fix?.edits?.length
+            ? { ...input.fix, safety: input.fix.safety ?? (rule.meta.fixSafety === 'safe' ? 'safe' : 'unsafe') }
+            : (input.fix ?? null),
           properties: input.properties ?? {},
         });
       },

@@ -27,9 +27,10 @@ export interface RuleMeta {
   buildkit?: string[];
   /**
    * For a rule whose fixes have edits: whether they are safe (`lint --fix` applies them) or unsafe (only
-   * with `--unsafe-fixes`). Edits of a rule that does not say are taken as unsafe.
+   * with `--unsafe-fixes`); `mixed` when each fix says (Fix.safety), the ones that do not being unsafe.
+   * Edits of a rule that does not say are taken as unsafe.
    */
-  fixSafety?: FixSafety;
+  fixSafety?: FixSafety | 'mixed';
 }
 
 export interface RuleSettings {

@@ -40,3 +40,16 @@ describe(rule.meta.id, () => {
     ],
   });
 });
+
+describe("consecutive-run: the fix (unsafe: the second RUN then shares the first one's shell)", () => {
+  ruleTester(rule, {
+    invalid: [
+      {
+        name: 'joins the two RUNs',
+        code: 'FROM debian:12\nRUN mkdir /a\nRUN chown 1 /a\n',
+        findings: [3],
+        output: 'FROM debian:12\nRUN mkdir /a \\\n    && chown 1 /a\n',
+      },
+    ],
+  });
+});

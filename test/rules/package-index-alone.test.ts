@@ -58,3 +58,22 @@ describe('package-index-alone: apt on an Alpine base', () => {
     ],
   });
 });
+
+describe('package-index-alone: the fix', () => {
+  ruleTester(rule, {
+    invalid: [
+      {
+        name: 'an update alone right before its install moves into it (safe)',
+        code: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n',
+        findings: [2],
+        output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n',
+      },
+      {
+        name: 'no edit when the next RUN is not that install, or has flags',
+        code: 'FROM debian:12\nRUN apt-get update\nENV A=1\nRUN apt-get install -y curl\nRUN apt-get update\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y git\n',
+        findings: [2, 5],
+        output: null,
+      },
+    ],
+  });
+});

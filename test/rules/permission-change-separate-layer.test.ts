@@ -141,3 +141,28 @@ describe('permission-change-separate-layer: setcap, and a chown that changes not
     ],
   });
 });
+
+describe('permission-change-separate-layer: the fix', () => {
+  ruleTester(rule, {
+    invalid: [
+      {
+        name: 'a chmod of exactly the copied file becomes COPY --chmod (safe)',
+        code: 'FROM debian:12\nCOPY entrypoint.sh /usr/local/bin/entrypoint.sh\nRUN chmod 755 /usr/local/bin/entrypoint.sh\n',
+        findings: [{ line: 3, message: /use COPY --chmod=755 instead/ }],
+        output: 'FROM debian:12\nCOPY --chmod=755 entrypoint.sh /usr/local/bin/entrypoint.sh\n',
+      },
+      {
+        name: 'a chown of the copied files becomes COPY --chown',
+        code: 'FROM debian:12\nCOPY a.conf b.conf /etc/app/\nRUN chown app:app /etc/app/a.conf /etc/app/b.conf\n',
+        findings: [3],
+        output: 'FROM debian:12\nCOPY --chown=app:app a.conf b.conf /etc/app/\n',
+      },
+      {
+        name: 'no edit for a directory (chown -R of /app also changes /app, which COPY --chown leaves to root), a symbolic mode, or a RUN that does more',
+        code: 'FROM debian:12\nCOPY . /app\nRUN chown -R app /app\nCOPY run.sh /run.sh\nRUN chmod +x /run.sh\nCOPY x.sh /x.sh\nRUN chmod 755 /x.sh && /x.sh\n',
+        findings: [3, 5, 7],
+        output: null,
+      },
+    ],
+  });
+});

@@ -86,3 +86,22 @@ describe(`${rule}: advice stays inside one stage`, () => {
     ],
   });
 });
+
+describe('static-step-after-broad-copy: the fix', () => {
+  ruleTester(rule, {
+    invalid: [
+      {
+        name: 'moves the RUN above the COPY',
+        code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+        findings: [5],
+        output: 'FROM node:20\nWORKDIR /app\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nCOPY . .\nRUN npm ci\n',
+      },
+      {
+        name: 'no edit past a USER between them: the RUN would run as another user',
+        code: 'FROM node:20\nCOPY . /app\nUSER node\nRUN curl -fsSL https://example.com/tool -o /tmp/tool\n',
+        findings: [4],
+        output: null,
+      },
+    ],
+  });
+});

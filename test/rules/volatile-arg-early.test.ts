@@ -54,3 +54,22 @@ describe(rule.meta.id, () => {
     ],
   });
 });
+
+describe('volatile-arg-early: the fix', () => {
+  ruleTester(rule, {
+    invalid: [
+      {
+        name: 'moves the ARG, with its comment, to just before its first use',
+        code: 'FROM node:20\n# set by CI\nARG GIT_SHA\nRUN apt-get update && apt-get install -y curl\nRUN npm ci\nLABEL revision=$GIT_SHA\n',
+        findings: [3],
+        output: 'FROM node:20\nRUN apt-get update && apt-get install -y curl\nRUN npm ci\n# set by CI\nARG GIT_SHA\nLABEL revision=$GIT_SHA\n',
+      },
+      {
+        name: "no edit when the ARG is never used (where to move it is the author's call)",
+        code: 'FROM node:20\nARG BUILD_DATE\nRUN npm ci\n',
+        findings: [2],
+        output: null,
+      },
+    ],
+  });
+});

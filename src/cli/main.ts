@@ -194,9 +194,18 @@ export async function main(argv: string[]): Promise<number> {
             default: 'auto' as const,
             describe: 'Build with BuildKit or the classic builder (auto: BuildKit when the engine offers it)',
           })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No build progress on stderr' }),
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No build progress on stderr' })
+          .option('fix-check', {
+            type: 'boolean',
+            default: false,
+            describe: 'Also build the Dockerfile as lint --fix would leave it, and compare size, wasted bytes, layers and source-edit rebuilds',
+          })
+          .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'With --fix-check: the unsafe fixes too' }),
       async (args) => {
+        if (args.unsafeFixes && !args.fixCheck) throw new UserError('--unsafe-fixes goes with --fix-check');
         exitCode = await runMeasure({
+          fixCheck: args.fixCheck,
+          unsafeFixes: args.unsafeFixes,
           context: args.context,
           file: args.file ?? null,
           target: args.target ?? null,

@@ -1,7 +1,13 @@
 /** `layerlint measure`: build the image with a real engine and measure every layer. */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { lintText } from '../lint.js';
+import { lintText, modelDockerfile } from '../lint.js';
+import type Docker from 'dockerode';
+import type { Config } from '../core/config.js';
+import type { BuilderKind, ProgressSink } from '../measure/build.js';
+import type { Measurement } from '../measure/measure.js';
+import type { BuildContext } from '../model/context.js';
+import type { LayerModel } from '../model/types.js';
 import { configLookup } from '../config/config.js';
 import { loadBuildContext } from '../model/context.js';
 import { allRules } from '../../rules/index.js';
@@ -30,6 +36,9 @@ export interface MeasureCommandOptions {
   quiet: boolean;
   noCache: boolean;
   builder: 'auto' | 'buildkit' | 'classic';
+  /** Build it as `lint --fix` would leave it too, and compare (src/measure/fix-check.ts). */
+  fixCheck?: boolean;
+  unsafeFixes?: boolean;
 }
 
 function parseBuildArgs(pairs: string[]): Record<string, string> {
@@ -117,6 +126,12 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const progress = progressSink(process.stderr, options.quiet);
+  /** A tag for one more image of this run, removed with the others at the end. */
+  const extraTag = (suffix: string) => {
+    const extra = `layerlint-measure:${id}-${suffix}`;
+    tags.push(extra);
+    return extra;
+  };
   try {
     let measurement;
     try {
@@ -156,23 +171,37 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
           network: options.network,
           progress,
           builder,
-          tag: (suffix) => {
-            const extra = `layerlint-measure:${id}-${suffix}`;
-            tags.push(extra);
-            return extra;
-          },
+          tag: extraTag,
         })
       : null;
 
+    const fixCheck = options.fixCheck
+      ? await checkFixes({
+          docker,
+          text,
+          config,
+          context,
+          dockerfilePath,
+          options,
+          buildArgs,
+          progress,
+          builder,
+          measurement,
+          model: lint.model,
+          tag: extraTag,
+        })
+      : null;
+    const { fixCheckHtmlSection, fixCheckToJson, formatFixCheckText } = await import('../measure/fix-check-report.js');
+
     const rendered =
       options.format === 'json'
-        ? `${JSON.stringify(measurementToJson(dockerfilePath, measurement, cacheCheck), null, 2)}\n`
+        ? `${JSON.stringify({ ...measurementToJson(dockerfilePath, measurement, cacheCheck), ...(fixCheck ? { fixCheck: fixCheckToJson(fixCheck) } : {}) }, null, 2)}\n`
         : options.format === 'sarif'
           ? formatSarif({ files: [{ path: dockerfilePath, text, findings: measurement.findings, error: null }], rules: allRules, rootDir: process.cwd() })
-          : formatMeasureText(dockerfilePath, measurement, cacheCheck);
+          : formatMeasureText(dockerfilePath, measurement, cacheCheck) + (fixCheck ? formatFixCheckText(fixCheck) : '');
     if (options.output) writeReport(options.output, rendered, options.overwrite);
     else process.stdout.write(rendered);
-    if (options.html) writeReport(options.html, formatMeasureHtml(dockerfilePath, measurement, cacheCheck), options.overwrite);
+    if (options.html) writeReport(options.html, formatMeasureHtml(dockerfilePath, measurement, cacheCheck, fixCheckHtmlSection(fixCheck)), options.overwrite);
 
     const exceeded: string[] = [];
     const { wastedBytes, avoidableBytes, efficiency, totalSize } = measurement.analysis;
@@ -185,6 +214,7 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
     if (options.minEfficiency !== null && efficiency < options.minEfficiency)
       exceeded.push(`efficiency ${(efficiency * 100).toFixed(1)} % is below --min-efficiency ${(options.minEfficiency * 100).toFixed(1)} %`);
     if (maxSize !== null && totalSize > maxSize) exceeded.push(`image size ${formatBytes(totalSize)} exceeds --max-image-size ${formatBytes(maxSize)}`);
+    for (const failure of fixCheck?.failures ?? []) exceeded.push(`fix check: ${failure}`);
     for (const line of exceeded) process.stderr.write(`layerlint: ${line}\n`);
     if (options.keep) process.stderr.write(`layerlint: kept image ${measurement.imageId} as ${tag}\n`);
     return exceeded.length > 0 ? 1 : 0;
@@ -193,4 +223,47 @@ export async function runMeasure(options: MeasureCommandOptions): Promise<number
     process.removeListener('SIGTERM', onSignal);
     await cleanup();
   }
+}
+
+/** `--fix-check`: the fixes `lint --fix` (and, with --unsafe-fixes, the unsafe ones) would make, built and compared. */
+async function checkFixes(input: {
+  docker: Docker;
+  text: string;
+  config: Config;
+  context: BuildContext;
+  dockerfilePath: string;
+  options: MeasureCommandOptions;
+  buildArgs: Record<string, string>;
+  progress: ProgressSink;
+  builder: BuilderKind;
+  measurement: Measurement;
+  model: LayerModel;
+  tag: (suffix: string) => string;
+}) {
+  const { fixText } = await import('../fix/fix-engine.js');
+  const { inLineEndings, lineEndingOf } = await import('../fix/line-endings.js');
+  const { runFixCheck } = await import('../measure/fix-check.js');
+  const lintOptions = { config: input.config, context: input.context, target: input.options.target };
+  const eol = lineEndingOf(input.text);
+  const outcome = await fixText(input.text, async (text) => inLineEndings((await lintText(text, input.dockerfilePath, lintOptions)).findings, eol), {
+    unsafe: input.options.unsafeFixes ?? false,
+  });
+  const fixedModel = outcome.text === input.text ? null : await modelDockerfile(outcome.text, input.dockerfilePath, lintOptions);
+  return runFixCheck({
+    docker: input.docker,
+    before: input.measurement,
+    beforeModel: input.model,
+    fixedModel,
+    applied: outcome.applied,
+    refused: outcome.refused,
+    context: input.context,
+    dockerfilePath: input.dockerfilePath,
+    target: input.options.target,
+    buildArgs: input.buildArgs,
+    network: input.options.network,
+    progress: input.progress,
+    builder: input.builder,
+    tag: input.tag,
+    cacheExperiment: true,
+  });
 }

@@ -21,6 +21,8 @@ export interface BuildOptions {
   noCache: boolean;
   progress: ProgressSink;
   builder: BuilderKind;
+  /** Build `parsed.text` even where the context holds the Dockerfile (a text that is not on disk). */
+  fromText?: boolean;
 }
 
 export type BuilderKind = 'buildkit' | 'classic';
@@ -164,7 +166,7 @@ function classicProgress(parsed: ParsedDockerfile, progress: ProgressSink): Buil
 
 export async function buildImage(docker: Docker, options: BuildOptions): Promise<BuildResult> {
   const started = Date.now();
-  const tar = contextTar(options.context, options.dockerfilePath, options.parsed.text);
+  const tar = contextTar(options.context, options.dockerfilePath, options.parsed.text, options.fromText ?? false);
   let response: NodeJS.ReadableStream;
   try {
     response = await docker.buildImage(tar.stream, {

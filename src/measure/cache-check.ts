@@ -43,6 +43,10 @@ export interface CacheCheckInput {
   progress: ProgressSink;
   tag: (suffix: string) => string;
   builder: BuilderKind;
+  /** Only these kinds of change (`source edit`, `manifest edit`, …); all of them when absent. */
+  kinds?: string[];
+  /** Build the model's text, not the Dockerfile on disk. */
+  fromText?: boolean;
 }
 
 const isManifest = (file: string) => ALL_MANIFEST_PATTERNS.some((pattern) => globToRegExp(pattern).test(basename(file)));
@@ -137,7 +141,9 @@ function scratchCopy(context: BuildContext, dockerfilePath: string, extraFiles: 
 }
 
 export async function runCacheCheck(input: CacheCheckInput): Promise<CacheCheck> {
-  const { changes, skipped } = pickChanges(input.model, input.context);
+  const picked = pickChanges(input.model, input.context);
+  const changes = input.kinds ? picked.changes.filter((change) => input.kinds!.includes(change.change)) : picked.changes;
+  const skipped = picked.skipped;
   const check: CacheCheck = { runs: [], skipped };
   if (changes.length === 0) return check;
   const scratch = scratchCopy(
@@ -158,6 +164,7 @@ export async function runCacheCheck(input: CacheCheckInput): Promise<CacheCheck>
         noCache: false,
         progress: input.progress,
         builder: input.builder,
+        fromText: input.fromText,
       });
     await build('warm');
     for (const [index, { change, file, ignored }] of changes.entries()) {

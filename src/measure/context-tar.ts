@@ -21,12 +21,18 @@ function toTarPath(path: string): string {
   return path.split(sep).join('/');
 }
 
-export function contextTar(context: BuildContext, dockerfilePath: string, dockerfileText: string): ContextTar {
+/**
+ * `replaceDockerfile`: send `dockerfileText` as the Dockerfile even when the context holds the file (a
+ * Dockerfile that exists only in memory: the fixed one of `measure --fix-check`); otherwise the file in
+ * the context goes as it is on disk, byte for byte.
+ */
+export function contextTar(context: BuildContext, dockerfilePath: string, dockerfileText: string, replaceDockerfile = false): ContextTar {
   const pack = tarStream.pack();
   const inside = relative(resolve(context.dir), resolve(dockerfilePath));
   const dockerfileInside = !inside.startsWith('..') && !inside.startsWith(sep) && inside !== '';
   const dockerfile = dockerfileInside ? toTarPath(inside) : OUTSIDE_DOCKERFILE_NAME;
   const files = new Set(context.files);
+  if (replaceDockerfile) files.delete(dockerfile);
   (async () => {
     for (const file of files) {
       const full = join(context.dir, file);

@@ -26,6 +26,8 @@ export interface MeasureInput {
   progress: ProgressSink;
   noCache: boolean;
   builder: BuilderKind;
+  /** Build the model's text, not the Dockerfile on disk (measure --fix-check's fixed file). */
+  fromText?: boolean;
 }
 
 export interface InstructionMeasurement {
@@ -78,6 +80,7 @@ export async function measureImage(input: MeasureInput): Promise<Measurement> {
     noCache: input.noCache,
     progress: input.progress,
     builder: input.builder,
+    fromText: input.fromText,
   });
   const saved = await readSavedImage((await input.docker.getImage(build.imageId).get()) as unknown as import('node:stream').Readable);
   const analysis = analyzeLayers(saved.layers);

@@ -88,7 +88,8 @@ function cacheCheckSection(check: CacheCheck | null): string {
   return `<h2>Cache check</h2><p class="dim">Each edit made in a scratch copy of the context, then rebuilt with the cache of the first build.</p>${runs.join('\n')}${skipped ? `<p>Not tried:</p><ul>${skipped}</ul>` : ''}`;
 }
 
-export function formatMeasureHtml(path: string, m: Measurement, cacheCheck: CacheCheck | null): string {
+/** `extraSection`: HTML placed after the cache check (the fix check's before/after bars). */
+export function formatMeasureHtml(path: string, m: Measurement, cacheCheck: CacheCheck | null, extraSection = ''): string {
   const own = m.instructions.reduce((sum, i) => sum + i.size, 0);
   const total = m.analysis.totalSize;
   const builder = m.builder === 'buildkit' ? 'BuildKit' : 'the classic builder';
@@ -120,6 +121,7 @@ ${layersTable(m)}
 ${bytesTables(m)}
 ${findingsTable(m)}
 ${cacheCheckSection(cacheCheck)}
+${extraSection}
 </body></html>
 `;
 }

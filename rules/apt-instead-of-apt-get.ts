@@ -1,4 +1,4 @@
-import { commandLabel, type Instruction, type Rule, type ShellCommand, type TextEdit } from '../src/kit/index.js';
+import { commandLabel, startsFromBusybox, systemPackageCall, type Instruction, type Rule, type ShellCommand, type TextEdit } from '../src/kit/index.js';
 
 /**
  * `apt` is for people at a terminal: its output and options are not stable and it warns so when scripted.
@@ -6,9 +6,36 @@ import { commandLabel, type Instruction, type Rule, type ShellCommand, type Text
  * one quick fix that renames every apt of the RUN.
  */
 const QUERIES = new Set(['search', 'show', 'policy', 'showsrc', 'depends', 'rdepends']);
+/**
+ * What apt-get does under the same name. Anything else (`apt list`, `apt full-upgrade`, or `apt add`,
+ * Alpine's apk written as apt) has no apt-get of that name: renaming it would not work, so no finding.
+ */
+const APT_GET = new Set([
+  'update',
+  'upgrade',
+  'install',
+  'reinstall',
+  'remove',
+  'purge',
+  'autoremove',
+  'dist-upgrade',
+  'clean',
+  'autoclean',
+  'source',
+  'build-dep',
+  'download',
+  'check',
+  'satisfy',
+  'changelog',
+]);
+
+/** `apt -y install curl` → install (options and their values skipped). */
+function subcommandOf(command: ShellCommand): string {
+  return systemPackageCall(command)?.subcommand ?? command.argv[1];
+}
 
 function replacementFor(command: ShellCommand): string {
-  return QUERIES.has(command.argv[1]) ? 'apt-cache' : 'apt-get';
+  return QUERIES.has(subcommandOf(command)) ? 'apt-cache' : 'apt-get';
 }
 
 /** The edit renaming `apt` where its word is known (not inside `sh -c "…"`, not in an exec-form array). */
@@ -32,6 +59,9 @@ const rule: Rule = {
     const aptByRun = new Map<Instruction, ShellCommand[]>();
     for (const { instruction, command } of parsed.runCommands) {
       if (command.program !== 'apt' || command.argv.length < 2) continue;
+      if (!APT_GET.has(subcommandOf(command)) && !QUERIES.has(subcommandOf(command))) continue;
+      // On Alpine there is no apt at all (nor apt-get): the mistake is another one.
+      if (instruction.stageIndex >= 0 && startsFromBusybox(parsed, instruction.stageIndex)) continue;
       aptByRun.set(instruction, [...(aptByRun.get(instruction) ?? []), command]);
     }
     for (const commands of aptByRun.values()) {

@@ -5,7 +5,7 @@ import {
   isBefore,
   lineOf,
   pathsOverlap,
-  stageChain,
+  startsFromBusybox,
   systemPackageCall,
   type Fix,
   type Instruction,
@@ -58,8 +58,7 @@ const rule: Rule = {
     for (const step of model.steps) {
       // apt on an Alpine base (docker/awesome-compose: `apt update && apt add git` on golang:…-alpine) fails the
       // build: there is no index to go stale, and this rule's advice would not help.
-      const root = model.parsed.stages[stageChain(model.parsed, step.stageIndex)[0]]?.from.from;
-      const alpine = /alpine/i.test(`${root?.imageName ?? ''}:${root?.tag ?? ''}`);
+      const alpine = startsFromBusybox(model.parsed, step.stageIndex);
       const calls = (step.instruction.script?.commands ?? [])
         .map(systemPackageCall)
         .filter((call): call is NonNullable<typeof call> => call !== null && !(alpine && call.manager === 'apt'));

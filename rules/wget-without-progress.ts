@@ -1,6 +1,20 @@
-import { commandLabel, hasOption, insertAfterWord, type Rule } from '../src/kit/index.js';
+import { commandLabel, hasOption, insertAfterWord, startsFromBusybox, stepsInImageOf, type Instruction, type LayerModel, type Rule } from '../src/kit/index.js';
 
-/** Without a TTY, wget's default progress bar prints a line per few KB: megabytes of build log for one download. */
+/**
+ * Without a TTY, wget's default progress bar prints a line per few KB: megabytes of build log for one
+ * download. GNU wget's: BusyBox's wget (Alpine's unless `apk add wget`) has no --progress, and the
+ * advice would break the build.
+ */
+
+/** Is this RUN's wget BusyBox's? On an Alpine or BusyBox base, when no earlier step installed GNU wget. */
+function busyboxWget(model: LayerModel, instruction: Instruction): boolean {
+  if (instruction.stageIndex < 0 || !startsFromBusybox(model.parsed, instruction.stageIndex)) return false;
+  const installs = stepsInImageOf(model, instruction.stageIndex)
+    .filter((step) => step.instruction.range.start.line <= instruction.range.start.line)
+    .flatMap((step) => step.systemPackages);
+  return !installs.some((call) => call.action === 'install' && call.packages.some((name) => /^wget([=<>~].*)?$/.test(name)));
+}
+
 const rule: Rule = {
   meta: {
     id: 'wget-without-progress',
@@ -12,9 +26,9 @@ const rule: Rule = {
     hadolint: ['DL3047'],
     fixSafety: 'safe',
   },
-  check({ parsed, report }) {
-    for (const { command } of parsed.runCommands) {
-      if (command.program !== 'wget') continue;
+  check({ model, parsed, report }) {
+    for (const { instruction, command } of parsed.runCommands) {
+      if (command.program !== 'wget' || busyboxWget(model, instruction)) continue;
       const quiet =
         hasOption(command.argv, ['--progress', '--quiet', '--no-verbose', '--output-file', '--append-output', '--show-progress'], 'qoa') ||
         command.argv.includes('-nv');

@@ -27,6 +27,7 @@ export {
   runsAnApplication,
   shippedStages,
   shippedSteps,
+  startsFromBusybox,
   type Runtime,
   type ShippedStep,
 } from './queries.js';

@@ -5,6 +5,8 @@
 import type { Instruction } from '../parse/types.js';
 import type { CopySource, LayerModel, LayerStep, StageModel } from '../model/types.js';
 import { stepsInImageOf } from '../model/build.js';
+import { stageChain } from '../parse/dockerfile.js';
+import type { ParsedDockerfile } from '../parse/types.js';
 import { isShellItself } from '../parse/shell-names.js';
 
 /** A COPY/ADD from the build context that takes the whole context or a source tree. */
@@ -104,4 +106,13 @@ export function isBroadCopy(step: LayerStep): boolean {
 export function broadCopyBefore(model: LayerModel, stage: StageModel, step: LayerStep, within: 'stage' | 'image'): LayerStep | undefined {
   const earlier = within === 'stage' ? earlierStepsInStage(stage, step) : earlierStepsInImage(model, stage, step);
   return earlier.find(isBroadCopy);
+}
+
+/**
+ * Does the stage start (at the root of its FROM chain) from Alpine or BusyBox, whose wget, tar and
+ * friends are BusyBox applets that take fewer options than GNU's? An unknown or variable base: no.
+ */
+export function startsFromBusybox(parsed: ParsedDockerfile, stageIndex: number): boolean {
+  const root = parsed.stages[stageChain(parsed, stageIndex)[0]]?.from.from;
+  return /alpine|busybox/i.test(`${root?.imageName ?? ''}:${root?.tag ?? ''}`);
 }

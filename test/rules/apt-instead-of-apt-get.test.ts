@@ -35,3 +35,20 @@ describe(rule.meta.id, () => {
     ],
   });
 });
+
+describe('apt-instead-of-apt-get: only what apt-get does under the same name', () => {
+  ruleTester(rule, {
+    valid: [
+      { name: "apk's add written as apt: renaming it to apt-get would not work", code: 'FROM golang:1.22-alpine\nRUN apt update && apt add git\n' },
+      { name: 'apt list and apt full-upgrade have no apt-get of that name', code: 'FROM debian:12\nRUN apt list --installed && apt full-upgrade -y\n' },
+    ],
+    invalid: [
+      {
+        name: 'options before the subcommand',
+        code: 'FROM debian:12\nRUN apt -y install curl\n',
+        findings: [2],
+        output: 'FROM debian:12\nRUN apt-get -y install curl\n',
+      },
+    ],
+  });
+});

@@ -19,3 +19,20 @@ describe(rule.meta.id, () => {
     ],
   });
 });
+
+describe('wget-without-progress: BusyBox wget has no --progress', () => {
+  ruleTester(rule, {
+    valid: [
+      { name: "Alpine's wget is BusyBox's: the advice would break the build", code: 'FROM alpine:3.20\nRUN wget -O /tmp/x https://example.com/x\n' },
+      { name: 'a stage built on an Alpine stage', code: 'FROM alpine:3.20 AS base\nFROM base\nRUN wget -O /tmp/x https://example.com/x\n' },
+    ],
+    invalid: [
+      {
+        name: 'GNU wget installed with apk: the fix applies',
+        code: 'FROM alpine:3.20\nRUN apk add --no-cache wget && wget -O /tmp/x https://example.com/x\n',
+        findings: [2],
+        output: 'FROM alpine:3.20\nRUN apk add --no-cache wget && wget --progress=dot:giga -O /tmp/x https://example.com/x\n',
+      },
+    ],
+  });
+});

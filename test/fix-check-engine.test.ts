@@ -10,7 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENGINE, lockEngine } from './engine-available.js';
+import Docker from 'dockerode';
+import { ENGINE, lockEngine, RUN_ENGINE_TESTS } from './engine-available.js';
+import { buildkitVerdict, closeDocker, realDockerfiles } from './buildkit-verdict.js';
+import { lintText } from '../src/lint.js';
+import { fixText } from '../src/fix/fix-engine.js';
+import { defaultConfig } from '../src/core/config.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const BASE = 'layerlint-debian:bookworm';
@@ -112,4 +117,32 @@ describeDebian('measure --fix-check on a Debian base (real engine, BuildKit)', (
     // Every image the run built is gone again.
     expect(spawnSync('docker', ['images', '-q', '--no-trunc'], { encoding: 'utf8' }).stdout).toBe(before);
   }, 900_000);
+});
+
+describe('every real Dockerfile of the audit sets, with every fix applied, still parses in BuildKit (real engine)', () => {
+  let docker: Docker | undefined;
+  beforeAll(() => {
+    docker = new Docker();
+  });
+  afterAll(() => closeDocker(docker));
+
+  (RUN_ENGINE_TESTS ? test : test.skip)(
+    'BuildKit accepts each fixed file it accepted before',
+    async () => {
+      let fixedFiles = 0;
+      for (const { name, text } of realDockerfiles()) {
+        const lint = async (candidate: string) => (await lintText(candidate, 'Dockerfile', { config: { ...defaultConfig(), extends: 'strict' } })).findings;
+        const outcome = await fixText(text, lint, { unsafe: true });
+        if (outcome.text === text) continue;
+        const before = await buildkitVerdict(docker!, text);
+        if (!before.accepted) continue;
+        fixedFiles++;
+        const after = await buildkitVerdict(docker!, outcome.text);
+        expect({ name, accepted: after.accepted, message: after.accepted ? '' : after.message }).toEqual({ name, accepted: true, message: '' });
+      }
+      expect(fixedFiles).toBeGreaterThan(20);
+      process.stderr.write(`fix-check: ${fixedFiles} real files fixed (every fix, strict profile), each still accepted by BuildKit's parser\n`);
+    },
+    600_000,
+  );
 });

@@ -76,7 +76,7 @@ export function fixCheckHtmlSection(check: FixCheck | null): string {
       const max = Math.max(1, row.before, row.after ?? 0);
       const bar = (value: number | null, kind: string) =>
         value === null ? '<span class="dim">did not build</span>' : `<div class="bar ${kind}" style="width:${((value / max) * 100).toFixed(1)}%"></div>`;
-      return `<tr><td>${escapeHtml(row.label)}</td><td class="n">${row.format(row.before)}</td><td>${bar(row.before, 'basebar')}</td><td class="n">${row.after === null ? '-' : row.format(row.after)}</td><td>${bar(row.after, '')}</td></tr>`;
+      return `<tr><td>${escapeHtml(row.label)}</td><td class="n">${row.format(row.before)}</td><td style="width:30%">${bar(row.before, 'basebar')}</td><td class="n">${row.after === null ? '-' : row.format(row.after)}</td><td style="width:30%">${bar(row.after, '')}</td></tr>`;
     })
     .join('\n');
   const fixes = [

@@ -21,7 +21,7 @@ import { forEachInOrder } from '../util/in-order.js';
 import { defaultCacheDir, LintCache, type CachedLint } from '../cache/lint-cache.js';
 import { ShellcheckRunner } from '../shellcheck/runner.js';
 import { expandInputs, isStdin, readDockerfileSource } from './inputs.js';
-import { addToTally, fixFile, tallyInWords, writeFixedFile, type FileFix, type FixTally } from './fix-files.js';
+import type { FileFix, FixTally } from './fix-files.js';
 import { parseOutputs, writeReport } from './output.js';
 import { stdoutIsTerminal, writeErr, writeOut } from './terminal.js';
 import { slowNodeStartNoteForThisProcess } from './node-startup.js';
@@ -188,6 +188,8 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   let failed = false;
   let hadReadError = false;
   const fixing = options.fix === true || options.diff === true;
+  // Loaded only to fix: a plain lint (every pre-commit run) does not evaluate the fix engine or the diff library.
+  const { addToTally, fixFile, tallyInWords, writeFixedFile } = fixing ? await import('./fix-files.js') : ({} as typeof import('./fix-files.js'));
   const tally: FixTally = { applied: 0, filesChanged: 0, remaining: 0, unsafeAvailable: 0 };
   const diffs: string[] = [];
   let fixedStdin: Buffer | null = null;

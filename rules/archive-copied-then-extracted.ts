@@ -1,5 +1,6 @@
 import {
   basename,
+  deleteInstruction,
   shippedSteps,
   globToRegExp,
   hasGlob,
@@ -11,6 +12,7 @@ import {
   type LayerStep,
   type Rule,
   type ShellCommand,
+  type TextEdit,
 } from '../src/kit/index.js';
 
 /**
@@ -30,6 +32,56 @@ function copiedArchives(step: LayerStep): { source: string; paths: string[] }[] 
     archives.set(write.source, [...(archives.get(write.source) ?? []), write.path]);
   }
   return [...archives].map(([source, paths]) => ({ source, paths }));
+}
+
+/**
+ * `COPY app.tar.gz /tmp/` + `RUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz` as one
+ * `ADD app.tar.gz /opt/`, for that plain shape only: the COPY copies the archive alone and sets nothing
+ * (no --chown, whose effect on extracted files differs), the RUN is the extraction and at most the
+ * removal of the archive, and tar is given only x, a compression letter, f, v and -C (ADD knows no
+ * --strip-components, no member list). Unsafe: ADD extracts as root with the archive's owners, and the
+ * archive file itself is then never in the image.
+ */
+function addEdits(copyStep: LayerStep, archive: { source: string; paths: string[] }, runStep: LayerStep, tar: ShellCommand): TextEdit[] | null {
+  const copy = copyStep.instruction;
+  if (
+    copy.keyword !== 'COPY' ||
+    copy.flags.length > 0 ||
+    copy.copy?.sources.length !== 1 ||
+    copyStep.stageIndex !== runStep.stageIndex ||
+    tar.program !== 'tar'
+  )
+    return null;
+  const run = runStep.instruction;
+  const commands = run.script?.commands ?? [];
+  const removesArchive = (command: ShellCommand) =>
+    command.program === 'rm' &&
+    command.argv.slice(1).every((word) => /^-[rf]+$/.test(word) || archive.paths.includes(resolveAgainst(word, run.workdir, homeOf(run.user))));
+  if (
+    run.form !== 'shell' ||
+    run.heredocs.length > 0 ||
+    run.flags.length > 0 ||
+    commands[0] !== tar ||
+    !commands.slice(1).every(removesArchive) ||
+    commands.length > 2
+  )
+    return null;
+  let directory = run.workdir;
+  for (let i = 1; i < tar.argv.length; i++) {
+    const word = tar.argv[i];
+    if (word === '-C' || word === '--directory') directory = tar.argv[++i] ?? '';
+    else if (word.startsWith('--directory=')) directory = word.slice('--directory='.length);
+    else if (/^-[xzjJfv]+$/.test(word) || (i === 1 && /^[xzjJfv]+$/.test(word))) {
+      if (word.endsWith('f')) i++; // the archive
+    } else if (word === '-f' || word === '--file') i++;
+    else if (!word.startsWith('--file=')) return null;
+  }
+  if (!directory || directory.includes('$')) return null;
+  const target = resolveAgainst(directory, run.workdir, homeOf(run.user));
+  return [
+    { range: { start: copy.range.start, end: copy.range.end }, newText: `ADD ${archive.source} ${target.endsWith('/') ? target : `${target}/`}` },
+    deleteInstruction(run),
+  ];
 }
 
 /** The archive a tar/unzip command extracts. */
@@ -52,6 +104,7 @@ const rule: Rule = {
     recommended: true,
     description: 'An archive is copied into a layer and extracted by a later RUN, so the image stores both the archive and its content.',
     hadolint: ['DL3010'],
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     for (const { step, later } of shippedSteps(model)) {
@@ -68,11 +121,12 @@ const rule: Rule = {
           const fix = isTar
             ? `use \`ADD ${archive.source} <dir>/\`, which extracts a local tar archive in one layer`
             : `extract it from a bind mount instead: \`RUN --mount=type=bind,source=${archive.source},target=/tmp/${basename(archive.source)} …\``;
+          const edits = isTar ? addEdits(step, archive, laterStep, command) : null;
           report({
             message: `${archive.source} stays in the layer of ${instructionLabel(step.instruction)} on line ${lineOf(step.instruction.range)} although this RUN extracts it, so the image stores it twice; ${fix}.`,
             range: command.range,
             related: [{ range: step.instruction.range, message: 'copies the archive into its own layer' }],
-            fix: { description: fix[0].toUpperCase() + fix.slice(1) + '.' },
+            fix: { description: fix[0].toUpperCase() + fix.slice(1) + '.', edits: edits ?? undefined },
           });
           break;
         }

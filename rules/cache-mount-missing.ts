@@ -1,4 +1,4 @@
-import { commandLabel, earlierStepsInImage, lineOf, type FileEffect, type Rule } from '../src/kit/index.js';
+import { commandLabel, earlierStepsInImage, lineOf, pathsOverlap, type FileEffect, type LayerStep, type Rule } from '../src/kit/index.js';
 
 /**
  * An install or build that downloads into a cache directory starts from an empty cache whenever its step
@@ -18,6 +18,26 @@ function mountFor(effect: FileEffect): string {
     : `--mount=type=cache,target=${effect.path}`;
 }
 
+/**
+ * Can the mount be added as it is? Not for apt (the docker-clean hook must go too), not when later steps
+ * read the cache from this layer (they need the mount as well), not when the RUN deletes the cache (it
+ * would wipe the mount), and only as root: a cache mount is root's, and npm run as `node` could not write it.
+ */
+function mountEditable(step: LayerStep, caches: FileEffect[], readLater: boolean): boolean {
+  if (readLater || caches.some((effect) => effect.what === 'apt package lists')) return false;
+  if (step.deleted.some((deleted) => caches.some((effect) => pathsOverlap(deleted.path, effect.path)))) return false;
+  return ['', 'root', '0', '0:0', 'root:root'].includes(step.instruction.user);
+}
+
+/**
+ * Does a later RUN of the stage run the same tool (`go mod verify`, then `go run build.go build`)? It
+ * may read the cache from this layer without the model knowing: mounted here, the files are gone for it.
+ */
+function sameToolLater(steps: LayerStep[], step: LayerStep, program: string | undefined): boolean {
+  if (!program) return true;
+  return steps.some((later) => later.id > step.id && (later.instruction.script?.commands ?? []).some((command) => command.program === program));
+}
+
 const rule: Rule = {
   meta: {
     id: 'cache-mount-missing',
@@ -27,6 +47,8 @@ const rule: Rule = {
     optInBecause:
       'A cache mount speeds up rebuilds but is not a defect: it needs BuildKit, and images built once in CI from a clean builder gain nothing from it.',
     description: 'An install or build downloads into a cache directory that a BuildKit cache mount could keep between builds.',
+    // Unsafe: the image no longer holds the cache (what a later stage copying it would miss), and it needs BuildKit.
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     for (const stage of model.stages)
@@ -58,7 +80,12 @@ const rule: Rule = {
         report({
           message: `${first ? commandLabel(first) : 'This RUN'} downloads into ${unique.map((effect) => `${effect.path} (${effect.what})`).join(', ')} again each time this step re-runs; keep it between builds with \`RUN ${mounts} …\` (BuildKit)${alsoOn}.${apt}`,
           range: unique[0].range,
-          fix: { description: `Add ${mounts} to this RUN.` },
+          fix: {
+            description: `Add ${mounts} to this RUN.`,
+            edits: mountEditable(step, unique, readers.length > 0 || sameToolLater(stage.steps, step, first?.program))
+              ? [{ range: { start: step.instruction.keywordRange.end, end: step.instruction.keywordRange.end }, newText: ` ${mounts}` }]
+              : undefined,
+          },
           properties: { cachePaths: unique.map((effect) => effect.path) },
         });
       }

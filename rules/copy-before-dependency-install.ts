@@ -12,6 +12,8 @@ import {
   isWithin,
   lineOf,
   own,
+  readsProjectSources,
+  sameRange,
   workspaceAt,
   type BuildCall,
   type DependencyInstall,
@@ -20,6 +22,7 @@ import {
   type LayerModel,
   type LayerStep,
   type Rule,
+  type TextEdit,
   type Workspace,
 } from '../src/kit/index.js';
 
@@ -176,6 +179,39 @@ function copyLines(files: string[], folder: string): string {
   return [...byDestination].map(([destination, sources]) => `\`COPY ${sources.join(' ')} ${destination}\``).join(', ');
 }
 
+/**
+ * The manifest-first split as edits, for the plainest shape only, and only with the build context (its
+ * files say which manifests exist): the install is the whole RUN, right after a `COPY . <dest>` of the same
+ * stage, in the folder that COPY fills, reading manifests at the top of the context, and running none of
+ * the project's own code (npm's lifecycle scripts, `uv sync` of the project, `pip install .`). Then
+ * `COPY <manifests> <dest>` and the RUN go above the broad COPY. Unsafe all the same: an install may read
+ * more than the model knows (a postinstall script's files, a private index's config).
+ */
+function splitEdits(model: LayerModel, step: LayerStep, broad: LayerStep, install: DependencyInstall, advice: Advice): TextEdit[] | null {
+  const context = model.context;
+  const run = step.instruction;
+  const copy = broad.instruction;
+  if (!context || install.ecosystem === 'cargo' || install.ecosystem === 'pnpm' || fetchCommand(install) !== 'install') return null;
+  const where = placement(broad, install);
+  if (!where || where.folder !== '' || where.workdirFirst !== null || readsProjectSources(install, context)) return null;
+  if (advice.manifests.length === 0 || advice.manifests.some((file) => /[/*?[]/.test(file) || !context.files.includes(file))) return null;
+  if (copy.keyword !== 'COPY' || !copy.copy || copy.copy.from !== null || copy.copy.heredocSources.length > 0 || broad.stageIndex !== step.stageIndex)
+    return null;
+  const commands = run.script?.commands ?? [];
+  if (run.form !== 'shell' || run.heredocs.length > 0 || commands.length !== 1 || !sameRange(commands[0].range, install.command.range)) return null;
+  const stage = model.parsed.stages[copy.stageIndex];
+  if (stage.instructions[stage.instructions.indexOf(copy) + 1] !== run) return null;
+  const flags = copy.flags.map((flag) => (flag.value === null ? `--${flag.name}` : `--${flag.name}=${flag.value}`));
+  const destination = copy.copy.destination === '.' ? './' : copy.copy.destination.endsWith('/') ? copy.copy.destination : `${copy.copy.destination}/`;
+  const lines = model.parsed.lines;
+  const runText = lines.slice(run.range.start.line, run.range.end.line + 1).join('\n');
+  const at = { line: copy.range.start.line, character: 0 };
+  return [
+    { range: { start: at, end: at }, newText: `${['COPY', ...flags, ...advice.manifests, destination].join(' ')}\n${runText}\n` },
+    { range: { start: { line: run.range.start.line, character: 0 }, end: { line: run.range.end.line + 1, character: 0 } }, newText: '' },
+  ];
+}
+
 function adviceFor(model: LayerModel, step: LayerStep, broad: LayerStep, install: DependencyInstall): Advice {
   if (install.ecosystem === 'cargo') return cargoAdvice(step, install);
   const where = placement(broad, install);
@@ -259,6 +295,7 @@ const rule: Rule = {
     severity: 'warning',
     recommended: true,
     description: 'A broad COPY comes before a dependency install that only needs the manifest files, so every source edit reinstalls all dependencies.',
+    fixSafety: 'unsafe',
   },
   check({ model, report }) {
     for (const stage of model.stages) {
@@ -293,11 +330,12 @@ const rule: Rule = {
           if (alreadyInstalled || splitDone || reported.has(install.ecosystem) || installsFetchedFiles(step, install, earlier)) continue;
           reported.add(install.ecosystem);
           const advice = adviceFor(model, step, broad, install);
+          const edits = splitEdits(model, step, broad, install, advice);
           report({
             message: `${instructionLabel(broad.instruction)} on line ${lineOf(broad.instruction.range)} comes before ${commandLabel(install.command)}, so every source edit ${advice.what}; ${advice.message}`,
             range: install.command.range,
             related: [{ range: broad.instruction.range, message: 'this COPY changes with every source edit' }],
-            fix: { description: advice.fix },
+            fix: { description: advice.fix, edits: edits ?? undefined },
             properties: { ecosystem: install.ecosystem, manifests: advice.manifests },
           });
         }

@@ -39,6 +39,7 @@ export { toExecForm } from '../model/exec-form.js';
 export { exposedPorts } from '../model/expose.js';
 export { labelKeyProblem, labelValueProblem } from '../model/labels.js';
 export { workspaceAt, type Workspace } from '../model/workspaces.js';
+export { readsProjectSources } from '../model/needless-reruns.js';
 
 // Build arguments and variables.
 export { AUTOMATIC_PLATFORM_ARGS, fromLines, globalArgDefaults, variableReferences, type FromLine, type VariableReference } from '../model/build-args.js';

@@ -48,7 +48,7 @@ function hasNpmLifecycleScripts(context: BuildContext): boolean {
  * package's lifecycle scripts (`prepare` often builds), composer dumps an autoloader from the
  * sources, a Gemfile with `gemspec` installs the local gem.
  */
-function readsProjectSources(call: DependencyInstall, context: BuildContext): boolean {
+export function readsProjectSources(call: DependencyInstall, context: BuildContext): boolean {
   const argv = call.command.argv;
   const has = (...flags: string[]) => flags.some((flag) => argv.includes(flag));
   // `pip install .`, `npm install ./pkg`: the project from its sources.

@@ -57,3 +57,22 @@ describe(rule.meta.id, () => {
     expect(zip.message).toContain('--mount=type=bind');
   });
 });
+
+describe('archive-copied-then-extracted: the fix (unsafe)', () => {
+  ruleTester(rule, {
+    invalid: [
+      {
+        name: 'COPY + tar + rm become one ADD',
+        code: 'FROM debian:12\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz\nCMD ["/opt/app"]\n',
+        findings: [3],
+        output: 'FROM debian:12\nADD app.tar.gz /opt/\nCMD ["/opt/app"]\n',
+      },
+      {
+        name: 'no edit for options ADD does not have, or a RUN that does more',
+        code: 'FROM debian:12\nCOPY a.tgz /tmp/\nRUN tar -xzf /tmp/a.tgz --strip-components=1 -C /opt\nCOPY b.tgz /tmp/\nRUN tar -xzf /tmp/b.tgz -C /srv && /srv/install.sh\n',
+        findings: [3, 5],
+        output: null,
+      },
+    ],
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import rule from '../../rules/cache-mount-missing.js';
-import { lintRule, ruleHits } from '../rule-tester.js';
+import { lintRule, ruleHits, ruleTester } from '../rule-tester.js';
 
 describe(rule.meta.id, () => {
   test("suggests a cache mount at the path each tool writes to (the official images' GOPATH, CARGO_HOME)", async () => {
@@ -36,5 +36,24 @@ describe(rule.meta.id, () => {
     ).toEqual([]);
     const { lintText } = await import('../../src/lint.js');
     expect((await lintText('FROM node:20\nRUN npm ci\n', 'Dockerfile')).findings.map((f) => f.ruleId)).not.toContain(rule);
+  });
+});
+
+describe('cache-mount-missing: the fix (unsafe)', () => {
+  ruleTester(rule, {
+    invalid: [
+      {
+        name: 'adds the mount to the RUN',
+        code: 'FROM python:3.12\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
+        findings: [3],
+        output: 'FROM python:3.12\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n',
+      },
+      {
+        name: "no edit as another user (the mount is root's) or for apt (its docker-clean hook must go too)",
+        code: 'FROM node:20\nUSER node\nRUN npm ci\nFROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
+        findings: [3, 5],
+        output: null,
+      },
+    ],
   });
 });

@@ -298,3 +298,40 @@ describe(`${rule}: COPY lines that cannot fail`, () => {
     ],
   });
 });
+
+describe('copy-before-dependency-install: the manifest-first split as a fix (unsafe), with the build context', () => {
+  const project = (packageJson: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlint-split-'));
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'package.json'), packageJson);
+    writeFileSync(join(dir, 'package-lock.json'), '{}');
+    writeFileSync(join(dir, 'src', 'index.js'), 'x');
+    return loadBuildContext(dir);
+  };
+  const code = 'FROM node:20\nWORKDIR /app\nCOPY --chown=node:node . .\nRUN npm ci --omit=dev\nCMD ["node", "src/index.js"]\n';
+  ruleTester(rule, {
+    invalid: [
+      {
+        name: 'the manifests the context has, copied with the same flags, and the install above the broad COPY',
+        code,
+        options: { context: project('{"name":"x"}') },
+        findings: [4],
+        output:
+          'FROM node:20\nWORKDIR /app\nCOPY --chown=node:node package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY --chown=node:node . .\nCMD ["node", "src/index.js"]\n',
+      },
+      {
+        name: 'no edit when npm would run a lifecycle script of the project (prepare often builds from the sources)',
+        code,
+        options: { context: project('{"name":"x","scripts":{"prepare":"tsc"}}') },
+        findings: [4],
+        output: null,
+      },
+      {
+        name: 'no edit without the build context: which manifests exist is not known',
+        code,
+        findings: [4],
+        output: null,
+      },
+    ],
+  });
+});

@@ -1,4 +1,4 @@
-import { basename, imageRuntime, type Rule } from '../src/kit/index.js';
+import { basename, isShellProgram, imageRuntime, type Rule } from '../src/kit/index.js';
 
 /**
  * `ENTRYPOINT ["ping", "-c", "3", "8.8.8.8"]` with no CMD: users cannot change the target without
@@ -16,9 +16,6 @@ const LAUNCHERS = new Set([
   'dotnet',
   'deno',
   'bun',
-  'sh',
-  'bash',
-  'ash',
   'tini',
   'dumb-init',
   'gosu',
@@ -41,7 +38,8 @@ const rule: Rule = {
   check({ model, report }) {
     const { entrypoint, cmd } = imageRuntime(model);
     const args = entrypoint?.execArgs;
-    if (!entrypoint || cmd || !args || args.length < 2 || LAUNCHERS.has(basename(args[0])) || /\.(sh|py|js|rb|pl)$/.test(args[0])) return;
+    if (!entrypoint || cmd || !args || args.length < 2 || LAUNCHERS.has(basename(args[0])) || isShellProgram(args[0]) || /\.(sh|py|js|rb|pl)$/.test(args[0]))
+      return;
     const [program, ...defaults] = args;
     const suggestion = `ENTRYPOINT ${JSON.stringify([program])} with CMD ${JSON.stringify(defaults)}`;
     report({

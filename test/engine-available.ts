@@ -3,6 +3,7 @@
  * (scripts/engine-setup.sh makes both; .ci/run runs it). Without them the tests are skipped with
  * a loud message locally, and fail under CI=true.
  */
+import { describe } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,4 +52,21 @@ export async function lockEngine(): Promise<() => void> {
       else await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
+}
+
+/** The realistic Debian base (scripts/debian-base-setup.sh, run by engine-setup). */
+export const DEBIAN_BASE = 'layerlint-debian:bookworm';
+
+/**
+ * `describe` for tests that run apt on the Debian base: skipped with a loud message when the image is
+ * missing, except under CI=true, where they run and fail.
+ */
+export function describeWithDebianBase(what: string): typeof describe | typeof describe.skip {
+  const ready = ENGINE.ready && spawnSync('docker', ['image', 'inspect', DEBIAN_BASE], { encoding: 'utf8' }).status === 0;
+  if (!ready) {
+    process.stderr.write(
+      `\n*** ${what} tests: no ${DEBIAN_BASE} image (run scripts/engine-setup.sh). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`,
+    );
+  }
+  return ready || process.env.CI === 'true' ? describe : describe.skip;
 }

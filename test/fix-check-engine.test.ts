@@ -11,21 +11,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { ENGINE, lockEngine, RUN_ENGINE_TESTS } from './engine-available.js';
+import { DEBIAN_BASE, describeWithDebianBase, lockEngine, RUN_ENGINE_TESTS } from './engine-available.js';
 import { buildkitVerdict, closeDocker, realDockerfiles } from './buildkit-verdict.js';
 import { lintText } from '../src/lint.js';
 import { fixText } from '../src/fix/fix-engine.js';
 import { defaultConfig } from '../src/core/config.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const BASE = 'layerlint-debian:bookworm';
-const baseReady = ENGINE.ready && spawnSync('docker', ['image', 'inspect', BASE], { encoding: 'utf8' }).status === 0;
-if (!baseReady) {
-  process.stderr.write(
-    `\n*** fix-check tests: no ${BASE} image (run scripts/engine-setup.sh). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`,
-  );
-}
-const describeDebian = baseReady || process.env.CI === 'true' ? describe : describe.skip;
+const BASE = DEBIAN_BASE;
+const describeDebian = describeWithDebianBase('fix-check');
 
 const DOCKERFILE = `FROM ${BASE}
 WORKDIR /app

@@ -4,22 +4,16 @@
  * checked against the image the engine built, read independently: `docker save` unpacked and each
  * layer listed by GNU tar, not by our tar reader.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENGINE, lockEngine } from './engine-available.js';
+import { DEBIAN_BASE, describeWithDebianBase, lockEngine } from './engine-available.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const BASE = 'layerlint-debian:bookworm';
-const baseReady = ENGINE.ready && spawnSync('docker', ['image', 'inspect', BASE], { encoding: 'utf8' }).status === 0;
-if (!baseReady) {
-  process.stderr.write(
-    `\n*** measure-debian tests: no ${BASE} image (run scripts/engine-setup.sh). ${process.env.CI === 'true' ? 'CI=true: they FAIL.' : 'SKIPPING them.'}\n\n`,
-  );
-}
-const describeDebian = baseReady || process.env.CI === 'true' ? describe : describe.skip;
+const BASE = DEBIAN_BASE;
+const describeDebian = describeWithDebianBase('measure-debian');
 
 interface TarEntry {
   size: number;

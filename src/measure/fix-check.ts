@@ -6,11 +6,10 @@
  * a failed fix. The user's files are never touched: the fixed text is only sent to the engine.
  */
 import type Docker from 'dockerode';
-import type { BuildContext } from '../model/context.js';
 import type { LayerModel } from '../model/types.js';
 import type { FixRecord, RefusedFix } from '../fix/fix-engine.js';
-import { BuildFailure, type BuilderKind, type ProgressSink } from './build.js';
-import { runCacheCheck } from './cache-check.js';
+import { BuildFailure } from './build.js';
+import { runCacheCheck, type CacheCheckInput } from './cache-check.js';
 import { measureImage, type Measurement } from './measure.js';
 
 /** What the container runs with, from the image's config. */
@@ -45,22 +44,14 @@ export interface FixCheck {
   failures: string[];
 }
 
-export interface FixCheckInput {
-  docker: Docker;
+/** What a cache check needs (the engine, context, build options), with both sides of the fix check. */
+export interface FixCheckInput extends Omit<CacheCheckInput, 'model' | 'kinds' | 'fromText'> {
   before: Measurement;
   beforeModel: LayerModel;
   /** The model of the text `lint --fix` gives, with what it applied and refused. */
   fixedModel: LayerModel | null;
   applied: FixRecord[];
   refused: RefusedFix[];
-  context: BuildContext;
-  dockerfilePath: string;
-  target: string | null;
-  buildArgs: Record<string, string>;
-  network: string;
-  progress: ProgressSink;
-  builder: BuilderKind;
-  tag: (suffix: string) => string;
   /** Rebuild after a source edit, on both sides (two more builds each). */
   cacheExperiment: boolean;
 }

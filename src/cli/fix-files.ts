@@ -1,13 +1,12 @@
 /**
  * The file side of `lint --fix` and `--diff`: read a Dockerfile so that it can be written back byte for
- * byte (its BOM, its line endings), write the fixed text atomically, print a unified diff, and say what
+ * byte (its BOM; line endings are the fix engine's), write the fixed text atomically, print a unified diff, and say what
  * was fixed. The fixing itself is src/fix/fix-engine.ts.
  */
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Finding } from '../core/findings.js';
-import { inLineEndings, lineEndingOf, type LineEnding } from '../fix/line-endings.js';
 import { fixText, type FixOutcome } from '../fix/fix-engine.js';
 import { fileErrorInWords, UserError } from '../util/errors.js';
 
@@ -18,8 +17,6 @@ export interface FixableText {
   text: string;
   /** The file started with a UTF-8 byte order mark (the linter's text does not hold it). */
   bom: boolean;
-  /** The file's line break, which lines a fix adds get too. */
-  eol: LineEnding;
 }
 
 /**
@@ -35,20 +32,12 @@ export function fixableText(bytes: Buffer): FixableText | null {
   }
   const bom = decoded.startsWith(BOM);
   const text = bom ? decoded.slice(1) : decoded;
-  return { text, bom, eol: lineEndingOf(text) };
+  return { text, bom };
 }
 
 /** The bytes to write for fixed text: the BOM back in front. */
 export function fixedBytes(text: string, original: FixableText): Buffer {
   return Buffer.from(original.bom ? BOM + text : text, 'utf8');
-}
-
-export function readFixable(path: string): FixableText | null {
-  try {
-    return fixableText(readFileSync(path));
-  } catch (error) {
-    throw new UserError(`cannot read '${path}' (${fileErrorInWords(error)})`);
-  }
 }
 
 /**
@@ -130,7 +119,7 @@ export async function fixFile(
     const note = `${shownPath} was not fixed: it is not UTF-8, and writing it back would change the bytes that are not`;
     return { outcome: { text, applied: [], refused: [], remaining: [], passes: 0 }, changed: false, diff: null, bytes: null, note };
   }
-  const outcome = await fixText(text, async (candidate) => inLineEndings(await lint(candidate), fixable.eol), { unsafe: options.unsafe });
+  const outcome = await fixText(text, lint, { unsafe: options.unsafe });
   const changed = outcome.text !== text;
   return {
     outcome,

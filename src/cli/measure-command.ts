@@ -241,11 +241,9 @@ async function checkFixes(input: {
   tag: (suffix: string) => string;
 }) {
   const { fixText } = await import('../fix/fix-engine.js');
-  const { inLineEndings, lineEndingOf } = await import('../fix/line-endings.js');
   const { runFixCheck } = await import('../measure/fix-check.js');
   const lintOptions = { config: input.config, context: input.context, target: input.options.target };
-  const eol = lineEndingOf(input.text);
-  const outcome = await fixText(input.text, async (text) => inLineEndings((await lintText(text, input.dockerfilePath, lintOptions)).findings, eol), {
+  const outcome = await fixText(input.text, async (text) => (await lintText(text, input.dockerfilePath, lintOptions)).findings, {
     unsafe: input.options.unsafeFixes ?? false,
   });
   const fixedModel = outcome.text === input.text ? null : await modelDockerfile(outcome.text, input.dockerfilePath, lintOptions);

@@ -8,10 +8,11 @@
  * where it is found again on the text the others left. A round's text is checked before it is kept:
  * when it gains an error-level finding (a parse error among them) that the text before did not have,
  * each fix of the round is tried alone, and the ones that break the file are refused, with the reason.
- * Bytes outside the edits are never touched (src/core/text-edits.ts).
+ * Bytes outside the edits are never touched (src/core/text-edits.ts), and added lines end as the file's do.
  */
 import type { Finding, FixSafety } from '../core/findings.js';
 import { applyTextEdits, editOffsets, editsOverlap } from '../core/text-edits.js';
+import { inLineEndings, lineEndingOf } from './line-endings.js';
 
 export const MAX_PASSES = 10;
 
@@ -92,7 +93,10 @@ function compatibleFixes(text: string, findings: Finding[]): Finding[] {
   return chosen;
 }
 
-export async function fixText(original: string, lint: LintForFix, options: FixOptions): Promise<FixOutcome> {
+export async function fixText(original: string, lintText: LintForFix, options: FixOptions): Promise<FixOutcome> {
+  // Rules write their edits with `\n`; a CRLF file gets CRLF in the lines a fix adds (src/fix/line-endings.ts).
+  const eol = lineEndingOf(original);
+  const lint = async (candidate: string) => inLineEndings(await lintText(candidate), eol);
   let text = original;
   let findings = await lint(text);
   const applied: FixRecord[] = [];

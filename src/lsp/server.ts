@@ -20,7 +20,6 @@ import { VERSION } from '../meta.js';
 const FIX_ALL_KIND = 'source.fixAll.layerlint';
 import { quickFixes, toDiagnostic } from './diagnostics.js';
 import { fixText } from '../fix/fix-engine.js';
-import { inLineEndings, lineEndingOf } from '../fix/line-endings.js';
 import { findShellcheck, shellcheckInputKey, shellcheckRules, type ShellcheckFinding } from '../shellcheck/shellcheck.js';
 import { runShellcheck } from '../shellcheck/runner.js';
 import { runRules } from '../runner/run.js';
@@ -93,8 +92,7 @@ export function startServer(): void {
     const text = document.getText();
     const path = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
     const config = await configFor(uri);
-    const eol = lineEndingOf(text);
-    const outcome = await fixText(text, async (candidate) => inLineEndings((await lintText(candidate, path, { config })).findings, eol), { unsafe: false });
+    const outcome = await fixText(text, async (candidate) => (await lintText(candidate, path, { config })).findings, { unsafe: false });
     if (outcome.text === text || !isCurrent(uri, version)) return null;
     const end = document.positionAt(text.length);
     return {

@@ -83,8 +83,10 @@ export function addToTally(tally: FixTally, outcome: FixOutcome, changed: boolea
   if (!unsafe) tally.unsafeAvailable += reported.filter((finding) => finding.fix?.edits?.length && finding.fix.safety === 'unsafe').length;
 }
 
+/** `Fixed 3 findings in 1 file, 1 remaining; …`; with --diff (`dryRun`), what would be fixed alone: nothing was linted for a report. */
 export function tallyInWords(tally: FixTally, dryRun: boolean): string {
   const fixed = `${dryRun ? 'Would fix' : 'Fixed'} ${tally.applied} finding${tally.applied === 1 ? '' : 's'} in ${tally.filesChanged} file${tally.filesChanged === 1 ? '' : 's'}`;
+  if (dryRun) return `${fixed}.`;
   const remaining = `${tally.remaining} remaining`;
   const unsafe =
     tally.unsafeAvailable > 0 ? `; ${tally.unsafeAvailable} of them ha${tally.unsafeAvailable === 1 ? 's' : 've'} an unsafe fix (--unsafe-fixes)` : '';

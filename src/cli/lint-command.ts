@@ -192,9 +192,9 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   const { addToTally, fixFile, tallyInWords, writeFixedFile } = fixing ? await import('./fix-files.js') : ({} as typeof import('./fix-files.js'));
   const tally: FixTally = { applied: 0, filesChanged: 0, remaining: 0, unsafeAvailable: 0 };
   const diffs: string[] = [];
-  let fixedStdin: Buffer | null = null;
-  let stdinBytes: Buffer | null = null;
-  /** A file's fixes: refused ones said on stderr, the rest counted; the diff or stdin's fixed text kept for the end. */
+  /** With `lint --fix -`: the Dockerfile to give back on stdout, fixed or as it came. */
+  let stdinOutput: Buffer | null = null;
+  /** A file's fixes: refused ones said on stderr, the rest counted, the diff kept for the end. */
   const takeFix = (shownPath: string, fix: FileFix, reported: Finding[]) => {
     if (fix.note) writeErr(`layerlint: ${fix.note}\n`);
     for (const refused of fix.outcome.refused) {
@@ -202,7 +202,6 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     }
     addToTally(tally, fix.outcome, fix.changed, reported, options.unsafeFixes ?? false);
     if (fix.diff) diffs.push(fix.diff);
-    if (fix.bytes && options.fix && isStdin(files[0]) && files.length === 1) fixedStdin = fix.bytes;
   };
   /** One file, up to its findings; what it has to say goes on stderr when its turn comes (file order). */
   const lintOne = async (file: string): Promise<FileOutcome> => {
@@ -214,7 +213,6 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
       config = await configFor(file);
       const source = await readDockerfileSource(file);
       text = source.text;
-      if (isStdin(file)) stdinBytes = source.bytes;
       if (fixing) {
         const lint = async (candidate: string) => (await lintText(candidate, shownPath, { config, context, target: options.target })).findings;
         fix = await fixFile(shownPath, text, source.bytes, lint, { unsafe: options.unsafeFixes ?? false, diff: options.diff ?? false });
@@ -222,6 +220,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
         if (options.fix && fix.bytes && !isStdin(file)) writeFixedFile(file, fix.bytes);
         if (options.fix) text = fix.outcome.text;
       }
+      if (isStdin(file)) stdinOutput = fix?.bytes ?? source.bytes;
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       return { shownPath, readError: error.message, text: null, config: null, result: null };
@@ -281,7 +280,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   }
   if (options.diff) {
     writeOut(diffs.join(''));
-    writeErr(`layerlint: ${tallyInWords(tally, true).replace(/, \d+ remaining.*$/, '.')}\n`);
+    writeErr(`layerlint: ${tallyInWords(tally, true)}\n`);
     if (hadReadError) return 2;
     return diffs.length > 0 ? 1 : 0;
   }
@@ -289,7 +288,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   if (options.fix) report.fix = { summary: tallyInWords(tally, false), markUnsafe: !options.unsafeFixes };
   // `lint --fix -`: the fixed Dockerfile is the output; the report goes to stderr.
   const stdinFixed = options.fix === true && files.length === 1 && isStdin(files[0]);
-  if (stdinFixed) writeOut(fixedStdin ?? stdinBytes ?? Buffer.alloc(0));
+  if (stdinFixed) writeOut(stdinOutput ?? Buffer.alloc(0));
   const color = options.color ?? (stdoutIsTerminal() && !process.env.NO_COLOR);
   const formatters: Record<LintFormat, () => string> = {
     text: () => formatText(report, { color }),

@@ -7,6 +7,7 @@ import {
   homeOf,
   instructionLabel,
   isArchive,
+  isPlainRun,
   lineOf,
   resolveAgainst,
   type LayerStep,
@@ -57,15 +58,7 @@ function addEdits(copyStep: LayerStep, archive: { source: string; paths: string[
   const removesArchive = (command: ShellCommand) =>
     command.program === 'rm' &&
     command.argv.slice(1).every((word) => /^-[rf]+$/.test(word) || archive.paths.includes(resolveAgainst(word, run.workdir, homeOf(run.user))));
-  if (
-    run.form !== 'shell' ||
-    run.heredocs.length > 0 ||
-    run.flags.length > 0 ||
-    commands[0] !== tar ||
-    !commands.slice(1).every(removesArchive) ||
-    commands.length > 2
-  )
-    return null;
+  if (!isPlainRun(run) || commands[0] !== tar || !commands.slice(1).every(removesArchive) || commands.length > 2) return null;
   let directory = run.workdir;
   for (let i = 1; i < tar.argv.length; i++) {
     const word = tar.argv[i];

@@ -3,6 +3,7 @@ import {
   commandLabel,
   deleteInstruction,
   isBefore,
+  isPlainRun,
   lineOf,
   pathsOverlap,
   startsFromBusybox,
@@ -19,11 +20,6 @@ import {
  * edited months later) installs from the stale index; the usual result is 404s for removed packages.
  */
 
-/** A RUN of plain shell form: no flags (a different --mount would change the merged RUN), no heredoc. */
-function plainRun(instruction: Instruction | undefined): instruction is Instruction {
-  return instruction?.keyword === 'RUN' && instruction.form === 'shell' && instruction.flags.length === 0 && instruction.heredocs.length === 0;
-}
-
 /**
  * `RUN apt-get update` alone, right before `RUN apt-get install …` of the same stage: the update moved to
  * the front of the install (`RUN apt-get update && apt-get install …`). The same packages are installed
@@ -32,7 +28,8 @@ function plainRun(instruction: Instruction | undefined): instruction is Instruct
 function mergeIntoNextInstall(parsed: ParsedDockerfile, instruction: Instruction, update: SystemPackageCall): Fix | null {
   const stage = parsed.stages[instruction.stageIndex];
   const next = stage?.instructions[stage.instructions.indexOf(instruction) + 1];
-  if (!plainRun(instruction) || instruction.script?.commands.length !== 1 || !plainRun(next) || !next.argumentsRange) return null;
+  // Plain RUNs only: a --mount of either would change the merged RUN.
+  if (!isPlainRun(instruction) || instruction.script?.commands.length !== 1 || !isPlainRun(next) || !next.argumentsRange) return null;
   const first = next.script?.commands[0];
   const install = first ? systemPackageCall(first) : null;
   if (!install || install.manager !== update.manager || install.action !== 'install' || next.script?.hasError) return null;

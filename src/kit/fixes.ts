@@ -1,6 +1,7 @@
 /** Fix builders: the text edits several rules offer as quick fixes. */
 import type { Fix, ReportInput, TextEdit } from '../core/findings.js';
 import type { Instruction, ParsedDockerfile, ShellCommand, Stage } from '../parse/types.js';
+import { isPlainRun } from './queries.js';
 
 /** Remove an instruction's whole lines (continuations included). */
 export function deleteInstruction(instruction: Instruction): TextEdit {
@@ -29,8 +30,7 @@ export function moveIntoEarlierRun(target: Instruction, moved: Instruction, move
   if (!movedOnly) return { description: `Move the ${what} into the RUN on line ${line}.` };
   const script = moved.form === 'exec' && moved.execArgs ? moved.execArgs.join(' ') : moved.argumentsText.trim();
   const description = `Move the ${what} into the RUN on line ${line} (\`… && ${script}\`) and delete this RUN.`;
-  const plain = (instruction: Instruction) => instruction.form === 'shell' && instruction.heredocs.length === 0 && instruction.flags.length === 0;
-  if (!plain(target) || !plain(moved) || target.stageIndex !== moved.stageIndex) return { description };
+  if (!isPlainRun(target) || !isPlainRun(moved) || target.stageIndex !== moved.stageIndex) return { description };
   const edits: TextEdit[] = [{ range: { start: target.range.end, end: target.range.end }, newText: ` \\\n    && ${script}` }, deleteInstruction(moved)];
   return { description, edits };
 }

@@ -24,6 +24,7 @@ export {
   hasExplicitShell,
   imageRuntime,
   isBroadCopy,
+  isPlainRun,
   runsAnApplication,
   shippedStages,
   shippedSteps,

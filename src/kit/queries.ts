@@ -116,3 +116,11 @@ export function startsFromBusybox(parsed: ParsedDockerfile, stageIndex: number):
   const root = parsed.stages[stageChain(parsed, stageIndex)[0]]?.from.from;
   return /alpine|busybox/i.test(`${root?.imageName ?? ''}:${root?.tag ?? ''}`);
 }
+
+/**
+ * A RUN in plain shell form: no flags (a --mount or --network of its own) and no heredoc. The fixes that
+ * move or merge RUN text take only these: the text of such a RUN is its whole script.
+ */
+export function isPlainRun(instruction: Instruction | undefined): instruction is Instruction {
+  return instruction?.keyword === 'RUN' && instruction.form === 'shell' && instruction.flags.length === 0 && instruction.heredocs.length === 0;
+}

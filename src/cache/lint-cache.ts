@@ -11,7 +11,8 @@
  * size, the least recently used entries are removed.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { writeFileAtomically } from '../util/atomic-write.js';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Config } from '../core/config.js';
@@ -158,16 +159,10 @@ export class LintCache {
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(join(this.root, key.slice(0, 2)), { recursive: true });
-      writeFileSync(temporary, JSON.stringify(entry));
-      renameSync(temporary, path);
+      writeFileAtomically(path, JSON.stringify(entry), temporary);
       this.written++;
     } catch (error) {
       this.writeFailure = (error as Error).message.split('\n')[0];
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // It was never created.
-      }
     }
   }
 

@@ -3,12 +3,13 @@
  * byte (its BOM; line endings are the fix engine's), write the fixed text atomically, print a unified diff, and say what
  * was fixed. The fixing itself is src/fix/fix-engine.ts.
  */
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Finding } from '../core/findings.js';
 import { fixText, type FixOutcome } from '../fix/fix-engine.js';
 import { fileErrorInWords, UserError } from '../util/errors.js';
+import { writeFileAtomically } from '../util/atomic-write.js';
 
 const BOM = '\ufeff';
 
@@ -40,23 +41,12 @@ export function fixedBytes(text: string, original: FixableText): Buffer {
   return Buffer.from(original.bom ? BOM + text : text, 'utf8');
 }
 
-/**
- * Replace the file with the fixed bytes: written beside it, then renamed over it, so that a crash or a
- * full disk leaves the old file whole. The file's mode is kept.
- */
+/** Replace the file with the fixed bytes, atomically, its mode kept. */
 export function writeFixedFile(path: string, bytes: Buffer): void {
-  const temporary = join(dirname(path), `.${basename(path)}.layerlint-fix-${process.pid}`);
   try {
     const { mode } = statSync(path);
-    writeFileSync(temporary, bytes, { flag: 'wx' });
-    chmodSync(temporary, mode);
-    renameSync(temporary, path);
+    writeFileAtomically(path, bytes, join(dirname(path), `.${basename(path)}.layerlint-fix-${process.pid}`), { mode, exclusive: true });
   } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Not written at all.
-    }
     throw new UserError(`cannot write the fixed '${path}' (${fileErrorInWords(error)})`);
   }
 }

@@ -5,7 +5,8 @@
  * and is renamed into place, so a failure never leaves half a report. A character device or a FIFO
  * (`/dev/stdout`, `/dev/null`, a pipe) is written as it is.
  */
-import { existsSync, lstatSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileAtomically } from '../util/atomic-write.js';
 import { dirname, resolve } from 'node:path';
 import { writeErr, writeOut } from './terminal.js';
 import { fileErrorInWords, UserError } from '../util/errors.js';
@@ -59,12 +60,9 @@ export function writeReport(path: string, content: string, overwrite: boolean): 
     if (!stat.isFile()) throw new UserError(`cannot write report to '${path}': it is a directory`);
     if (stat.size > 0 && !overwrite) throw new UserError(`'${path}' already exists; pass --overwrite to replace it`);
   }
-  const temporary = `${target}.layerlint-${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, target);
+    writeFileAtomically(target, content, `${target}.layerlint-${process.pid}.tmp`);
   } catch (error) {
-    if (existsSync(temporary)) unlinkSync(temporary);
     throw new UserError(`cannot write report to '${path}' (${fileErrorInWords(error)})`);
   }
 }

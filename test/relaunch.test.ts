@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RELAUNCH_BATCH_SIZE, relaunchOptions, serverRelaunchOptions } from '../src/cli/relaunch.js';
+import { BIG_BATCH_HEAP_OPTIONS, RELAUNCH_BATCH_SIZE, relaunchOptions, serverRelaunchOptions } from '../src/cli/relaunch.js';
 import { liftoffOnlyWorksAtRunTime, shellGrammarForBatch, WASM_BATCH_SIZE, WASM_FILES_WITHOUT_START_FLAG } from '../src/parse/shell-grammar.js';
 
 const bin = new URL('../bin/layerlint', import.meta.url).pathname;
@@ -29,22 +29,27 @@ describe('relaunchOptions', () => {
   const native = () => 'native' as const;
   const options = (...args: Parameters<typeof relaunchOptions>) => relaunchOptions(...args).map((item) => item.option);
 
-  test('one worker thread for a big batch on two cores', () => {
-    expect(options(RELAUNCH_BATCH_SIZE, twoCores, wasm)).toEqual(['--v8-pool-size=1']);
-    expect(options(5000, twoCores, native)).toEqual(['--v8-pool-size=1']);
+  test('one worker thread and a heap that grows less for a big batch on two cores', () => {
+    expect(options(RELAUNCH_BATCH_SIZE, twoCores, wasm)).toEqual(['--v8-pool-size=1', ...BIG_BATCH_HEAP_OPTIONS]);
+    expect(options(5000, twoCores, native)).toEqual(['--v8-pool-size=1', ...BIG_BATCH_HEAP_OPTIONS]);
   });
 
-  test('no relaunch for a smaller batch, nor on one core or more than two', () => {
+  test('a big batch on one core or more than two: only the heap options', () => {
+    expect(options(5000, { ...twoCores, cores: 1 }, wasm)).toEqual(BIG_BATCH_HEAP_OPTIONS);
+    expect(options(5000, { ...twoCores, cores: 8 }, wasm)).toEqual(BIG_BATCH_HEAP_OPTIONS);
+  });
+
+  test('no relaunch for a smaller batch', () => {
     expect(options(RELAUNCH_BATCH_SIZE - 1, twoCores, wasm)).toEqual([]);
-    expect(options(5000, { ...twoCores, cores: 1 }, wasm)).toEqual([]);
-    expect(options(5000, { ...twoCores, cores: 8 }, wasm)).toEqual([]);
+    expect(options(RELAUNCH_BATCH_SIZE - 1, { ...twoCores, cores: 8 }, native)).toEqual([]);
   });
 
-  test('a pool size already chosen is kept: by the relaunched process itself, or by the user', () => {
-    expect(options(5000, { ...twoCores, execArgv: ['--v8-pool-size=1'] }, wasm)).toEqual([]);
+  test('a pool size or a heap size already chosen is kept: by the relaunched process itself, or by the user', () => {
+    expect(options(5000, { ...twoCores, execArgv: ['--v8-pool-size=1'] }, wasm)).toEqual(BIG_BATCH_HEAP_OPTIONS);
     expect(options(5000, { ...twoCores, relaunched: true }, wasm)).toEqual([]);
     expect(options(5000, { ...twoCores, nodeOptions: '--max-old-space-size=512 --v8-pool-size=4' }, wasm)).toEqual([]);
     expect(options(5000, { ...twoCores, nodeOptions: '--max-old-space-size=512' }, wasm)).toEqual(['--v8-pool-size=1']);
+    expect(options(5000, { ...twoCores, cores: 8, execArgv: ['--max-semi-space-size=64'] }, wasm)).toEqual([]);
   });
 
   describe('--liftoff-only, where V8 reads it only at start (Node 23 and later)', () => {
@@ -53,7 +58,7 @@ describe('relaunchOptions', () => {
     test('for the WebAssembly grammar from WASM_FILES_WITHOUT_START_FLAG files on', () => {
       expect(options(WASM_FILES_WITHOUT_START_FLAG, node24, wasm)).toEqual(['--liftoff-only']);
       expect(options(WASM_FILES_WITHOUT_START_FLAG - 1, node24, wasm)).toEqual([]);
-      expect(options(5000, { ...node24, cores: 2 }, wasm)).toEqual(['--v8-pool-size=1', '--liftoff-only']);
+      expect(options(5000, { ...node24, cores: 2 }, wasm)).toEqual(['--v8-pool-size=1', '--liftoff-only', ...BIG_BATCH_HEAP_OPTIONS]);
     });
 
     test('not for the native grammar, nor where layerlint sets it at run time, nor when the user gave it', () => {
@@ -182,11 +187,15 @@ describe('layerlint lint of a big batch', () => {
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
     const relaunched = lint(env);
-    const oneProcess = lint({ ...env, NODE_OPTIONS: '--v8-pool-size=4' });
-    const note = /^layerlint: linting in a Node process started with --v8-pool-size=1: \d+ files on a 2-core machine: one V8 worker thread/m;
-    if (availableParallelism() === 2) expect(relaunched.stderr).toMatch(note);
-    else expect(relaunched.stderr).not.toMatch(note);
-    expect(oneProcess.stderr).not.toMatch(note);
+    // A pool size and a heap size of the user's own: nothing left to relaunch for.
+    const oneProcess = lint({ ...env, NODE_OPTIONS: '--v8-pool-size=4 --max-semi-space-size=16' });
+    const poolSize = availableParallelism() === 2 ? '--v8-pool-size=1 ' : '';
+    const note = new RegExp(
+      `^layerlint: linting in a Node process started with ${poolSize}--max-semi-space-size=4 --heap-growing-percent=50: .*\\d+ files: a heap that grows less`,
+      'm',
+    );
+    expect(relaunched.stderr).toMatch(note);
+    expect(oneProcess.stderr).not.toMatch(/linting in a Node process started with/);
     expect(relaunched.status).toBe(1);
     expect(oneProcess.status).toBe(1);
     expect(relaunched.stdout).toBe(oneProcess.stdout);

@@ -3,7 +3,7 @@
  * build-context files changed, as `docker build` would see them (inside the context, not excluded
  * by .dockerignore), and, when the Dockerfile itself changed since REF, its old text.
  */
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { BuildContext } from '../model/context.js';
@@ -20,6 +20,8 @@ export interface CollectedChanges {
 }
 
 function git(cwd: string, args: string[]): Buffer {
+  // node:child_process is loaded when git is asked: every lint loads this module, and only `layers --since` needs it.
+  const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
 }
 

@@ -19,7 +19,6 @@ import type { FileReport, Report } from '../report/types.js';
 import { UserError } from '../util/errors.js';
 import { forEachInOrder } from '../util/in-order.js';
 import { defaultCacheDir, LintCache, type CachedLint } from '../cache/lint-cache.js';
-import { ShellcheckRunner } from '../shellcheck/runner.js';
 import { expandInputs, isStdin, readDockerfileSource } from './inputs.js';
 import type { FileFix, FixTally } from './fix-files.js';
 import { parseOutputs, writeReport } from './output.js';
@@ -179,7 +178,8 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   const configFor = async (file: string) => applyOptions(await fileConfigFor(file));
   const context: BuildContext | null = options.context ? loadContextOrFail(options.context) : null;
   const shellcheck = await resolveShellcheck(options.shellcheck, options.verbose);
-  const shellcheckRunner = shellcheck ? new ShellcheckRunner(shellcheck, availableParallelism()) : null;
+  // Loaded with ShellCheck only, as resolveShellcheck loads the rest of it.
+  const shellcheckRunner = shellcheck ? new (await import('../shellcheck/runner.js')).ShellcheckRunner(shellcheck, availableParallelism()) : null;
   const cache = options.cache ? new LintCache(options.cacheDir ?? defaultCacheDir(), { shellcheck, target: options.target, context }) : null;
   if (cache && context) context.readLog = [];
   const extraRules = new Map<string, Rule>();

@@ -136,18 +136,13 @@ interface NativeParser {
 }
 
 /** The binding and the bash grammar, native; throws when either does not load. */
-function requireNativeGrammar(): { Parser: new () => NativeParser; language: { nodeTypeInfo?: unknown } } {
-  return { Parser: requireTreeSitter(), language: require('tree-sitter-bash') as { nodeTypeInfo?: unknown } };
+function requireNativeGrammar(): { Parser: new () => NativeParser; language: object } {
+  return { Parser: requireTreeSitter(), language: requireBashBinding() };
 }
 
 function loadNativeGrammar(): ShellGrammar {
   const { Parser, language } = requireNativeGrammar();
   const parser = new Parser();
-  // Without its node-types table, tree-sitter gives every node the one SyntaxNode class instead of
-  // generating ~150 subclasses (with new Function) as the language is set: ~3 ms less at every start
-  // (measured). A node's type is then asked of the binding, a little slower per node; batches that
-  // large use the WebAssembly build anyway (WASM_BATCH_SIZE).
-  delete language.nodeTypeInfo;
   parser.setLanguage(language);
   return { backend: 'native', parse: (script) => parser.parse(script) };
 }
@@ -165,6 +160,19 @@ function requireTreeSitter(): new () => NativeParser {
   const binding = createRequire(join(packageDir, 'index.js'))('node-gyp-build')(packageDir) as Record<symbol, unknown>;
   binding[FIRST_COPY] ??= require('tree-sitter');
   return binding[FIRST_COPY] as new () => NativeParser;
+}
+
+/**
+ * The bash grammar's native binding, found the way its package's own index.js finds it (node-gyp-build
+ * on the package folder), without the node-types table that index.js also loads (a 51 KB JSON file).
+ * Without that table tree-sitter gives every node the one SyntaxNode class instead of generating ~150
+ * subclasses (with new Function) as the language is set: ~3 ms less at every start (measured), and
+ * ~0.5 ms more for not reading the JSON. A node's type is then asked of the binding, a little slower per
+ * node; batches that large use the WebAssembly build anyway (WASM_BATCH_SIZE).
+ */
+function requireBashBinding(): object {
+  const packageDir = dirname(require.resolve('tree-sitter-bash/package.json'));
+  return createRequire(join(packageDir, 'package.json'))('node-gyp-build')(packageDir) as object;
 }
 
 async function loadWasmGrammar(): Promise<ShellGrammar> {

@@ -4,7 +4,6 @@
  * it, checked (runner.ts runs the processes), and each comment is mapped back to its Dockerfile line
  * and column as an `SCxxxx` finding.
  */
-import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -108,6 +107,9 @@ export function shellcheckInputKey(parsed: ParsedDockerfile): string {
 /** One shellcheck process over these files: its comments, each with the file it is about. */
 export async function runOnce(executable: string, paths: string[]): Promise<ShellcheckComment[]> {
   const args = ['--format=json1', '--norc', `--exclude=${EXCLUDED.join(',')}`, ...paths];
+  // Loaded here, when a script is checked: node:child_process brings net, dgram and the stream modules
+  // (~2 ms), which a lint whose findings all come from the cache never needs.
+  const { execFile } = await import('node:child_process');
   // shellcheck exits 1 when it has comments: that is its normal output, not a failure.
   const { stdout } = await promisify(execFile)(executable, args, { maxBuffer: MAX_OUTPUT }).catch(
     (error: { code?: number; stdout?: string; message: string }) => {

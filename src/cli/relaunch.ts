@@ -33,7 +33,7 @@ export const RELAUNCH_BATCH_SIZE = 1000;
  * machine with this much memory: it lets the old generation grow to 4 times what survived the last
  * full collection, and the young one to 2 x 16 MB. The same lint peaked at 275 MB. A smaller young
  * generation and a growth factor of 1.5 (both read only as V8 starts) took it to 188 MB in the same time
- * (farm-bench, paired, 4 runs: 0.96x the wall time). Neither is a limit: a batch that needs more memory
+ * (paired whole-process runs, 4: 0.96x the wall time). Neither is a limit: a batch that needs more memory
  * still gets it, where `--max-old-space-size` would end it with an out-of-memory crash.
  */
 export const BIG_BATCH_HEAP_OPTIONS = ['--max-semi-space-size=4', '--heap-growing-percent=50'];

@@ -87,7 +87,7 @@ export function relaunchOptions(fileCount: number, facts: ProcessFacts, shellGra
     for (const option of BIG_BATCH_HEAP_OPTIONS)
       options.push({
         option,
-        why: `${fileCount} files: a heap that grows less (it holds little a big batch keeps, and V8 sizes it for this machine's memory)`,
+        why: `${fileCount} files: a heap that grows less (V8 would size it for this machine's memory; a batch keeps little alive)`,
       });
   }
   return options;

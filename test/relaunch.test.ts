@@ -27,7 +27,7 @@ describe('relaunchOptions', () => {
   const twoCores = { cores: 2, execArgv: [], nodeOptions: undefined, relaunched: false, v8Version: '11.3.244.8-node.38' };
   const wasm = () => 'wasm' as const;
   const native = () => 'native' as const;
-  const options = (...args: Parameters<typeof relaunchOptions>) => relaunchOptions(...args).map((item) => item.option);
+  const options = (...args: Parameters<typeof relaunchOptions>) => relaunchOptions(...args).flatMap((item) => item.options);
 
   test('one worker thread and a heap that grows less for a big batch on two cores', () => {
     expect(options(RELAUNCH_BATCH_SIZE, twoCores, wasm)).toEqual(['--v8-pool-size=1', ...BIG_BATCH_HEAP_OPTIONS]);
@@ -81,7 +81,7 @@ describe('relaunchOptions', () => {
 
 describe('serverRelaunchOptions (layerlint lsp)', () => {
   const node24 = { cores: 2, execArgv: [], nodeOptions: undefined, relaunched: false, v8Version: '13.6.233.17-node.53' };
-  const options = (...args: Parameters<typeof serverRelaunchOptions>) => serverRelaunchOptions(...args).map((item) => item.option);
+  const options = (...args: Parameters<typeof serverRelaunchOptions>) => serverRelaunchOptions(...args).flatMap((item) => item.options);
 
   test('--liftoff-only for the WebAssembly grammar on Node 23+, and nothing else (no pool size on two cores)', () => {
     expect(options(node24, () => 'wasm')).toEqual(['--liftoff-only']);

@@ -62,9 +62,9 @@ export async function thisProcessFacts(): Promise<ProcessFacts> {
   };
 }
 
-/** One option to start the second Node with, and why (for --verbose). */
+/** Options to start the second Node with, for one reason (said with --verbose). */
 export interface RelaunchOption {
-  option: string;
+  options: string[];
   why: string;
 }
 
@@ -77,18 +77,17 @@ export function relaunchOptions(fileCount: number, facts: ProcessFacts, shellGra
   const options: RelaunchOption[] = [];
   if (fileCount >= RELAUNCH_BATCH_SIZE && facts.cores === 2 && !givenToNode(facts, '--v8-pool-size')) {
     options.push({
-      option: '--v8-pool-size=1',
+      options: ['--v8-pool-size=1'],
       why: `${fileCount} files on a 2-core machine: one V8 worker thread (--v8-pool-size=1) instead of Node's 4 is faster here`,
     });
   }
   const liftoffOnly = fileCount >= WASM_FILES_WITHOUT_START_FLAG ? liftoffOnlyOption(facts, shellGrammar) : null;
   if (liftoffOnly) options.push(liftoffOnly);
   if (fileCount >= RELAUNCH_BATCH_SIZE && !HEAP_SIZING_OPTIONS.some((name) => givenToNode(facts, name))) {
-    for (const option of BIG_BATCH_HEAP_OPTIONS)
-      options.push({
-        option,
-        why: `${fileCount} files: a heap that grows less (V8 would size it for this machine's memory; a batch keeps little alive)`,
-      });
+    options.push({
+      options: BIG_BATCH_HEAP_OPTIONS,
+      why: `${fileCount} files: a heap that grows less (V8 would size it for this machine's memory; a batch keeps little alive)`,
+    });
   }
   return options;
 }
@@ -97,7 +96,7 @@ export function relaunchOptions(fileCount: number, facts: ProcessFacts, shellGra
 function liftoffOnlyOption(facts: ProcessFacts, shellGrammar: () => ShellGrammarBackend): RelaunchOption | null {
   if (facts.relaunched || liftoffOnlyWorksAtRunTime(facts.v8Version) || givenToNode(facts, '--liftoff-only') || shellGrammar() !== 'wasm') return null;
   return {
-    option: '--liftoff-only',
+    options: ['--liftoff-only'],
     why: `the WebAssembly grammar on V8 ${facts.v8Version}, which reads --liftoff-only only as Node starts: without it V8 spends ~0.5 s and ~500 MB optimising the grammar`,
   };
 }
@@ -160,7 +159,7 @@ export async function relaunchWithNodeOptions(nodeOptions: string[]): Promise<nu
 export async function relaunchServer(shellGrammar: () => ShellGrammarBackend): Promise<number | null> {
   if (liftoffOnlyWorksAtRunTime()) return null;
   const options = serverRelaunchOptions(await thisProcessFacts(), shellGrammar);
-  return options.length === 0 ? null : relaunchWithNodeOptions(options.map((item) => item.option));
+  return options.length === 0 ? null : relaunchWithNodeOptions(options.flatMap((item) => item.options));
 }
 
 /**
@@ -173,7 +172,7 @@ export async function relaunchForBatch(fileCount: number, shellGrammar: () => Sh
   if (options.length === 0) return null;
   if (verbose)
     writeErr(
-      `layerlint: linting in a Node process started with ${options.map((item) => item.option).join(' ')}: ${[...new Set(options.map((item) => item.why))].join('; ')}\n`,
+      `layerlint: linting in a Node process started with ${options.flatMap((item) => item.options).join(' ')}: ${options.map((item) => item.why).join('; ')}\n`,
     );
-  return relaunchWithNodeOptions(options.map((item) => item.option));
+  return relaunchWithNodeOptions(options.flatMap((item) => item.options));
 }

@@ -156,22 +156,25 @@ const FIRST_COPY = Symbol.for('layerlint.tree-sitter');
  * The first copy is kept on the native binding object, which every copy shares, and reused.
  */
 function requireTreeSitter(): new () => NativeParser {
-  const packageDir = dirname(require.resolve('tree-sitter'));
-  const binding = createRequire(join(packageDir, 'index.js'))('node-gyp-build')(packageDir) as Record<symbol, unknown>;
+  const binding = nodeGypBinding('tree-sitter') as Record<symbol, unknown>;
   binding[FIRST_COPY] ??= require('tree-sitter');
   return binding[FIRST_COPY] as new () => NativeParser;
 }
 
 /**
- * The bash grammar's native binding, found the way its package's own index.js finds it (node-gyp-build
- * on the package folder), without the node-types table that index.js also loads (a 51 KB JSON file).
- * Without that table tree-sitter gives every node the one SyntaxNode class instead of generating ~150
- * subclasses (with new Function) as the language is set: ~3 ms less at every start (measured), and
- * ~0.5 ms more for not reading the JSON. A node's type is then asked of the binding, a little slower per
- * node; batches that large use the WebAssembly build anyway (WASM_BATCH_SIZE).
+ * The bash grammar's native binding, without the node-types table its package's index.js also loads
+ * (a 51 KB JSON file). Without that table tree-sitter gives every node the one SyntaxNode class instead
+ * of generating ~150 subclasses (with new Function) as the language is set: ~3 ms less at every start
+ * (measured), and ~0.5 ms less for not reading the JSON. A node's type is then asked of the binding, a
+ * little slower per node; batches that large use the WebAssembly build anyway (WASM_BATCH_SIZE).
  */
 function requireBashBinding(): object {
-  const packageDir = dirname(require.resolve('tree-sitter-bash/package.json'));
+  return nodeGypBinding('tree-sitter-bash');
+}
+
+/** A package's native binding, found as its own index.js finds it: node-gyp-build (its dependency) on its folder. */
+function nodeGypBinding(packageName: string): object {
+  const packageDir = dirname(require.resolve(`${packageName}/package.json`));
   return createRequire(join(packageDir, 'package.json'))('node-gyp-build')(packageDir) as object;
 }
 

@@ -156,7 +156,7 @@ const FIRST_COPY = Symbol.for('layerlint.tree-sitter');
  * The first copy is kept on the native binding object, which every copy shares, and reused.
  */
 function requireTreeSitter(): new () => NativeParser {
-  const binding = nodeGypBinding('tree-sitter') as Record<symbol, unknown>;
+  const binding = nodeGypBinding(dirname(require.resolve('tree-sitter'))) as Record<symbol, unknown>;
   binding[FIRST_COPY] ??= require('tree-sitter');
   return binding[FIRST_COPY] as new () => NativeParser;
 }
@@ -169,12 +169,11 @@ function requireTreeSitter(): new () => NativeParser {
  * little slower per node; batches that large use the WebAssembly build anyway (WASM_BATCH_SIZE).
  */
 function requireBashBinding(): object {
-  return nodeGypBinding('tree-sitter-bash');
+  return nodeGypBinding(dirname(require.resolve('tree-sitter-bash/package.json')));
 }
 
 /** A package's native binding, found as its own index.js finds it: node-gyp-build (its dependency) on its folder. */
-function nodeGypBinding(packageName: string): object {
-  const packageDir = dirname(require.resolve(`${packageName}/package.json`));
+function nodeGypBinding(packageDir: string): object {
   return createRequire(join(packageDir, 'package.json'))('node-gyp-build')(packageDir) as object;
 }
 

@@ -222,6 +222,10 @@ describe('bad input: a clear one-line message and the right exit code', () => {
     const option = layerlint(['lint', '--frobnicate']);
     expect(option.code).toBe(2);
     expectOneLineError(option.stderr, /Unknown argument: frobnicate/);
+    // yargs lays this one out over three lines
+    const choice = layerlint(['lint', '--format', 'yaml']);
+    expect(choice.code).toBe(2);
+    expectOneLineError(choice.stderr, /Invalid values: Argument: format, Given: "yaml", Choices: "text", "json"/);
     const rule = layerlint(['rules', 'no-such-rule']);
     expect(rule.code).toBe(2);
     expectOneLineError(rule.stderr, /unknown rule 'no-such-rule'/);

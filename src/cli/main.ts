@@ -2,18 +2,16 @@
  * Command-line entry. Every failure the user can cause ends as one line on stderr and exit 2;
  * an unexpected error is reported the same way (no stack trace unless LAYERLINT_DEBUG is set).
  */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../meta.js';
-import { SEVERITIES } from '../core/findings.js';
-import { refuseMistypedCommand, refuseRepeatedOptions, repeated, requiredLabels, ruleNameList } from './option-checks.js';
+import { refuseRepeatedOptions, repeated } from './option-checks.js';
 import { UserError } from '../util/errors.js';
-import { LINT_FORMATS, runLint, selectorList, type LintFormat } from './lint-command.js';
+import { runLint, type LintCommandOptions } from './lint-command.js';
+import { LINT_OPTIONS, lintOptionsFromArgs, type LintArgs } from './lint-options.js';
+import { quickLintArgs } from './quick-lint-args.js';
 import { LAYERS_FORMATS, runLayers } from './layers-command.js';
 import { runRulesCommand } from './rules-command.js';
 import { runMeasure } from './measure-command.js';
 import { STDIN_PATH } from './inputs.js';
-import type { Threshold } from '../core/config.js';
 import { terminalColumns, writeErr } from './terminal.js';
 import { relaunchServer } from './relaunch.js';
 import { shellGrammarForBatch } from '../parse/shell-grammar.js';
@@ -30,15 +28,30 @@ Examples:
   layerlint measure --context . --max-wasted-bytes 20MB  build the image and fail on more than 20 MB wasted`;
 
 export async function main(argv: string[]): Promise<number> {
+  const words = argv.map((arg) => (arg === '-' ? STDIN_PATH : arg));
+  // Most runs are a lint: src/cli/quick-lint-args.ts reads those lines without loading yargs.
+  const lintArgs = quickLintArgs(words);
+  if (lintArgs) return runLint(lintOptionsFromArgs(lintArgs));
+  return mainWithYargs(words);
+}
+
+/**
+ * Every command line, read by yargs. runLintCommand is what a lint line runs (tests give their own, to
+ * see what yargs made of the line).
+ */
+export async function mainWithYargs(words: string[], runLintCommand: (options: LintCommandOptions) => Promise<number> = runLint): Promise<number> {
+  const { default: yargs } = await import('yargs');
   let exitCode = 0;
-  const parser = yargs(argv.map((arg) => (arg === '-' ? STDIN_PATH : arg)))
+  const parser = yargs(words)
     .scriptName('layerlint')
     .version(VERSION)
     .strict()
     .help()
     .wrap(Math.min(110, terminalColumns() ?? 100))
     .fail((message, error) => {
-      throw error instanceof UserError ? error : new UserError(message ?? error?.message ?? 'invalid arguments');
+      if (error instanceof UserError) throw error;
+      // One line, as every usage error: yargs lays out some over several ("Invalid values:\n  Argument: …").
+      throw new UserError((message ?? error?.message ?? 'invalid arguments').replace(/:?\s*\n\s*/g, ': '));
     })
     .middleware(refuseRepeatedOptions)
     .epilogue(EPILOGUE)
@@ -48,85 +61,9 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('files', { type: 'string', array: true, default: [] as string[], describe: 'Dockerfiles or directories; - reads stdin' })
-          .option('format', { alias: 'f', choices: LINT_FORMATS, default: 'text' as LintFormat, describe: 'Output format' })
-          .option('output', {
-            alias: 'o',
-            type: 'string',
-            describe: 'Write a report to a file: [FORMAT:]PATH, - for stdout; repeatable (-o sarif:results.sarif -o text:-)',
-          })
-          .option('overwrite', { type: 'boolean', default: false, describe: 'Allow -o to replace an existing non-empty file' })
-          .option('failure-threshold', {
-            alias: 't',
-            choices: [...SEVERITIES, 'none'] as const,
-            describe: 'Lowest severity that makes the exit code 1 (default: info)',
-          })
-          .option('fail', { type: 'boolean', default: true, describe: '--no-fail: exit 0 whatever the findings (as -t none)' })
-          .option('ignore', { type: 'string', describe: 'Turn a rule off: its id, hadolint code or BuildKit name (repeatable)' })
-          .option('trusted-registry', { type: 'string', describe: 'A registry base images may come from (repeatable; turns untrusted-registry on)' })
-          .option('require-label', {
-            type: 'string',
-            describe: 'A label every image must have, as LABEL[:FORMAT] (repeatable; formats: text, url, semver, hash, rfc3339, spdx, email)',
-          })
-          .option('strict-labels', { type: 'boolean', default: false, describe: 'Only the labels --require-label names are allowed' })
-          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .layerlint.yaml found upward from each Dockerfile)' })
-          .option('context', { type: 'string', describe: 'Build context directory: resolves COPY sources and reads .dockerignore' })
-          .option('target', { type: 'string', describe: 'Stage to build (default: the last stage)' })
-          .option('stdin-filename', { type: 'string', default: 'Dockerfile', describe: 'Name reported for a Dockerfile read from stdin' })
-          .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR turns them off)' })
-          .option('shellcheck', { type: 'string', describe: 'ShellCheck binary for RUN scripts (default: shellcheck on PATH; off: none)' })
-          .option('select', {
-            type: 'string',
-            describe: 'Rules to run instead of the profile: strict, recommended, categories, rule ids, DL/SC codes (comma-separated)',
-          })
-          .option('extend-select', { type: 'string', describe: 'Rules to run on top of the profile (e.g. unpinned-package,SC2086)' })
-          .option('cache', {
-            type: 'boolean',
-            default: true,
-            describe: 'Reuse the findings of unchanged files from the cache (--no-cache: lint every file afresh)',
-          })
-          .option('cache-dir', { type: 'string', describe: 'Cache folder (default: $XDG_CACHE_HOME/layerlint or ~/.cache/layerlint)' })
-          .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Say which optional checks were skipped and why' })
-          .option('fix', { type: 'boolean', default: false, describe: 'Apply the safe fixes and rewrite the files (- : the fixed text to stdout)' })
-          .option('diff', {
-            type: 'boolean',
-            default: false,
-            describe: 'Print what --fix would change as a unified diff; change nothing (exit 1 when there is a diff)',
-          })
-          .option('unsafe-fixes', {
-            type: 'boolean',
-            default: false,
-            describe: 'With --fix or --diff: also the fixes that change behaviour or need your judgement',
-          }),
+          .options(LINT_OPTIONS),
       async (args) => {
-        const files = args.files as string[];
-        if (args.fix && args.diff) throw new UserError('--fix and --diff cannot be used together: --diff only shows what --fix would do');
-        if (args.unsafeFixes && !args.fix && !args.diff) throw new UserError('--unsafe-fixes goes with --fix or --diff');
-        refuseMistypedCommand(files);
-        exitCode = await runLint({
-          select: selectorList(args.select, '--select'),
-          extendSelect: selectorList(args.extendSelect, '--extend-select') ?? [],
-          ignore: ruleNameList(repeated(args.ignore), '--ignore'),
-          trustedRegistries: repeated(args.trustedRegistry),
-          requiredLabels: requiredLabels(repeated(args.requireLabel)),
-          strictLabels: args.strictLabels,
-          files,
-          format: args.format as LintFormat,
-          outputs: repeated(args.output),
-          overwrite: args.overwrite,
-          failureThreshold: args.fail ? ((args.failureThreshold as Threshold | undefined) ?? null) : 'none',
-          config: args.config ?? null,
-          context: args.context ?? null,
-          target: args.target ?? null,
-          stdinFilename: args.stdinFilename,
-          color: args.color ?? null,
-          shellcheck: args.shellcheck ?? null,
-          verbose: args.verbose,
-          cache: args.cache,
-          cacheDir: args.cacheDir ?? null,
-          fix: args.fix,
-          diff: args.diff,
-          unsafeFixes: args.unsafeFixes,
-        });
+        exitCode = await runLintCommand(lintOptionsFromArgs(args as LintArgs));
       },
     )
     .command(
@@ -257,7 +194,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Run the CLI and turn every error into one line on stderr. */
-export async function run(argv: string[] = hideBin(process.argv)): Promise<void> {
+export async function run(argv: string[] = process.argv.slice(2)): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (error) {

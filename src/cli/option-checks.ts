@@ -19,7 +19,7 @@ export function repeated(value: unknown): string[] {
 }
 
 /** Options that may be given several times; any other given twice is refused, naming it. */
-const REPEATABLE = new Set([
+export const REPEATABLE_OPTIONS: ReadonlySet<string> = new Set([
   'files',
   'output',
   'ignore',
@@ -35,7 +35,7 @@ const REPEATABLE = new Set([
 export function refuseRepeatedOptions(argv: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(argv)) {
     // yargs keeps each option under its name, its aliases and its camelCase form: the long name is checked.
-    if (name.length < 2 || name === '$0' || /[A-Z]/.test(name) || REPEATABLE.has(name) || !Array.isArray(value)) continue;
+    if (name.length < 2 || name === '$0' || /[A-Z]/.test(name) || REPEATABLE_OPTIONS.has(name) || !Array.isArray(value)) continue;
     throw new UserError(`--${name} was given ${value.length} times (${value.join(', ')}); give it once`);
   }
 }

@@ -1,9 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFileFinder, configLookup, findConfigFile, loadConfig } from '../src/config/config.js';
 import { DEFAULT_CONFIG } from '../src/core/config.js';
+import { configValidatorSource } from '../scripts/config-validator.mjs';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'layerlint-config-'));
@@ -36,6 +37,8 @@ describe('config', () => {
     ['bad severity', 'rules:\n  multiple-cmd: loud\n', "'rules.multiple-cmd' must be one of off, error, warning, info, style"],
     ['bad threshold', 'failure-threshold: high\n', "'failure-threshold' must be one of"],
     ['wrong type', 'ignored: DL3008\n', "'ignored' must be array"],
+    ['empty rule name', 'ignored:\n  - ""\n', "'ignored.0' must NOT have fewer than 1 characters"],
+    ['a rule named twice', 'ignored:\n  - DL3008\n  - DL3008\n', "'ignored' must NOT have duplicate items"],
     ['not YAML', 'rules: [\n', 'not valid YAML'],
     ['unknown label format', 'label-schema:\n  version: number\n', "'label-schema.version' must be one of text, url"],
   ])('%s gives a one-line error naming the key', async (_name, text, message) => {
@@ -109,5 +112,12 @@ describe('one config lookup for lint, measure and the language server', () => {
     writeFileSync(join(root, '.layerlint.yaml'), 'extends: recommended\n');
     expect((await fresh.configFor(join(root, 'app'))).extends).toBe('recommended');
     expect((await remembering.configFor(join(root, 'app'))).extends).toBe('strict');
+  });
+});
+
+describe('the config validator compiled from the schema (scripts/config-validator.mjs)', () => {
+  test('is current: run `npm run schema:validator` after changing schema/config.schema.json', () => {
+    const generated = readFileSync(new URL('../src/config/config-validator.generated.ts', import.meta.url), 'utf8');
+    expect(generated).toBe(configValidatorSource());
   });
 });

@@ -5,11 +5,11 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CONFIG_NAMES, DEFAULT_CONFIG, type Config, type Profile, type Threshold } from '../core/config.js';
 import { closestRuleName, closestSelector, isKnownSelector, isRuleName } from '../runner/selection.js';
 import { allRules } from '../../rules/index.js';
 import { fileErrorInWords, UserError } from '../util/errors.js';
+import { validate as validateGenerated } from './config-validator.generated.js';
 
 /** The nearest config file from `startDir` upward; stops after a folder holding `.git`. */
 export function findConfigFile(startDir: string): string | null {
@@ -71,16 +71,17 @@ export function configLookup(options: { explicit?: string | null; remember: bool
   };
 }
 
-/** schema/ sits two folders above src/config, and three above dist/src/config. */
-function schemaFile(): string {
-  const candidates = ['../../schema/config.schema.json', '../../../schema/config.schema.json'].map((relative) =>
-    fileURLToPath(new URL(relative, import.meta.url)),
-  );
-  return candidates.find((file) => existsSync(file)) ?? candidates[0];
-}
+type SchemaError = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };
+
+/**
+ * schema/config.schema.json's validator, compiled by ajv when the schema changes
+ * (scripts/config-validator.mjs) rather than at every start: loading ajv and compiling the schema took
+ * ~25 ms of every lint that reads a config.
+ */
+const validateConfig = validateGenerated as unknown as ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 
 /** ajv's error → `rules.multiple-cmd: must be one of off, error, …`. */
-function describeError(error: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }): string {
+function describeError(error: SchemaError): string {
   const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params.additionalProperty);
@@ -109,12 +110,8 @@ export async function loadConfig(file: string): Promise<Config> {
     throw new UserError(`invalid config ${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
   if (data === null || data === undefined) data = {};
-  const ajvModule = (await import('ajv/dist/2020.js')) as typeof import('ajv/dist/2020.js') & { default?: typeof import('ajv/dist/2020.js') };
-  const Ajv2020 = ajvModule.Ajv2020 ?? ajvModule.default!.Ajv2020;
-  const ajv = new Ajv2020({ allErrors: false, strict: true });
-  const validate = ajv.compile(JSON.parse(readFileSync(schemaFile(), 'utf8')));
-  if (!validate(data)) {
-    throw new UserError(`invalid config ${file}: ${describeError(validate.errors![0] as Parameters<typeof describeError>[0])}`);
+  if (!validateConfig(data)) {
+    throw new UserError(`invalid config ${file}: ${describeError(validateConfig.errors![0])}`);
   }
   const raw = data as Record<string, unknown>;
   for (const name of (raw['extend-select'] as string[] | undefined) ?? []) {

@@ -113,7 +113,9 @@ if (nonAscii >= 0) {
 // the ShellCheck run when shellcheck is on PATH, as it is by default for users who have it); the
 // launcher saves that bytecode as it exits.
 // --no-cache: findings reused from the lint cache would leave the rules uncompiled, and out of the code cache.
-const lint = spawnSync(process.execPath, [new URL('bin/layerlint', root).pathname, 'lint', '--no-cache', new URL('examples', root).pathname], {
+// --config: a lint that reads a config file starts ~8 ms sooner with the YAML parser's bytecode cached.
+const codeCacheLint = ['lint', '--no-cache', '--config', new URL('scripts/code-cache.layerlint.yaml', root).pathname, new URL('examples', root).pathname];
+const lint = spawnSync(process.execPath, [new URL('bin/layerlint', root).pathname, ...codeCacheLint], {
   env: { ...process.env, LAYERLINT_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -103,4 +103,24 @@ function loadBundle(file, { save = 'never' } = {}) {
   return { exports: module.exports, cache };
 }
 
-module.exports = { loadBundle, cacheFileFor, FLAGS_CHANGED, WORTH_CACHING };
+/**
+ * How a bundle's cache is saved: 'always' in the build run that names it in LAYERLINT_WRITE_CODE_CACHE
+ * (scripts/bundle.mjs: a lint for main.cjs, a command line yargs reads for vendor.cjs), else 'when-missing'.
+ */
+function saveModeFor(file) {
+  return process.env.LAYERLINT_WRITE_CODE_CACHE === basename(file) ? 'always' : 'when-missing';
+}
+
+/** vendor.cjs's exports, once loaded: a function per package (scripts/bundle.mjs). */
+let vendorExports = null;
+
+/** A package from vendor.cjs, next to main.cjs in `bundleDir`: what main.cjs gets when it imports one (scripts/bundle.mjs). */
+function vendorPackage(bundleDir, name) {
+  if (vendorExports === null) {
+    const file = join(bundleDir, 'vendor.cjs');
+    vendorExports = loadBundle(file, { save: saveModeFor(file) }).exports;
+  }
+  return vendorExports[name]();
+}
+
+module.exports = { loadBundle, cacheFileFor, saveModeFor, vendorPackage, FLAGS_CHANGED, WORTH_CACHING };

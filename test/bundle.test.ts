@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const loader = join(root, 'bin/load-bundle.js');
 const bundle = join(root, 'dist/bundle/main.cjs');
+const vendorBundle = join(root, 'dist/bundle/vendor.cjs');
 
 /** Loads a bundle as bin/layerlint does; a file, so that Node's options (which name the cache) are only the test's. */
 const loadScript = join(mkdtempSync(join(tmpdir(), 'layerlint-load-')), 'load.mjs');
@@ -35,13 +36,27 @@ function loadInFreshNode(file: string, { save = 'never', nodeOptions = [] as str
   return JSON.parse(result.stdout);
 }
 
-/** A copy of the bundle where it finds package.json as in a checkout (dist/bundle/ under the root). */
-function bundleCopy(): string {
+/**
+ * A copy of the bundle, without its caches, where it finds package.json as in a checkout (dist/bundle/
+ * under the root); with vendor.cjs, the packages a lint does not load, unless told otherwise.
+ */
+function bundleCopy({ withVendor = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'layerlint-bundle-'));
   mkdirSync(join(dir, 'dist/bundle'), { recursive: true });
   copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
   copyFileSync(bundle, join(dir, 'dist/bundle/main.cjs'));
+  if (withVendor) copyFileSync(vendorBundle, join(dir, 'dist/bundle/vendor.cjs'));
   return join(dir, 'dist/bundle/main.cjs');
+}
+
+/** bin/layerlint of a package made of a bundle copy, using this checkout's node_modules. */
+function cliOf(copy: string): (...args: string[]) => ReturnType<typeof spawnSync<string>> {
+  const packageRoot = dirname(dirname(dirname(copy)));
+  mkdirSync(join(packageRoot, 'bin'));
+  for (const name of ['layerlint', 'load-bundle.js', 'package.json']) copyFileSync(join(root, 'bin', name), join(packageRoot, 'bin', name));
+  symlinkSync(join(root, 'node_modules'), join(packageRoot, 'node_modules'));
+  return (...args) =>
+    spawnSync(process.execPath, [join(packageRoot, 'bin/layerlint'), ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
 }
 
 const cacheFiles = (file: string) =>
@@ -102,11 +117,7 @@ describe('bundle and code cache', () => {
   test('the CLI saves a missing cache from a lint, also without the word lint, not from --version (the saving run decides what the cache holds)', () => {
     const copy = bundleCopy();
     const packageRoot = dirname(dirname(dirname(copy)));
-    mkdirSync(join(packageRoot, 'bin'));
-    for (const name of ['layerlint', 'load-bundle.js', 'package.json']) copyFileSync(join(root, 'bin', name), join(packageRoot, 'bin', name));
-    symlinkSync(join(root, 'node_modules'), join(packageRoot, 'node_modules'));
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [join(packageRoot, 'bin/layerlint'), ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const cli = cliOf(copy);
     expect(cli('--version').status).toBe(0);
     expect(cacheFiles(copy)).toEqual([]);
     const dockerfile = join(packageRoot, 'Dockerfile');
@@ -116,5 +127,23 @@ describe('bundle and code cache', () => {
     expect(cli(dockerfile, '--shellcheck', 'off').stderr).toBe('');
     expect(cacheFiles(copy)).toEqual([`main.cjs.${v8}.cache`]);
     expect(loadInFreshNode(copy).cache).toBe('accepted');
+  });
+
+  test('the build saved vendor.cjs a cache too, which this Node accepts', () => {
+    expect(cacheFiles(vendorBundle)).toContain(`vendor.cjs.${v8}.cache`);
+    expect(loadInFreshNode(vendorBundle).cache).toBe('accepted');
+  });
+
+  test('a lint needs main.cjs alone (vendor.cjs holds what it does not load); yargs and the rest come from vendor.cjs', () => {
+    const withoutVendor = bundleCopy({ withVendor: false });
+    const lint = cliOf(withoutVendor);
+    const dockerfile = join(dirname(withoutVendor), 'Dockerfile');
+    writeFileSync(dockerfile, 'FROM alpine:3.19\nRUN apk add curl\nCMD ["sh"]\n');
+    const linted = lint('lint', '--no-cache', '--shellcheck', 'off', '-f', 'json', dockerfile);
+    expect(linted.stderr).toBe('');
+    expect(JSON.parse(linted.stdout).files[0].findings.map((finding: { ruleId: string }) => finding.ruleId)).toContain('package-cache-left');
+    const cli = cliOf(bundleCopy());
+    expect(cli('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(cli('layers', dockerfile).stdout).toMatch(/FROM alpine:3\.19/);
   });
 });

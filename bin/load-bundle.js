@@ -87,7 +87,9 @@ function loadBundle(file, { save = 'never' } = {}) {
   const cacheFile = cacheFileFor(file);
   const cachedData = save === 'always' ? undefined : readCache(cacheFile);
   // The wrapper Node itself puts around a CommonJS module, on the same line (positions in stack traces stay right).
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  // Read as latin1: the build refuses a bundle with a byte outside ASCII (scripts/bundle.mjs), where
+  // latin1 and UTF-8 read the same, and latin1 makes the string without decoding (~0.3 ms less for main.cjs).
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`;
   // V8 keeps the script's name in the code cache, and the build's cache ships in the package: the name
   // is the bundle's place in the package, not the absolute path of the tree that built it.
   const script = new Script(source, { filename: `layerlint/dist/bundle/${basename(file)}`, cachedData });

@@ -3,7 +3,7 @@
  * what makes a cold start ~60 ms faster, and nothing else would notice if it stopped being used.
  */
 import { describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,7 +50,7 @@ function bundleCopy({ withVendor = true } = {}): string {
 }
 
 /** bin/layerlint of a package made of a bundle copy, using this checkout's node_modules. */
-function cliOf(copy: string): (...args: string[]) => ReturnType<typeof spawnSync<string>> {
+function cliOf(copy: string): (...args: string[]) => SpawnSyncReturns<string> {
   const packageRoot = dirname(dirname(dirname(copy)));
   mkdirSync(join(packageRoot, 'bin'));
   for (const name of ['layerlint', 'load-bundle.js', 'package.json']) copyFileSync(join(root, 'bin', name), join(packageRoot, 'bin', name));

@@ -3,7 +3,7 @@
  * loads Node's tty, net and stream modules: ~5 ms of a ~120 ms one-file lint (measured with a pipe
  * as stdout, as pre-commit and editors give us), and a lint only writes its report once.
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync, type Stats } from 'node:fs';
 
 const STDOUT = 1;
 const STDERR = 2;
@@ -30,12 +30,24 @@ export function writeErr(text: string): void {
 function isTerminal(fd: number): boolean {
   try {
     // fstat first: pipes and files (most runs) are not terminals, and asking the stream creates it.
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const stats = fstatSync(fd);
+    if (!stats.isCharacterDevice()) return false;
+    // Nor is /dev/null (`layerlint lint … >/dev/null`, benchmarks), the other character device a run gets.
+    if (isDevNull(stats)) return false;
   } catch {
     return false;
   }
-  // A terminal, or /dev/null.
   return Boolean((fd === STDOUT ? process.stdout : process.stderr).isTTY);
+}
+
+/** The same device as /dev/null; false where there is none (Windows). */
+function isDevNull(stats: Stats): boolean {
+  try {
+    const devNull = statSync('/dev/null');
+    return stats.rdev === devNull.rdev && stats.ino === devNull.ino;
+  } catch {
+    return false;
+  }
 }
 
 /**

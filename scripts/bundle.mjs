@@ -31,8 +31,10 @@ rmSync(new URL('dist/bundle', root), { recursive: true, force: true });
  *   Ours never does (usage errors are one line, src/cli/main.ts); `--help` still lays it out.
  * - chalk detects colour support with os and tty as it loads; we always give chalk a level
  *   (src/report/text.ts), so it gets chalk's own browser version of that module, which touches neither.
+ * And one that lets a package's JavaScript be bundled at all: tree-sitter's index.js finds its binding
+ * from its own folder, which in the bundle is the bundle's.
  */
-const YARGS_PATCHES = [
+const PACKAGE_PATCHES = [
   {
     file: /yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/,
     patches: [
@@ -48,6 +50,16 @@ const YARGS_PATCHES = [
     ],
   },
   {
+    // Bundled (scripts/shims/bundled-native.mjs), it finds its binding in its installed folder, not the bundle's.
+    file: /node_modules[\\/]tree-sitter[\\/]index\.js$/,
+    patches: [
+      [
+        'const binding = typeof process.versions.bun === "string" ?\n    // Statically analyzable enough for `bun build --compile` to embed the tree-sitter.node napi addon\n    require(`./prebuilds/${process.platform}-${process.arch}/tree-sitter.node`) :\n    require(\'node-gyp-build\')(__dirname);',
+        "const binding = require('node-gyp-build')(require('node:path').dirname(require.resolve('tree-sitter')));",
+      ],
+    ],
+  },
+  {
     file: /yargs[\\/]build[\\/]lib[\\/]command\.js$/,
     patches: [['yargs.getInternalMethods().getUsageInstance().cacheHelpMessage();', '/* help text laid out only when asked for (scripts/bundle.mjs) */']],
   },
@@ -56,11 +68,11 @@ const YARGS_PATCHES = [
 const startupDiet = {
   name: 'startup-diet',
   setup(build) {
-    for (const { file, patches } of YARGS_PATCHES) {
+    for (const { file, patches } of PACKAGE_PATCHES) {
       build.onLoad({ filter: file }, (args) => {
         let source = readFileSync(args.path, 'utf8');
         for (const [from, to] of patches) {
-          if (!source.includes(from)) throw new Error(`bundle: yargs changed, patch it again: "${from}" is not in ${args.path}`);
+          if (!source.includes(from)) throw new Error(`bundle: a patched package changed, patch it again: "${from}" is not in ${args.path}`);
           source = source.replace(from, to);
         }
         return { contents: source, loader: 'js', resolveDir: dirname(args.path) };
@@ -129,8 +141,31 @@ const common = {
 };
 const moduleUrl = 'var __layerlintModuleUrl = require("node:url").pathToFileURL(__filename).href;';
 
+/**
+ * tree-sitter's JavaScript goes in main.cjs (scripts/shims/bundled-native.mjs) when it is installed here
+ * (an optional dependency); its binary, and the bash grammar, stay in node_modules.
+ */
+const treeSitterPackage = (() => {
+  try {
+    return JSON.parse(readFileSync(createRequire(import.meta.url).resolve('tree-sitter/package.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+})();
+const bundledNative = treeSitterPackage
+  ? {
+      inject: [new URL('scripts/shims/bundled-native.mjs', root).pathname],
+      define: { ...common.define, LAYERLINT_BUNDLED_TREE_SITTER_VERSION: JSON.stringify(treeSitterPackage.version) },
+      external: common.external.filter((name) => name !== 'tree-sitter'),
+      // The patched index.js asks where tree-sitter is installed at run time: meant, not a missed import.
+      logOverride: { 'require-resolve-not-external': 'silent' },
+    }
+  : {};
+if (!treeSitterPackage) console.error('bundle: tree-sitter is not installed; the bundle will load its JavaScript from node_modules');
+
 const main = await build({
   ...common,
+  ...bundledNative,
   entryPoints: [new URL('src/cli/main.ts', root).pathname],
   outfile: new URL('dist/bundle/main.cjs', root).pathname,
   banner: { js: `${moduleUrl}var __layerlintVendor = (name) => require("../../bin/load-bundle.js").vendorPackage(__dirname, name);` },

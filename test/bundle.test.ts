@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -49,15 +49,21 @@ function bundleCopy({ withVendor = true } = {}): string {
   return join(dir, 'dist/bundle/main.cjs');
 }
 
-/** bin/layerlint of a package made of a bundle copy, using this checkout's node_modules. */
-function cliOf(copy: string): (...args: string[]) => SpawnSyncReturns<string> {
+/** bin/layerlint of a package made of a bundle copy, using this checkout's node_modules (or another). */
+function cliOf(copy: string, nodeModules = join(root, 'node_modules')): (...args: string[]) => SpawnSyncReturns<string> {
   const packageRoot = dirname(dirname(dirname(copy)));
   mkdirSync(join(packageRoot, 'bin'));
   for (const name of ['layerlint', 'load-bundle.js', 'package.json']) copyFileSync(join(root, 'bin', name), join(packageRoot, 'bin', name));
-  symlinkSync(join(root, 'node_modules'), join(packageRoot, 'node_modules'));
+  symlinkSync(nodeModules, join(packageRoot, 'node_modules'));
   return (...args) =>
-    spawnSync(process.execPath, [join(packageRoot, 'bin/layerlint'), ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    spawnSync(process.execPath, [join(packageRoot, 'bin/layerlint'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '', NODE_DEBUG: 'module' },
+    });
 }
+
+/** The files Node loaded as modules, from NODE_DEBUG=module's lines on stderr. */
+const modulesLoaded = (stderr: string) => [...stderr.matchAll(/^MODULE \d+: load "([^"]+)"/gm)].map((match) => match[1]);
 
 const cacheFiles = (file: string) =>
   readdirSync(dirname(file))
@@ -124,7 +130,7 @@ describe('bundle and code cache', () => {
     writeFileSync(dockerfile, 'FROM alpine:3.19\nRUN apk add --no-cache curl\nCMD ["sh"]\n');
     expect(cli('rules').status).toBe(0);
     expect(cacheFiles(copy)).toEqual([]);
-    expect(cli(dockerfile, '--shellcheck', 'off').stderr).toBe('');
+    expect(cli(dockerfile, '--shellcheck', 'off').stderr).not.toMatch(/^layerlint:/m);
     expect(cacheFiles(copy)).toEqual([`main.cjs.${v8}.cache`]);
     expect(loadInFreshNode(copy).cache).toBe('accepted');
   });
@@ -140,10 +146,35 @@ describe('bundle and code cache', () => {
     const dockerfile = join(dirname(withoutVendor), 'Dockerfile');
     writeFileSync(dockerfile, 'FROM alpine:3.19\nRUN apk add curl\nCMD ["sh"]\n');
     const linted = lint('lint', '--no-cache', '--shellcheck', 'off', '-f', 'json', dockerfile);
-    expect(linted.stderr).toBe('');
+    expect(linted.stderr).not.toMatch(/^layerlint:/m);
+    expect(modulesLoaded(linted.stderr).filter((file) => file.endsWith('.cjs'))).toEqual([]);
     expect(JSON.parse(linted.stdout).files[0].findings.map((finding: { ruleId: string }) => finding.ruleId)).toContain('package-cache-left');
     const cli = cliOf(bundleCopy());
     expect(cli('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(cli('layers', dockerfile).stdout).toMatch(/FROM alpine:3\.19/);
+  });
+  test("tree-sitter's JavaScript comes from the bundle, only its binary from node_modules; another installed version is required as installed", () => {
+    const dockerfile = join(mkdtempSync(join(tmpdir(), 'layerlint-bundle-')), 'Dockerfile');
+    writeFileSync(dockerfile, 'FROM alpine:3.19\nRUN apk update && apk add curl\n');
+    const ruleIds = (run: SpawnSyncReturns<string>) => JSON.parse(run.stdout).files[0].findings.map((finding: { ruleId: string }) => finding.ruleId);
+    const lintArgs = ['lint', '--no-cache', '--shellcheck', 'off', '-f', 'json', dockerfile];
+
+    const bundled = cliOf(bundleCopy())(...lintArgs);
+    const loaded = modulesLoaded(bundled.stderr);
+    expect(loaded.some((file) => /tree-sitter[\\/].*\.node$/.test(file))).toBe(true);
+    expect(loaded.filter((file) => /tree-sitter[\\/]index\.js$|node-gyp-build/.test(file))).toEqual([]);
+
+    // node_modules as here, but with a tree-sitter of another version than the bundle's.
+    const otherModules = mkdtempSync(join(tmpdir(), 'layerlint-modules-'));
+    for (const name of readdirSync(join(root, 'node_modules'))) {
+      if (name !== 'tree-sitter') symlinkSync(join(root, 'node_modules', name), join(otherModules, name));
+    }
+    cpSync(join(root, 'node_modules/tree-sitter'), join(otherModules, 'tree-sitter'), { recursive: true });
+    const manifest = join(otherModules, 'tree-sitter/package.json');
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), version: '0.0.0-other' }));
+    const installed = cliOf(bundleCopy(), otherModules)(...lintArgs);
+    expect(modulesLoaded(installed.stderr)).toContain(join(otherModules, 'tree-sitter/index.js'));
+    expect(ruleIds(installed)).toEqual(ruleIds(bundled));
+    expect(ruleIds(bundled).length).toBeGreaterThan(0);
   });
 });

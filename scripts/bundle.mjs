@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
 const root = new URL('..', import.meta.url);
+const packageJson = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 rmSync(new URL('dist/bundle', root), { recursive: true, force: true });
 
 /**
@@ -134,8 +135,12 @@ const common = {
     // Its CommonJS build: the ES one declares its own `require`, which breaks inside a CommonJS bundle.
     'web-tree-sitter': new URL('node_modules/web-tree-sitter/tree-sitter.cjs', root).pathname,
   },
-  // Our modules (and yargs) find files relative to import.meta.url: package.json, the config schema, the rule docs.
-  define: { 'import.meta.url': '__layerlintModuleUrl' },
+  define: {
+    // Our modules (and yargs) find files relative to import.meta.url: the config schema, the rule docs.
+    'import.meta.url': '__layerlintModuleUrl',
+    // What src/meta.ts would read from package.json at every start (the bundle is built from this one).
+    LAYERLINT_PACKAGE_FACTS: JSON.stringify({ version: packageJson.version, homepage: packageJson.homepage }),
+  },
   metafile: true,
   logLevel: 'warning',
 };

@@ -2,9 +2,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// package.json is one folder above src/meta.ts, and two above dist/src/meta.js.
-const packageJsonUrl = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)].find((url) => existsSync(url))!;
-const packageJson = JSON.parse(readFileSync(packageJsonUrl, 'utf8')) as { version: string; homepage: string };
+interface PackageFacts {
+  version: string;
+  homepage: string;
+}
+
+/** The bundle's copy of package.json's version and homepage, written in by scripts/bundle.mjs; undefined elsewhere. */
+declare const LAYERLINT_PACKAGE_FACTS: PackageFacts | undefined;
+
+/** package.json is one folder above src/meta.ts, and two above dist/src/meta.js. */
+function readPackageFacts(): PackageFacts {
+  const packageJsonUrl = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)].find((url) => existsSync(url))!;
+  return JSON.parse(readFileSync(packageJsonUrl, 'utf8')) as PackageFacts;
+}
+
+const packageJson = typeof LAYERLINT_PACKAGE_FACTS === 'undefined' ? readPackageFacts() : LAYERLINT_PACKAGE_FACTS;
 
 export const TOOL_NAME = 'layerlint';
 export const VERSION: string = packageJson.version;

@@ -10,6 +10,8 @@ import { quickLintArgs } from '../src/cli/quick-lint-args.js';
 import { lintOptionsFromArgs } from '../src/cli/lint-options.js';
 import type { LintCommandOptions } from '../src/cli/lint-command.js';
 import { STDIN_PATH } from '../src/cli/inputs.js';
+import { COMMANDS } from '../src/cli/option-checks.js';
+import { spawnSync } from 'node:child_process';
 
 type Outcome = { options: LintCommandOptions } | { error: string };
 
@@ -153,6 +155,14 @@ describe('quick lint command-line parser', () => {
       ['lint', '--format'],
     ];
     for (const words of doubtful) expect({ words, args: quickLintArgs(words) }).toEqual({ words, args: null });
+  });
+
+  test('knows every command yargs has: a line for another command is never read as a lint of files', () => {
+    const help = spawnSync(process.execPath, [new URL('../bin/layerlint', import.meta.url).pathname, '--help'], { encoding: 'utf8' }).stdout;
+    const commandsSection = help.slice(help.indexOf('Commands:'), help.indexOf('\n\n', help.indexOf('Commands:')));
+    const commandsInHelp = [...commandsSection.matchAll(/^ {2}layerlint (\w+)/gm)].map((match) => match[1]);
+    expect(commandsInHelp.sort()).toEqual([...COMMANDS].sort());
+    for (const command of COMMANDS.filter((name) => name !== 'lint')) expect(quickLintArgs([command, 'Dockerfile'])).toBeNull();
   });
 
   test('a repeatable option keeps every value in order, whichever name gave it', () => {

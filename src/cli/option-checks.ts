@@ -40,7 +40,8 @@ export function refuseRepeatedOptions(argv: Record<string, unknown>): void {
   }
 }
 
-const COMMANDS = ['lint', 'layers', 'measure', 'lsp', 'rules'];
+/** The commands src/cli/main.ts gives yargs (test/quick-lint-args.test.ts checks them against `--help`). */
+export const COMMANDS = ['lint', 'layers', 'measure', 'lsp', 'rules'] as const;
 
 /** `layerlint lnit Dockerfile`: a first word that is no file and is close to a command is a typo, not a Dockerfile. */
 export function refuseMistypedCommand(files: string[]): void {

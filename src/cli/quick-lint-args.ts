@@ -12,10 +12,10 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LINT_OPTIONS, type LintArgs, type LintOptionName } from './lint-options.js';
-import { REPEATABLE_OPTIONS } from './option-checks.js';
+import { COMMANDS, REPEATABLE_OPTIONS } from './option-checks.js';
 
 /** The commands that are not lint: their lines go to yargs. */
-const OTHER_COMMANDS = new Set(['layers', 'measure', 'lsp', 'rules']);
+const OTHER_COMMANDS: ReadonlySet<string> = new Set(COMMANDS.filter((command) => command !== 'lint'));
 
 /** Prefix parseArgs is told about for each boolean option: Node 20's parseArgs has no `--no-` form of its own. */
 const NEGATION = 'no-';

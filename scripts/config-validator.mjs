@@ -2,7 +2,7 @@
 /**
  * Writes src/config/config-validator.generated.ts: ajv's standalone validator for
  * schema/config.schema.json, so that reading a config does not load ajv and compile the schema at
- * every start (~25 ms of a one-file lint with a .layerlint.yaml, on 2 cores). `npm run schema:validator`
+ * every start (~50 ms of a one-file lint with a .layerlint.yaml, on 2 cores). `npm run schema:validator`
  * after changing the schema; test/config.test.ts fails when the file is not current.
  *
  * The validator is ajv's own generated code, compiled with the options src/config/config.ts used

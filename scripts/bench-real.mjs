@@ -105,10 +105,9 @@ async function shellcheckFloorCommand(files) {
  */
 const configDir = mkdtempSync(join(tmpdir(), 'layerlint-bench-config-'));
 function withConfig(file) {
-  const dir = configDir;
-  writeFileSync(join(dir, '.layerlint.yaml'), 'failure-threshold: warning\nignored:\n  - DL3008\nrules:\n  maintainer-deprecated: off\n');
-  writeFileSync(join(dir, 'Dockerfile'), readFileSync(file));
-  return join(dir, 'Dockerfile');
+  writeFileSync(join(configDir, '.layerlint.yaml'), 'failure-threshold: warning\nignored:\n  - DL3008\nrules:\n  maintainer-deprecated: off\n');
+  writeFileSync(join(configDir, 'Dockerfile'), readFileSync(file));
+  return join(configDir, 'Dockerfile');
 }
 
 function variants(files, floor) {

@@ -170,9 +170,7 @@ export async function relaunchForBatch(fileCount: number, shellGrammar: () => Sh
   if (fileCount < Math.min(RELAUNCH_BATCH_SIZE, WASM_FILES_WITHOUT_START_FLAG)) return null;
   const options = relaunchOptions(fileCount, await thisProcessFacts(), shellGrammar);
   if (options.length === 0) return null;
-  if (verbose)
-    writeErr(
-      `layerlint: linting in a Node process started with ${options.flatMap((item) => item.options).join(' ')}: ${options.map((item) => item.why).join('; ')}\n`,
-    );
-  return relaunchWithNodeOptions(options.flatMap((item) => item.options));
+  const nodeOptions = options.flatMap((item) => item.options);
+  if (verbose) writeErr(`layerlint: linting in a Node process started with ${nodeOptions.join(' ')}: ${options.map((item) => item.why).join('; ')}\n`);
+  return relaunchWithNodeOptions(nodeOptions);
 }

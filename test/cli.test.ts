@@ -236,6 +236,16 @@ describe('bad input: a clear one-line message and the right exit code', () => {
     expectOneLineError(target.stderr, /target stage 'nope' not found/);
   });
 
+  test('-o - is stdout, in each of its forms (a lone - reaches the options as /dev/stdin)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Dockerfile'), BAD);
+    for (const form of [['-o', '-'], ['--output', '-'], ['--output=-'], ['-o', 'gnu:-']]) {
+      const { code, stdout, stderr } = layerlint(['lint', '-f', 'gnu', ...form, 'Dockerfile'], { cwd: dir });
+      expect({ form, code, stderr }).toEqual({ form, code: 1, stderr: '' });
+      expect(stdout).toMatch(/^Dockerfile:2:1: warning: .*\[multiple-cmd\]$/m);
+    }
+  });
+
   test('a missing --context directory', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'Dockerfile'), GOOD);

@@ -9,6 +9,7 @@ import type { Threshold } from '../core/config.js';
 import { UserError } from '../util/errors.js';
 import { LINT_FORMATS, selectorList, type LintCommandOptions, type LintFormat } from './lint-command.js';
 import { refuseMistypedCommand, repeated, requiredLabels, ruleNameList } from './option-checks.js';
+import { STDIN_PATH } from './inputs.js';
 
 /** yargs' option definitions (the fields the quick parser reads: alias, type or choices, default). */
 export const LINT_OPTIONS = {
@@ -96,6 +97,14 @@ export interface LintArgs {
   unsafeFixes: boolean;
 }
 
+/**
+ * An `-o` value as parseOutputs reads it. main() hands every lone `-` on as STDIN_PATH, so that yargs
+ * keeps it as a file name; after `-o` it is stdout, as the help says, not a report written to stdin.
+ */
+function outputPath(value: string): string {
+  return value === STDIN_PATH ? '-' : value;
+}
+
 /** What runLint is given for a parsed lint command line; the checks yargs does not make fail here. */
 export function lintOptionsFromArgs(args: LintArgs): LintCommandOptions {
   if (args.fix && args.diff) throw new UserError('--fix and --diff cannot be used together: --diff only shows what --fix would do');
@@ -110,7 +119,7 @@ export function lintOptionsFromArgs(args: LintArgs): LintCommandOptions {
     strictLabels: args.strictLabels,
     files: args.files,
     format: args.format as LintFormat,
-    outputs: repeated(args.output),
+    outputs: repeated(args.output).map(outputPath),
     overwrite: args.overwrite,
     failureThreshold: args.fail ? ((args.failureThreshold as Threshold | undefined) ?? null) : 'none',
     config: args.config ?? null,
